@@ -1,0 +1,1 @@
+"""Shipped templates: rubric, question bank, checklist, sample selection, minutes templates."""

@@ -1,0 +1,146 @@
+"""The command line: `workbench [--db PATH_OR_URL] COMMAND ...`; no command opens the terminal app."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from workbench import __version__
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+# Each module under workbench/commands registers its subcommands with `register(subparsers)`.
+COMMAND_MODULES = (
+    "workbench.commands.selections",
+    "workbench.commands.candidates",
+    "workbench.commands.meetings",
+    "workbench.commands.scoring",
+    "workbench.commands.compare",
+    "workbench.commands.admin",
+)
+
+Handler = Callable[[argparse.Namespace, "Services"], int | None]
+
+
+class UsageError(Exception):
+    """Wrong words on the command line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake as one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="workbench", description="Vendor Interview Workbench: choose an IT vendor by structured interviews.")
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite file or database URL (default: $WORKBENCH_DB, else the user data folder)")
+    parser.add_argument("--as", dest="as_member", metavar="NAME", help="the panel member you are (terminal app)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def add_selection_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--selection", metavar="NAME_OR_ID", help="which selection (may be left out when there is only one)")
+
+
+def add_format_option(parser: argparse.ArgumentParser, choices: Sequence[str], default: str) -> None:
+    parser.add_argument("--format", choices=list(choices), default=default, help=f"output format (default {default})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.config import resolve_database
+    from workbench.services.errors import UserError
+
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        target = resolve_database(args.db)
+        if handler is None:
+            return _open_app(args, target)
+        services = _open(target, migrate=getattr(args, "migrate", True))
+        try:
+            code = handler(args, services)
+        finally:
+            services.close()
+        return EXIT_OK if code is None else code
+    except UserError as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("workbench: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence prints nothing secret
+        return _unexpected(exc)
+
+
+def _open(target, *, migrate: bool = True) -> Services:  # type: ignore[no-untyped-def]
+    from workbench.services import open_services
+    from workbench.services.errors import UserError
+    from workbench.store.migrate import SchemaError
+
+    try:
+        return open_services(target, migrate=migrate)
+    except SchemaError as exc:
+        raise UserError(str(exc), field="--db") from None
+    except OSError as exc:
+        raise UserError(f"cannot open the database file: {exc.strerror}", field="--db") from None
+    except Exception as exc:
+        from sqlalchemy.exc import DatabaseError, OperationalError
+
+        if isinstance(exc, (OperationalError, DatabaseError)):
+            from workbench.config import redact_url
+
+            reason = type(getattr(exc, "orig", exc)).__name__
+            raise UserError(f"cannot open the database {redact_url(target.url)} ({reason})", field="--db") from None
+        raise
+
+
+def _open_app(args: argparse.Namespace, target) -> int:  # type: ignore[no-untyped-def]
+    from screens.app import run_app
+
+    return run_app(target, as_member=args.as_member, open_services=lambda: _open(target)) or EXIT_OK
+
+
+def _unexpected(exc: BaseException) -> int:
+    if os.environ.get("WORKBENCH_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exception(exc)
+    kind = type(exc).__name__
+    print(f"workbench: unexpected error ({kind}); nothing secret is shown here, set WORKBENCH_DEBUG=1 for the traceback", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

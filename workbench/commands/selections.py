@@ -1,0 +1,81 @@
+"""`workbench selections ...`, `workbench members ...` and `workbench demo`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from workbench.commands.output import emit, print_table, to_csv, to_json
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from workbench.cli import add_format_option, add_selection_option
+
+    sel = sub.add_parser("selections", help="list or create selections")
+    sel_sub = sel.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = sel_sub.add_parser("list", help="list the selections")
+    add_format_option(p, ("table", "json", "csv"), "table")
+    p.set_defaults(handler=selections_list)
+    p = sel_sub.add_parser("new", help="create a selection from a template")
+    p.add_argument("name")
+    p.add_argument("--template", default="it-outsourcing", help="rubric template (default it-outsourcing)")
+    p.add_argument("--timezone", default="Europe/London", help="our IANA time zone (default Europe/London)")
+    p.set_defaults(handler=selections_new)
+
+    mem = sub.add_parser("members", help="the selection's panel")
+    mem_sub = mem.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = mem_sub.add_parser("list", help="list the panel members")
+    add_selection_option(p)
+    add_format_option(p, ("table", "json", "csv"), "table")
+    p.set_defaults(handler=members_list)
+    p = mem_sub.add_parser("add", help="add a panel member")
+    p.add_argument("name")
+    p.add_argument("--role", default="")
+    add_selection_option(p)
+    p.set_defaults(handler=members_add)
+
+    p = sub.add_parser("demo", help="create the sample selection (again: changes nothing)")
+    p.set_defaults(handler=demo)
+
+
+def selections_list(args: argparse.Namespace, services: Services) -> int:
+    rows = services.selections.list()
+    if args.format == "json":
+        emit(to_json([{"id": s.id, "name": s.name, "timezone": s.timezone, "rubric": s.rubric, "created_at": s.created_at} for s in rows]))
+    elif args.format == "csv":
+        emit(to_csv(["id", "name", "timezone", "rubric"], [[s.id, s.name, s.timezone, s.rubric] for s in rows]))
+    else:
+        print_table(["id", "name", "time zone", "rubric"], [[s.id, s.name, s.timezone, s.rubric] for s in rows], title="Selections")
+    return 0
+
+
+def selections_new(args: argparse.Namespace, services: Services) -> int:
+    view = services.selections.create(args.name, template=args.template or None, timezone=args.timezone)
+    print(f"created selection {view.id}: {view.name}")
+    return 0
+
+
+def members_list(args: argparse.Namespace, services: Services) -> int:
+    rows = services.members.list(args.selection)
+    if args.format == "json":
+        emit(to_json([{"id": m.id, "name": m.name, "role": m.role} for m in rows]))
+    elif args.format == "csv":
+        emit(to_csv(["id", "name", "role"], [[m.id, m.name, m.role] for m in rows]))
+    else:
+        print_table(["id", "name", "role"], [[m.id, m.name, m.role] for m in rows], title="Panel")
+    return 0
+
+
+def members_add(args: argparse.Namespace, services: Services) -> int:
+    view = services.members.add(args.name, selection=args.selection, role=args.role)
+    print(f"added panel member {view.id}: {view.name}")
+    return 0
+
+
+def demo(args: argparse.Namespace, services: Services) -> int:
+    view, created = services.demo.create_sample()
+    print(f"{'created' if created else 'already present'}: selection {view.id}: {view.name}")
+    return 0

@@ -1,0 +1,99 @@
+"""Which database to open (--db > WORKBENCH_DB > user data folder) and safe file modes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "vendor-interview-workbench"
+ENV_DB = "WORKBENCH_DB"
+DB_FILENAME = "workbench.sqlite3"
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+@dataclass(frozen=True)
+class DatabaseTarget:
+    """A resolved database: a SQLAlchemy URL and, for SQLite, the file path."""
+
+    url: str
+    path: Path | None  # None for a server database or an in-memory SQLite
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (platformdirs), e.g. ~/.local/share/vendor-interview-workbench."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_config_dir() -> Path:
+    """The per-user config folder, where template overrides and preferences live."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resolve_database(option: str | None, environ: dict[str, str] | None = None) -> DatabaseTarget:
+    """Resolve the database from the --db option, the environment, or the default file.
+
+    Args:
+        option: the value of ``--db`` (a path or a URL), or None.
+        environ: the environment to read ``WORKBENCH_DB`` from (default ``os.environ``).
+
+    Returns:
+        The database target.
+    """
+    env = os.environ if environ is None else environ
+    value = option or env.get(ENV_DB) or ""
+    value = value.strip()
+    if not value:
+        return _sqlite_file(user_data_dir() / DB_FILENAME)
+    if "://" in value:
+        if value.startswith("sqlite:///") and value != "sqlite:///:memory:":
+            return _sqlite_file(Path(value[len("sqlite:///"):]))
+        if value.startswith("postgresql://"):
+            value = "postgresql+psycopg://" + value[len("postgresql://"):]
+        elif value.startswith("postgres://"):
+            value = "postgresql+psycopg://" + value[len("postgres://"):]
+        return DatabaseTarget(url=value, path=None)
+    return _sqlite_file(Path(value))
+
+
+def _sqlite_file(path: Path) -> DatabaseTarget:
+    path = path.expanduser().absolute()
+    return DatabaseTarget(url=f"sqlite:///{path}", path=path)
+
+
+def redact_url(url: str) -> str:
+    """A URL fit to show: the password replaced by ``***``."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparseable database URL>"
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+
+
+def prepare_private_file(path: Path) -> None:
+    """Create the folder (0700 when we create it) and the file (0600) before first use."""
+    parent = path.parent
+    if not parent.exists():
+        parent.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)
+        os.chmod(parent, DIR_MODE)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+        os.close(fd)
+    os.chmod(path, FILE_MODE)

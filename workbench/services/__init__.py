@@ -1,0 +1,119 @@
+"""Use cases. Each public call is one unit of work and returns plain frozen values."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from workbench.services.base import Database
+
+if TYPE_CHECKING:
+    from workbench.config import DatabaseTarget
+    from workbench.services.admin import AdminService
+    from workbench.services.candidates import CandidateService
+    from workbench.services.comparison import ComparisonService
+    from workbench.services.demo import DemoService
+    from workbench.services.exports import ExportService
+    from workbench.services.meetings import MeetingService
+    from workbench.services.members import MemberService
+    from workbench.services.notes import NoteService
+    from workbench.services.scoring import ScoringService
+    from workbench.services.selections import SelectionService
+
+
+class Services:
+    """Every service, sharing one database; handed to the command line and the screens."""
+
+    def __init__(self, db: Database, *, display_url: str = "") -> None:
+        self.db = db
+        self.display_url = display_url  # password hidden
+
+    @cached_property
+    def selections(self) -> SelectionService:
+        from workbench.services.selections import SelectionService
+
+        return SelectionService(self.db)
+
+    @cached_property
+    def members(self) -> MemberService:
+        from workbench.services.members import MemberService
+
+        return MemberService(self.db)
+
+    @cached_property
+    def candidates(self) -> CandidateService:
+        from workbench.services.candidates import CandidateService
+
+        return CandidateService(self.db)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from workbench.services.meetings import MeetingService
+
+        return MeetingService(self.db)
+
+    @cached_property
+    def scoring(self) -> ScoringService:
+        from workbench.services.scoring import ScoringService
+
+        return ScoringService(self.db)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        from workbench.services.notes import NoteService
+
+        return NoteService(self.db)
+
+    @cached_property
+    def comparison(self) -> ComparisonService:
+        from workbench.services.comparison import ComparisonService
+
+        return ComparisonService(self.db)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from workbench.services.exports import ExportService
+
+        return ExportService(self.db)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from workbench.services.demo import DemoService
+
+        return DemoService(self.db)
+
+    @cached_property
+    def admin(self) -> AdminService:
+        from workbench.services.admin import AdminService
+
+        return AdminService(self.db)
+
+    def close(self) -> None:
+        self.db.engine.dispose()
+
+
+def open_services(target: DatabaseTarget, *, migrate: bool = True) -> Services:
+    """Make the process's engine for a database and bring its schema to head.
+
+    Args:
+        target: the resolved database.
+        migrate: create or upgrade the schema (after a backup) when needed.
+
+    Returns:
+        The services.
+
+    Raises:
+        workbench.store.migrate.SchemaError: the database is from a newer version.
+    """
+    from workbench.config import redact_url
+    from workbench.store.engine import make_engine
+    from workbench.store.migrate import ensure_schema
+
+    engine = make_engine(target.url)
+    try:
+        if migrate:
+            ensure_schema(engine, sqlite_path=target.path)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Services(Database(engine, sqlite_path=target.path), display_url=redact_url(target.url))

@@ -1,0 +1,119 @@
+"""The unit of work: one session and one transaction per public service call."""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlmodel import Session
+
+from workbench.store.engine import WRITE_OPTION
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="Service")
+
+RETRIES = 5
+_RETRYABLE_SQLSTATES = {"40001", "40P01"}  # PostgreSQL serialization failure, deadlock
+
+
+def utcnow() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+class Database:
+    """Hands out sessions on the process's one engine."""
+
+    def __init__(self, engine: Engine, *, sqlite_path: Path | None = None) -> None:
+        self.engine = engine
+        self.sqlite_path = sqlite_path
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self, *, write: bool) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        session = Session(bind=self._writer if write else self.engine, expire_on_commit=False, autoflush=True)
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+
+class Service:
+    """Base of the use-case classes; each public method is a unit of work."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return code in _RETRYABLE_SQLSTATES
+
+
+def unit_of_work(*, write: bool) -> Callable[[Callable[Concatenate[S, Session, P], R]], Callable[Concatenate[S, P], R]]:
+    """Run a service method in its own session and transaction.
+
+    The decorated method receives the session as its first argument after ``self``;
+    callers do not pass it. Writes are retried on PostgreSQL serialization failures.
+    """
+
+    def decorate(method: Callable[Concatenate[S, Session, P], R]) -> Callable[Concatenate[S, P], R]:
+        @functools.wraps(method)
+        def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+            for attempt in range(RETRIES):
+                try:
+                    with self.db.session(write=write) as session:
+                        return method(self, session, *args, **kwargs)
+                except IntegrityError:
+                    raise
+                except DBAPIError as exc:
+                    if attempt + 1 < RETRIES and _retryable(exc):
+                        time.sleep(0.01 * (2**attempt))
+                        continue
+                    raise
+            raise AssertionError("unreachable")
+
+        return wrapper
+
+    return decorate
+
+
+def parse_ref(value: str | int) -> tuple[int | None, str]:
+    """Split a NAME_OR_ID argument: ``("12", ) -> (12, "12")``, ``"Acme" -> (None, "Acme")``."""
+    text = str(value).strip()
+    if re.fullmatch(r"#?\d+", text):
+        return int(text.lstrip("#")), text
+    return None, text
+
+
+def clean_text(value: Any, *, field: str, required: bool = False, max_length: int | None = None) -> str:
+    """Strip a text input and check it; raise UserError naming the field when it is unfit."""
+    from workbench.services.errors import UserError
+
+    text = "" if value is None else str(value)
+    if "\x00" in text:
+        raise UserError("contains a NUL character", field=field)
+    text = text.strip()
+    if required and not text:
+        raise UserError("must not be empty", field=field)
+    if max_length is not None and len(text) > max_length:
+        raise UserError(f"is longer than {max_length} characters", field=field)
+    return text

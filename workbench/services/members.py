@@ -1,0 +1,60 @@
+"""The panel: the people on our side who interview and score."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
+from workbench.services.errors import Conflict, NotFound
+from workbench.services.selections import find_selection
+from workbench.services.views import MemberView
+from workbench.store.models import PanelMember
+
+
+def member_view(row: PanelMember) -> MemberView:
+    return MemberView(id=row.id, selection_id=row.selection_id, name=row.name, role=row.role)
+
+
+def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMember:
+    """The panel member named (or numbered) ``ref`` in the selection; NotFound otherwise."""
+    number, text = parse_ref(ref)
+    row = session.exec(select(PanelMember).where(PanelMember.selection_id == selection_id, PanelMember.name == text)).first()
+    if row is None:
+        lowered = text.casefold()
+        for candidate in session.exec(select(PanelMember).where(PanelMember.selection_id == selection_id)).all():
+            if candidate.name.casefold() == lowered:
+                return candidate
+    if row is None and number is not None:
+        row = session.get(PanelMember, number)
+        if row is not None and row.selection_id != selection_id:
+            row = None
+    if row is None:
+        raise NotFound(f"no panel member named {text!r} in this selection", field="--member")
+    return row
+
+
+class MemberService(Service):
+    """List and add panel members."""
+
+    @unit_of_work(write=False)
+    def list(self, session: Session, selection: str | int | None = None) -> list[MemberView]:
+        sel = find_selection(session, selection)
+        rows = session.exec(select(PanelMember).where(PanelMember.selection_id == sel.id).order_by(PanelMember.name)).all()
+        return [member_view(r) for r in rows]
+
+    @unit_of_work(write=True)
+    def add(self, session: Session, name: str, *, selection: str | int | None = None, role: str = "") -> MemberView:
+        sel = find_selection(session, selection)
+        name = clean_text(name, field="name", required=True, max_length=200)
+        existing = session.exec(select(PanelMember).where(PanelMember.selection_id == sel.id)).all()
+        if any(m.name.casefold() == name.casefold() for m in existing):
+            raise Conflict(f"{name!r} is on the panel already", field="name")
+        row = PanelMember(selection_id=sel.id, name=name, role=clean_text(role, field="role", max_length=200))
+        session.add(row)
+        session.flush()
+        return member_view(row)
+
+    @unit_of_work(write=False)
+    def get(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> MemberView:
+        sel = find_selection(session, selection)
+        return member_view(find_member(session, sel.id, ref))

@@ -1,0 +1,188 @@
+"""Selections: create one from a template, list them, find one by name or id."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
+from workbench.services.errors import Conflict, NotFound, UserError
+from workbench.services.views import CriterionView, QuestionView, ScopeItemView, SelectionView
+from workbench.store.models import (
+    Criterion,
+    CriterionScope,
+    Question,
+    QuestionKind,
+    ScopeItem,
+    Selection,
+)
+
+
+def selection_view(row: Selection) -> SelectionView:
+    days = tuple(int(d) for d in row.business_days.split(",") if d.strip())
+    return SelectionView(
+        id=row.id, name=row.name, description=row.description, timezone=row.timezone,
+        business_hours=row.business_hours, business_days=days, date_order=row.date_order,
+        rubric=row.rubric, created_at=row.created_at,
+    )
+
+
+def criterion_view(row: Criterion, scope_ids: tuple[int, ...] = ()) -> CriterionView:
+    return CriterionView(
+        id=row.id, selection_id=row.selection_id, key=row.key, name=row.name,
+        description=row.description, weight=row.weight, position=row.position,
+        anchors=(row.anchor_1, row.anchor_2, row.anchor_3, row.anchor_4, row.anchor_5),
+        scope_item_ids=scope_ids,
+    )
+
+
+def find_selection(session: Session, ref: str | int | None) -> Selection:
+    """The selection named or numbered by ``ref``; the only one when ``ref`` is None.
+
+    Raises:
+        NotFound: no such selection, or none at all.
+        UserError: ``ref`` is None and there are several selections.
+    """
+    if ref is None or str(ref).strip() == "":
+        rows = session.exec(select(Selection).order_by(Selection.id).limit(2)).all()
+        if not rows:
+            raise NotFound("the database holds no selection yet; create one with 'workbench selections new NAME' or 'workbench demo'", field="--selection")
+        if len(rows) > 1:
+            raise UserError("the database holds several selections; name one with --selection NAME_OR_ID", field="--selection")
+        return rows[0]
+    number, text = parse_ref(ref)
+    row = session.exec(select(Selection).where(Selection.name == text)).first()
+    if row is None and number is not None:
+        row = session.get(Selection, number)
+    if row is None:
+        raise NotFound(f"no selection named or numbered {text!r}", field="--selection")
+    return row
+
+
+class SelectionService(Service):
+    """Create, list and find selections."""
+
+    @unit_of_work(write=False)
+    def list(self, session: Session) -> list[SelectionView]:
+        rows = session.exec(select(Selection).order_by(Selection.name)).all()
+        return [selection_view(r) for r in rows]
+
+    @unit_of_work(write=False)
+    def get(self, session: Session, ref: str | int | None = None) -> SelectionView:
+        """The selection named by ``ref`` (or the only one)."""
+        return selection_view(find_selection(session, ref))
+
+    @unit_of_work(write=True)
+    def create(
+        self,
+        session: Session,
+        name: str,
+        *,
+        template: str | None = "it-outsourcing",
+        timezone: str = "Europe/London",
+        description: str = "",
+    ) -> SelectionView:
+        """Create a selection, with the rubric, questions and scope of a shipped template."""
+        from workbench.services.validate import check_timezone
+
+        name = clean_text(name, field="name", required=True, max_length=200)
+        timezone = check_timezone(timezone, field="timezone")
+        if session.exec(select(Selection).where(Selection.name == name)).first():
+            raise Conflict(f"a selection named {name!r} exists already", field="name")
+        row = Selection(name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow())
+        session.add(row)
+        session.flush()
+        if template:
+            apply_template(session, row, template)
+        return selection_view(row)
+
+    @unit_of_work(write=False)
+    def criteria(self, session: Session, ref: str | int | None = None) -> list[CriterionView]:
+        sel = find_selection(session, ref)
+        rows = session.exec(select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)).all()
+        links = session.exec(
+            select(CriterionScope).join(Criterion, col(Criterion.id) == CriterionScope.criterion_id).where(Criterion.selection_id == sel.id)
+        ).all()
+        by_criterion: dict[int, list[int]] = {}
+        for link in links:
+            by_criterion.setdefault(link.criterion_id, []).append(link.scope_item_id)
+        return [criterion_view(r, tuple(sorted(by_criterion.get(r.id, [])))) for r in rows]
+
+    @unit_of_work(write=False)
+    def questions(self, session: Session, ref: str | int | None = None, *, kind: str | None = None) -> list[QuestionView]:
+        sel = find_selection(session, ref)
+        return load_questions(session, sel.id, kind=kind)
+
+    @unit_of_work(write=False)
+    def scope(self, session: Session, ref: str | int | None = None) -> list[ScopeItemView]:
+        sel = find_selection(session, ref)
+        rows = session.exec(select(ScopeItem).where(ScopeItem.selection_id == sel.id).order_by(ScopeItem.position, ScopeItem.id)).all()
+        return [
+            ScopeItemView(id=r.id, selection_id=r.selection_id, key=r.key, name=r.name, description=r.description,
+                          decision=r.decision, priority=r.priority, notes=r.notes)
+            for r in rows
+        ]
+
+
+def load_questions(session: Session, selection_id: int, *, kind: str | None = None) -> list[QuestionView]:
+    """The selection's questions in bank order, optionally only those of one meeting kind."""
+    stmt = (
+        select(Question, Criterion.name)
+        .join(Criterion, col(Criterion.id) == Question.criterion_id)
+        .where(Question.selection_id == selection_id)
+        .order_by(Question.position, Question.id)
+    )
+    if kind is not None:
+        stmt = stmt.where(
+            col(Question.id).in_(select(QuestionKind.question_id).where(QuestionKind.kind == kind))
+        )
+    rows = session.exec(stmt).all()
+    kinds: dict[int, list[str]] = {}
+    ids = [q.id for q, _ in rows]
+    if ids:
+        for qk in session.exec(select(QuestionKind).where(col(QuestionKind.question_id).in_(ids))).all():
+            kinds.setdefault(qk.question_id, []).append(qk.kind)
+    return [
+        QuestionView(id=q.id, criterion_id=q.criterion_id, criterion=cname, text=q.text, guidance=q.guidance,
+                     kinds=tuple(sorted(kinds.get(q.id, []))), position=q.position)
+        for q, cname in rows
+    ]
+
+
+def apply_template(session: Session, selection: Selection, template: str) -> None:
+    """Copy a shipped rubric, its question bank and its scope items into a selection."""
+    from workbench import shipped
+
+    try:
+        rubric = shipped.load_rubric(template)
+    except ValueError as exc:
+        raise UserError(str(exc), field="--template") from None
+    try:
+        scope_items = shipped.load_scope(template)
+    except ValueError:
+        scope_items = ()
+    scope_ids: dict[str, int] = {}
+    for pos, item in enumerate(scope_items):
+        row = ScopeItem(selection_id=selection.id, key=item.key, name=item.name, description=item.description,
+                        decision=item.decision, priority=item.priority, position=pos)
+        session.add(row)
+        session.flush()
+        scope_ids[item.key] = row.id
+    criterion_ids: dict[str, int] = {}
+    for pos, c in enumerate(rubric.criteria):
+        a = c.anchors
+        row = Criterion(selection_id=selection.id, key=c.key, name=c.name, description=c.description, weight=float(c.weight),
+                        position=pos, anchor_1=a[0], anchor_2=a[1], anchor_3=a[2], anchor_4=a[3], anchor_5=a[4])
+        session.add(row)
+        session.flush()
+        criterion_ids[c.key] = row.id
+        for key in c.scope:
+            if key in scope_ids:
+                session.add(CriterionScope(criterion_id=row.id, scope_item_id=scope_ids[key]))
+    for pos, q in enumerate(rubric.questions):
+        row = Question(selection_id=selection.id, criterion_id=criterion_ids[q.criterion], text=q.text,
+                       guidance=q.guidance, position=pos)
+        session.add(row)
+        session.flush()
+        for kind in q.kinds:
+            session.add(QuestionKind(question_id=row.id, kind=kind))
+    session.flush()

@@ -1,0 +1,104 @@
+"""Checks of single values that people type: zones, hours, choices, dates, URLs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from workbench.services.errors import UserError
+
+CANDIDATE_STATUSES = ("long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined")
+MEETING_KINDS = ("introduction", "deep-dive", "meet-the-team", "reference-call", "site-visit")
+MEETING_STATUSES = ("planned", "held", "cancelled")
+NOTE_KINDS = ("note", "decision", "action", "concern", "gap")
+HOURS_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
+
+
+def check_timezone(value: str, *, field: str = "timezone") -> str:
+    """An IANA zone name, exactly as the tz database spells it."""
+    text = (value or "").strip()
+    if not text:
+        raise UserError("a time zone is required (an IANA name such as Europe/London)", field=field)
+    if text not in _zones():
+        hint = _suggest_zone(text)
+        raise UserError(f"{text!r} is not an IANA time zone name{hint}", field=field)
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"{text!r} is not an IANA time zone name", field=field) from None
+    return text
+
+
+_ZONES: frozenset[str] | None = None
+
+
+def _zones() -> frozenset[str]:
+    global _ZONES
+    if _ZONES is None:
+        _ZONES = frozenset(available_timezones() | {"UTC"})
+    return _ZONES
+
+
+def _suggest_zone(text: str) -> str:
+    lowered = text.casefold().replace(" ", "_")
+    for zone in sorted(_zones()):
+        if zone.casefold() == lowered or zone.casefold().endswith("/" + lowered):
+            return f" (did you mean {zone}?)"
+    return ""
+
+
+def check_hours(value: str, *, field: str = "support_hours", allow_empty: bool = True) -> str:
+    """Hours as ``HH:MM-HH:MM`` (24-hour clock, start before end; 24:00 allowed as an end)."""
+    text = (value or "").strip()
+    if not text and allow_empty:
+        return ""
+    m = HOURS_RE.match(text)
+    if not m:
+        raise UserError(f"{text!r} is not hours as HH:MM-HH:MM (e.g. 08:00-18:00)", field=field)
+    start = int(m.group(1)) * 60 + int(m.group(2))
+    end = int(m.group(3)) * 60 + int(m.group(4))
+    if end > 24 * 60:
+        raise UserError(f"{text!r}: the end is after 24:00", field=field)
+    if end <= start:
+        raise UserError(f"{text!r}: the end must be after the start", field=field)
+    return text
+
+
+def check_choice(value: str, choices: tuple[str, ...], *, field: str) -> str:
+    text = (value or "").strip().lower()
+    if text not in choices:
+        raise UserError(f"{value!r} is not one of {', '.join(choices)}", field=field)
+    return text
+
+
+def parse_bool(value: str | bool, *, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = (value or "").strip().lower()
+    if text in ("yes", "y", "true", "1"):
+        return True
+    if text in ("no", "n", "false", "0", ""):
+        return False
+    raise UserError(f"{value!r} is not yes or no", field=field)
+
+
+def parse_date(value: str, *, field: str) -> date:
+    text = (value or "").strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{text!r} is not a date as YYYY-MM-DD", field=field) from None
+
+
+def check_url(value: str, *, field: str = "website") -> str:
+    """An http(s) URL, or empty."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        raise UserError(f"{text!r} is not an http(s) address", field=field)
+    return text

@@ -1,0 +1,47 @@
+"""Consistent copies of the database, taken while others may be writing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from workbench.config import FILE_MODE
+
+
+def sqlite_backup(engine: Engine, target: Path) -> Path:
+    """Copy a SQLite database with the online backup API into ``target`` (mode 0600).
+
+    The copy is written to a temporary file beside the target and renamed into
+    place, so a reader never sees half a backup.
+
+    Args:
+        engine: an engine on a SQLite file.
+        target: the file to write.
+
+    Returns:
+        The target path.
+    """
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, FILE_MODE)
+    os.close(fd)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            raw = engine.raw_connection()
+            try:
+                raw.driver_connection.backup(dest)
+            finally:
+                raw.close()
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target

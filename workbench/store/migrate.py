@@ -1,0 +1,139 @@
+"""Schema versions: create by migrating, upgrade after a backup, refuse a newer database."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from workbench.store.engine import WRITE_OPTION, is_sqlite
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaError(Exception):
+    """The database's schema cannot be used by this version (user-facing message)."""
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Where a database stands against the migrations this version ships."""
+
+    current: str | None  # None: no schema yet
+    head: str
+    known: bool  # False: the database was made by a newer version
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def _config(connection: Connection | None = None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest revision this version knows."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """Read the database's revision and compare it with this version's head."""
+    with engine.connect() as conn:
+        current = _current_revision(conn)
+    head = head_revision()
+    return SchemaState(current=current, head=head, known=current is None or current in _known_revisions())
+
+
+def _current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    return row[0] if row else None
+
+
+def ensure_schema(engine: Engine, *, sqlite_path: Path | None = None) -> SchemaState:
+    """Bring the database to head: create it, or upgrade it after a backup.
+
+    Args:
+        engine: the engine.
+        sqlite_path: the SQLite file, so an upgrade can write a backup beside it.
+
+    Returns:
+        The state before the call.
+
+    Raises:
+        SchemaError: the database comes from a newer version, or is not a workbench database.
+    """
+    state = schema_state(engine)
+    if not state.known:
+        raise SchemaError(
+            f"database schema version {state.current} is newer than this workbench "
+            f"(which knows up to {state.head}); upgrade the workbench, the database was not touched"
+        )
+    if state.up_to_date:
+        return state
+    if state.current is None:
+        _refuse_foreign(engine)
+    elif sqlite_path is not None:
+        backup_before_upgrade(engine, sqlite_path, state.current)
+    upgrade(engine)
+    return state
+
+
+def _refuse_foreign(engine: Engine) -> None:
+    tables = set(inspect(engine).get_table_names())
+    if tables:
+        names = ", ".join(sorted(tables)[:5])
+        raise SchemaError(f"the database already holds tables that are not the workbench's ({names}); not touched")
+
+
+def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
+    """Copy the SQLite database beside itself before an upgrade and return the copy's path."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{revision}.{stamp}.bak")
+    from workbench.store.backup import sqlite_backup
+
+    sqlite_backup(engine, target)
+    return target
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` in one transaction."""
+    from alembic import command
+
+    sqlite = is_sqlite(engine)
+    with engine.connect() as conn:
+        if sqlite:
+            # Batch migrations rebuild tables; foreign keys are checked after, not during.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                command.upgrade(_config(conn), revision)
+                if sqlite:
+                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise SchemaError(f"the upgrade left {len(bad)} rows without their parent; rolled back")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")

@@ -1,0 +1,295 @@
+"""SQLModel tables: every concept of the specification, with keys and indexes."""
+
+# No `from __future__ import annotations` here: SQLModel reads the annotations at runtime.
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Every foreign key names its ON DELETE rule so that SQLite and PostgreSQL behave alike.
+
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True) -> Column:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+class Selection(SQLModel, table=True):
+    """One outsourcing decision."""
+
+    __tablename__ = "selection"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=200)
+    description: str = ""
+    timezone: str = "UTC"
+    business_hours: str = "09:00-17:00"
+    business_days: str = "0,1,2,3,4"  # ISO weekday numbers, Monday = 0
+    date_order: str = "dmy"  # how an all-numeric date like 03/04/2027 is read: dmy or mdy
+    rubric: str = ""
+    created_at: datetime
+
+
+class ScopeItem(SQLModel, table=True):
+    """An IT function and whether it goes out."""
+
+    __tablename__ = "scope_item"
+    __table_args__ = (
+        UniqueConstraint("selection_id", "name"),
+        CheckConstraint("decision IN ('outsource','in-house','undecided')", name="decision"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    selection_id: int = Field(sa_column=_fk("selection.id", index=False))
+    key: str = ""
+    name: str
+    description: str = ""
+    decision: str = "undecided"
+    priority: int = 2
+    notes: str = ""
+    position: int = 0
+
+
+class Criterion(SQLModel, table=True):
+    """A rubric criterion with its weight and anchored descriptors."""
+
+    __tablename__ = "criterion"
+    __table_args__ = (
+        UniqueConstraint("selection_id", "name"),
+        CheckConstraint("weight >= 0", name="weight"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    selection_id: int = Field(sa_column=_fk("selection.id", index=False))
+    key: str = ""
+    name: str
+    description: str = ""
+    weight: float = 1.0
+    position: int = 0
+    anchor_1: str = ""
+    anchor_2: str = ""
+    anchor_3: str = ""
+    anchor_4: str = ""
+    anchor_5: str = ""
+
+
+class CriterionScope(SQLModel, table=True):
+    """Which scope items a criterion depends on."""
+
+    __tablename__ = "criterion_scope"
+    criterion_id: int = Field(sa_column=Column(Integer, ForeignKey("criterion.id", ondelete="CASCADE"), primary_key=True))
+    scope_item_id: int = Field(sa_column=Column(Integer, ForeignKey("scope_item.id", ondelete="CASCADE"), primary_key=True, index=True))
+
+
+class Question(SQLModel, table=True):
+    """A question of the bank, tied to one criterion."""
+
+    __tablename__ = "question"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    selection_id: int = Field(sa_column=_fk("selection.id"))
+    criterion_id: int = Field(sa_column=_fk("criterion.id"))
+    text: str
+    guidance: str = ""
+    position: int = 0
+
+
+class QuestionKind(SQLModel, table=True):
+    """A meeting kind a question belongs to."""
+
+    __tablename__ = "question_kind"
+    question_id: int = Field(sa_column=Column(Integer, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True))
+    kind: str = Field(primary_key=True, max_length=40)
+
+
+class Candidate(SQLModel, table=True):
+    """A vendor, or the in-house hire baseline."""
+
+    __tablename__ = "candidate"
+    __table_args__ = (
+        UniqueConstraint("selection_id", "name"),
+        CheckConstraint(
+            "status IN ('long-list','shortlisted','interviewing','finalist','chosen','declined')",
+            name="status",
+        ),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    selection_id: int = Field(sa_column=_fk("selection.id", index=False))
+    name: str = Field(max_length=200)
+    website: str = ""
+    timezone: str = "UTC"
+    support_hours: str = ""  # HH:MM-HH:MM in the candidate's zone, "" when unknown
+    onsite: bool = False
+    status: str = "long-list"
+    baseline: bool = False
+    notes: str = ""
+    created_at: datetime
+    updated_at: datetime
+
+
+class CandidateScope(SQLModel, table=True):
+    """Which scope items a candidate covers."""
+
+    __tablename__ = "candidate_scope"
+    candidate_id: int = Field(sa_column=Column(Integer, ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True))
+    scope_item_id: int = Field(sa_column=Column(Integer, ForeignKey("scope_item.id", ondelete="CASCADE"), primary_key=True, index=True))
+
+
+class Recommendation(SQLModel, table=True):
+    """A peer's word on a candidate."""
+
+    __tablename__ = "recommendation"
+    __table_args__ = (
+        CheckConstraint("sentiment IN ('positive','neutral','negative')", name="sentiment"),
+        CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    candidate_id: int = Field(sa_column=_fk("candidate.id"))
+    recommender: str
+    company: str = ""
+    relationship: str = ""
+    sentiment: str = "neutral"
+    rating: Optional[int] = None
+    experience: str = ""
+    given_on: Optional[date] = None
+
+
+class VendorPerson(SQLModel, table=True):
+    """Someone on the vendor's management or delivery team."""
+
+    __tablename__ = "vendor_person"
+    __table_args__ = (CheckConstraint("team IN ('management','delivery')", name="team"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    candidate_id: int = Field(sa_column=_fk("candidate.id"))
+    name: str
+    role: str = ""
+    team: str = "management"
+    profile_url: str = ""
+    tenure: str = ""
+    notes: str = ""
+    researched: bool = False
+    last_checked: Optional[date] = None
+
+
+class DiligenceCheck(SQLModel, table=True):
+    """One due-diligence checklist item for a candidate."""
+
+    __tablename__ = "diligence_check"
+    __table_args__ = (
+        UniqueConstraint("candidate_id", "item"),
+        CheckConstraint("status IN ('todo','ok','concern','n/a')", name="status"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    candidate_id: int = Field(sa_column=_fk("candidate.id", index=False))
+    item: str
+    name: str = ""
+    status: str = "todo"
+    evidence: str = ""
+    position: int = 0
+
+
+class PanelMember(SQLModel, table=True):
+    """A person on our side who interviews and scores."""
+
+    __tablename__ = "panel_member"
+    __table_args__ = (UniqueConstraint("selection_id", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    selection_id: int = Field(sa_column=_fk("selection.id", index=False))
+    name: str = Field(max_length=200)
+    role: str = ""
+
+
+class Meeting(SQLModel, table=True):
+    """A face-to-face meeting with a candidate, stored in UTC with its zone."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        CheckConstraint("status IN ('planned','held','cancelled')", name="status"),
+        CheckConstraint("duration_minutes > 0", name="duration"),
+        Index("ix_meeting_selection_start", "selection_id", "start_utc"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    selection_id: int = Field(sa_column=_fk("selection.id", index=False))
+    candidate_id: int = Field(sa_column=_fk("candidate.id"))
+    kind: str = Field(max_length=40)
+    start_utc: datetime  # naive, UTC
+    timezone: str  # the IANA zone the time was entered in
+    duration_minutes: int = 60
+    location: str = ""
+    their_attendees: str = ""  # one per line
+    status: str = "planned"
+    uid: str = Field(unique=True, max_length=80)
+    sequence: int = 0
+    created_at: datetime
+    updated_at: datetime
+
+
+class MeetingMember(SQLModel, table=True):
+    """Our attendees of a meeting."""
+
+    __tablename__ = "meeting_member"
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
+    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
+
+
+class AgendaItem(SQLModel, table=True):
+    """A question on a meeting's agenda, in order."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (UniqueConstraint("meeting_id", "question_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id", index=False))
+    question_id: int = Field(sa_column=_fk("question.id"))
+    position: int = 0
+
+
+class Score(SQLModel, table=True):
+    """One member's score of one question in one meeting (value NULL = N/A)."""
+
+    __tablename__ = "score"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "question_id", "member_id", name="uq_score_cell"),
+        CheckConstraint("value IS NULL OR (value >= 1 AND value <= 5)", name="value"),
+        # Covering index for the comparison aggregate: join on meeting and member, read question and value.
+        Index("ix_score_compare", "meeting_id", "member_id", "question_id", "value"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id", index=False))
+    question_id: int = Field(sa_column=_fk("question.id"))
+    member_id: int = Field(sa_column=_fk("panel_member.id"))
+    value: Optional[int] = None
+    comment: str = ""
+    updated_at: datetime
+
+
+class Scorecard(SQLModel, table=True):
+    """A member's scorecard for a meeting; scores count once it is submitted."""
+
+    __tablename__ = "scorecard"
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
+    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
+    submitted_at: datetime
+
+
+class Note(SQLModel, table=True):
+    """A note typed during a meeting: note, decision, action, concern or knowledge gap."""
+
+    __tablename__ = "note"
+    __table_args__ = (
+        CheckConstraint("kind IN ('note','decision','action','concern','gap')", name="kind"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id"))
+    member_id: int = Field(sa_column=_fk("panel_member.id"))
+    kind: str = "note"
+    text: str = ""
+    owner: str = ""
+    due: Optional[date] = None
+    question_id: Optional[int] = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL"))
+    created_at: datetime
+    updated_at: datetime
