@@ -109,6 +109,8 @@ def _open(target, *, migrate: bool = True) -> Services:  # type: ignore[no-untyp
     from workbench.services.errors import UserError
     from workbench.store.migrate import SchemaError
 
+    if target.path is not None and target.explicit and not target.path.parent.is_dir():
+        raise UserError(f"the folder {str(target.path.parent)!r} does not exist", field="--db")
     try:
         return open_services(target, migrate=migrate)
     except SchemaError as exc:

@@ -19,6 +19,7 @@ class DatabaseTarget:
 
     url: str
     path: Path | None  # None for a server database or an in-memory SQLite
+    explicit: bool = True  # named by --db or WORKBENCH_DB, not the default file
 
     @property
     def is_sqlite(self) -> bool:
@@ -53,7 +54,7 @@ def resolve_database(option: str | None, environ: dict[str, str] | None = None) 
     value = option or env.get(ENV_DB) or ""
     value = value.strip()
     if not value:
-        return _sqlite_file(user_data_dir() / DB_FILENAME)
+        return _sqlite_file(user_data_dir() / DB_FILENAME, explicit=False)
     if "://" in value:
         if value.startswith("sqlite:///") and value != "sqlite:///:memory:":
             return _sqlite_file(Path(value[len("sqlite:///"):]))
@@ -65,9 +66,9 @@ def resolve_database(option: str | None, environ: dict[str, str] | None = None) 
     return _sqlite_file(Path(value))
 
 
-def _sqlite_file(path: Path) -> DatabaseTarget:
+def _sqlite_file(path: Path, *, explicit: bool = True) -> DatabaseTarget:
     path = path.expanduser().absolute()
-    return DatabaseTarget(url=f"sqlite:///{path}", path=path)
+    return DatabaseTarget(url=f"sqlite:///{path}", path=path, explicit=explicit)
 
 
 def redact_url(url: str) -> str:

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from typing import Any, TextIO
 
-
-def iso_utc(value: datetime | None) -> str | None:
-    """An aware (or naive UTC) datetime as ``2031-05-06T08:00:00Z``."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+from workbench.exports.tabular import iso_utc, safe_cell, to_csv  # noqa: F401  (re-exported)
 
 
 def _default(value: Any) -> Any:
@@ -32,43 +23,6 @@ def _default(value: Any) -> Any:
 
 def to_json(data: Any) -> str:
     return json.dumps(data, default=_default, ensure_ascii=False, indent=2)
-
-
-def safe_cell(value: Any) -> Any:
-    """Neutralise a CSV cell that a spreadsheet would read as a formula; numbers untouched."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (int, float)):
-        return value
-    if isinstance(value, datetime):
-        return iso_utc(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    if text and text[0] in "=+-@\t\r":
-        if _is_number(text):
-            return text
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def to_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue()
 
 
 def print_table(

@@ -45,3 +45,44 @@ def sqlite_backup(engine: Engine, target: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def copy_to_sqlite(engine: Engine, target: Path) -> Path:
+    """Copy a server database into a new SQLite file at the same schema version.
+
+    The rows are read inside one REPEATABLE READ transaction, so the copy is a
+    consistent snapshot even while others write.
+    """
+    from sqlalchemy import select
+    from sqlmodel import SQLModel
+
+    from workbench.store.engine import make_engine
+    from workbench.store.migrate import upgrade
+
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    dest = make_engine(f"sqlite:///{tmp}")
+    try:
+        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as source:
+            with source.begin():
+                version = source.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                upgrade(dest, version or "head")
+                with dest.connect() as out, out.begin():
+                    for table in SQLModel.metadata.sorted_tables:
+                        rows = [dict(r._mapping) for r in source.execute(select(table))]
+                        if rows:
+                            out.execute(table.insert(), rows)
+        dest.dispose()
+        with sqlite3.connect(tmp) as conn:
+            conn.execute("PRAGMA journal_mode=DELETE")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, target)
+    except BaseException:
+        dest.dispose()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,57 @@
+"""`workbench backup FILE` and `workbench db upgrade|check`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from workbench.commands.output import to_json
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backup", help="write a consistent copy of the database (SQLite file, mode 0600)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=backup)
+
+    db = sub.add_parser("db", help="database schema and integrity")
+    db_sub = db.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = db_sub.add_parser("upgrade", help="upgrade the schema, after a backup beside the file")
+    p.set_defaults(handler=db_upgrade, migrate=False)
+    p = db_sub.add_parser("check", help="integrity and foreign-key checks, schema version")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(handler=db_check, migrate=False)
+
+
+def backup(args: argparse.Namespace, services: Services) -> int:
+    path = services.admin.backup(args.file)
+    print(f"backup written to {path}")
+    return 0
+
+
+def db_upgrade(args: argparse.Namespace, services: Services) -> int:
+    before, after, backup_path = services.admin.upgrade()
+    if before == after:
+        print(f"schema is up to date (version {after})")
+        return 0
+    if backup_path is not None:
+        print(f"backup written to {backup_path}")
+    print(f"schema upgraded from {before or 'empty'} to {after}")
+    return 0
+
+
+def db_check(args: argparse.Namespace, services: Services) -> int:
+    result = services.admin.check()
+    if args.format == "json":
+        print(to_json({
+            "ok": result.ok, "integrity": result.integrity, "foreign_key_problems": result.foreign_key_problems,
+            "schema_version": result.schema_version, "head_version": result.head_version, "dialect": result.dialect,
+        }))
+    else:
+        print(f"database:      {services.display_url}")
+        print(f"integrity:     {result.integrity}")
+        print(f"foreign keys:  {'ok' if result.foreign_key_problems == 0 else str(result.foreign_key_problems) + ' orphan rows'}")
+        print(f"schema:        {result.schema_version or 'empty'} (this workbench: {result.head_version})")
+    return 0 if result.ok else 1

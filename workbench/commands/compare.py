@@ -1,0 +1,49 @@
+"""`workbench compare`: the candidates side by side."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from workbench.commands.output import emit, to_json
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from workbench.cli import add_format_option, add_selection_option
+
+    p = sub.add_parser("compare", help="compare the candidates: criterion scores, totals, ranks, robustness")
+    add_selection_option(p)
+    add_format_option(p, ("table", "json", "csv", "md"), "table")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
+    p.add_argument("--no-baseline", action="store_true", help="leave the in-house baseline out")
+    p.set_defaults(handler=compare)
+
+
+def compare(args: argparse.Namespace, services: Services) -> int:
+    from workbench.exports import comparison as fmt
+
+    view = services.comparison.compare(selection=args.selection, include_baseline=not args.no_baseline)
+    if args.format == "json":
+        emit(to_json(fmt.comparison_dict(view)), args.output)
+    elif args.format == "csv":
+        emit(fmt.comparison_csv(view), args.output)
+    elif args.format == "md" or args.output:
+        emit(fmt.comparison_markdown(view), args.output)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        header, rows = fmt.matrix_rows(view)
+        table = Table(title=f"Comparison: {view.selection.name}", header_style="bold")
+        for i, name in enumerate(header):
+            table.add_column(name, justify="left" if i == 0 else "right", overflow="fold")
+        for i, row in enumerate(rows):
+            table.add_row(*[Text(v, style="yellow" if "⚑" in v else "") for v in row], end_section=i == len(view.criteria) - 1)
+        console = Console()
+        console.print(table)
+        console.print(Text(fmt.flip_sentence(view)))
+    return 0

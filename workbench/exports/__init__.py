@@ -1,0 +1,1 @@
+"""File formats out of the workbench: comparison tables, minutes, calendars."""

@@ -1,0 +1,175 @@
+"""The side-by-side comparison: criterion scores in SQL, totals and robustness from the domain."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from sqlalchemy import Float, and_, cast, func, select
+from sqlmodel import Session, col
+
+from workbench.domain import robustness, scoring
+from workbench.services.base import Service, unit_of_work
+from workbench.services.errors import NotFound, UserError
+from workbench.services.selections import criterion_view, find_selection, selection_view
+from workbench.services.views import (
+    CandidateResult,
+    ComparisonView,
+    CriterionCell,
+    CriterionView,
+    LeaderFlipView,
+    SelectionView,
+)
+from workbench.store.models import Candidate, Criterion, Meeting, Question, Score, Scorecard
+
+
+def member_means_query(selection_id: int):  # type: ignore[no-untyped-def]
+    """Each member's mean per candidate and criterion, over submitted scorecards only.
+
+    N/A (NULL) is no score; cancelled meetings do not count.
+    """
+    return (
+        select(
+            Meeting.candidate_id.label("candidate_id"),
+            Question.criterion_id.label("criterion_id"),
+            Score.member_id.label("member_id"),
+            func.avg(cast(Score.value, Float)).label("mean"),
+        )
+        .select_from(Score)
+        .join(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
+        .join(Meeting, col(Meeting.id) == Score.meeting_id)
+        .join(Question, col(Question.id) == Score.question_id)
+        .where(Meeting.selection_id == selection_id, col(Score.value).is_not(None), Meeting.status != "cancelled")
+        .group_by(Meeting.candidate_id, Question.criterion_id, Score.member_id)
+    )
+
+
+def criterion_cells(session: Session, selection_id: int) -> dict[tuple[int, int], CriterionCell]:
+    """(candidate id, criterion id) -> cell: the mean of member means, their spread, a flag."""
+    means = member_means_query(selection_id).subquery()
+    stmt = select(
+        means.c.candidate_id,
+        means.c.criterion_id,
+        func.avg(means.c.mean),
+        func.max(means.c.mean) - func.min(means.c.mean),
+        func.count(),
+    ).group_by(means.c.candidate_id, means.c.criterion_id)
+    cells: dict[tuple[int, int], CriterionCell] = {}
+    for cand, crit, score, spread, members in session.execute(stmt):
+        score, spread = float(score), float(spread)
+        cells[(cand, crit)] = CriterionCell(
+            score=score, spread=spread, flagged=round(spread, 9) >= scoring.DISAGREEMENT_THRESHOLD, members=int(members)
+        )
+    return cells
+
+
+def rank_candidates(
+    matrix: Mapping[int, Mapping[int, float | None]],
+    weights: Mapping[int, float],
+    names: Mapping[int, str],
+) -> tuple[dict[int, float | None], dict[int, int | None]]:
+    """Totals and ranks under the given weights (pure; used again when weights are edited)."""
+    totals = {cid: scoring.weighted_total(row, weights) for cid, row in matrix.items()}
+    return totals, scoring.rank(totals, names)
+
+
+class ComparisonService(Service):
+    """Compare the candidates of a selection."""
+
+    @unit_of_work(write=False)
+    def compare(
+        self,
+        session: Session,
+        *,
+        selection: str | int | None = None,
+        weights: Mapping[int, float] | None = None,
+        include_baseline: bool = True,
+        with_robustness: bool = True,
+    ) -> ComparisonView:
+        """The comparison of every candidate, ranked.
+
+        Args:
+            selection: name or id (may be None when there is one).
+            weights: criterion id -> weight to use instead of the stored ones (what-if).
+            include_baseline: whether the in-house baseline takes part.
+            with_robustness: compute P(first) and the leader flip (2,000 draws).
+
+        Returns:
+            The comparison; candidates in rank order, unranked ones last by name.
+        """
+        sel = find_selection(session, selection)
+        criteria = [
+            criterion_view(c)
+            for c in session.execute(
+                select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)
+            ).scalars()
+        ]
+        cand_stmt = select(Candidate.id, Candidate.name, Candidate.baseline).where(Candidate.selection_id == sel.id)
+        if not include_baseline:
+            cand_stmt = cand_stmt.where(col(Candidate.baseline).is_(False))
+        candidates = session.execute(cand_stmt).all()
+        cells = criterion_cells(session, sel.id)
+        return build_comparison(selection_view(sel), criteria, candidates, cells, weights, with_robustness)
+
+    @unit_of_work(write=True)
+    def set_weight(self, session: Session, criterion: str | int, weight: float, *, selection: str | int | None = None) -> CriterionView:
+        """Store a criterion's weight (a finite number >= 0)."""
+        sel = find_selection(session, selection)
+        if not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
+            raise UserError(f"{weight!r} is not a weight (a number >= 0)", field="weight")
+        row = _find_criterion(session, sel.id, criterion)
+        row.weight = float(weight)
+        session.add(row)
+        session.flush()
+        return criterion_view(row)
+
+
+def _find_criterion(session: Session, selection_id: int, ref: str | int) -> Criterion:
+    rows = session.execute(select(Criterion).where(Criterion.selection_id == selection_id)).scalars().all()
+    text = str(ref).strip()
+    for row in rows:
+        if row.name.casefold() == text.casefold() or row.key == text or str(row.id) == text:
+            return row
+    raise NotFound(f"no criterion named {text!r}", field="criterion")
+
+
+def build_comparison(
+    selection: SelectionView,
+    criteria: list[CriterionView],
+    candidates: list,  # rows of (id, name, baseline)
+    cells: Mapping[tuple[int, int], CriterionCell],
+    weights: Mapping[int, float] | None,
+    with_robustness: bool,
+) -> ComparisonView:
+    """Assemble the comparison from criterion cells (pure)."""
+    if weights is not None:
+        criteria = [
+            CriterionView(**{**{f: getattr(c, f) for f in c.__slots__}, "weight": float(weights.get(c.id, c.weight))})
+            for c in criteria
+        ]
+    w = {c.id: c.weight for c in criteria}
+    names = {cid: name for cid, name, _ in candidates}
+    matrix = {cid: {c.id: (cells[(cid, c.id)].score if (cid, c.id) in cells else None) for c in criteria} for cid, _, _ in candidates}
+    totals, ranks = rank_candidates(matrix, w, names)
+    p_first: dict[int, float] = {}
+    flip_view = None
+    if with_robustness and matrix:
+        p_first = robustness.p_first(matrix, w, names)
+        flip = robustness.leader_flip(matrix, w, names)
+        if flip is not None:
+            crit = next(c for c in criteria if c.id == flip.criterion_id)
+            flip_view = LeaderFlipView(
+                criterion_id=flip.criterion_id, criterion=crit.name, old_weight=flip.old_weight, new_weight=flip.new_weight,
+                weight_change=flip.weight_change, new_leader_id=flip.new_leader_id, new_leader=names[flip.new_leader_id],
+            )
+    results = [
+        CandidateResult(
+            id=cid, name=name, baseline=bool(baseline), rank=ranks[cid], total=totals[cid],
+            total_100=scoring.to_100(totals[cid]), coverage=scoring.coverage(matrix[cid], w),
+            p_first=p_first.get(cid, 0.0),
+            criteria={c.id: cells[(cid, c.id)] for c in criteria if (cid, c.id) in cells},
+        )
+        for cid, name, baseline in candidates
+    ]
+    results.sort(key=lambda r: (r.rank is None, r.rank or 0, r.name.casefold(), r.id))
+    return ComparisonView(selection=selection, criteria=tuple(criteria), candidates=tuple(results), leader_flip=flip_view)
