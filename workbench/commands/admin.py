@@ -48,10 +48,14 @@ def db_check(args: argparse.Namespace, services: Services) -> int:
         print(to_json({
             "ok": result.ok, "integrity": result.integrity, "foreign_key_problems": result.foreign_key_problems,
             "schema_version": result.schema_version, "head_version": result.head_version, "dialect": result.dialect,
+            "up_to_date": result.schema_version == result.head_version,
         }))
     else:
         print(f"database:      {services.display_url}")
         print(f"integrity:     {result.integrity}")
         print(f"foreign keys:  {'ok' if result.foreign_key_problems == 0 else str(result.foreign_key_problems) + ' orphan rows'}")
-        print(f"schema:        {result.schema_version or 'empty'} (this workbench: {result.head_version})")
+        hint = ""
+        if result.schema_version != result.head_version:
+            hint = " - run 'workbench db upgrade'" if result.ok else " - made by a newer workbench"
+        print(f"schema:        {result.schema_version or 'empty'} (this workbench: {result.head_version}){hint}")
     return 0 if result.ok else 1

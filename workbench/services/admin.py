@@ -29,7 +29,7 @@ class AdminService(Service):
         else:
             with self.db.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-        ok = integrity == "ok" and fk_problems == 0 and state.known and state.up_to_date
+        ok = integrity == "ok" and fk_problems == 0 and state.known
         return DatabaseCheck(
             ok=ok, integrity=integrity, foreign_key_problems=fk_problems, schema_version=state.current,
             head_version=state.head, dialect=self.db.dialect,

@@ -95,6 +95,73 @@ class SelectionService(Service):
             apply_template(session, row, template)
         return selection_view(row)
 
+    @unit_of_work(write=True)
+    def add_criterion(
+        self,
+        session: Session,
+        name: str,
+        *,
+        weight: float = 1.0,
+        description: str = "",
+        anchors: tuple[str, ...] = ("", "", "", "", ""),
+        selection: str | int | None = None,
+    ) -> CriterionView:
+        """Add a criterion to the selection's rubric (after the existing ones)."""
+        import math
+
+        sel = find_selection(session, selection)
+        name = clean_text(name, field="name", required=True, max_length=200)
+        if not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
+            raise UserError(f"{weight!r} is not a weight (a number >= 0)", field="weight")
+        if len(anchors) != 5:
+            raise UserError("needs exactly five anchors, for scores 1 to 5", field="anchors")
+        existing = session.exec(select(Criterion).where(Criterion.selection_id == sel.id)).all()
+        if any(c.name.casefold() == name.casefold() for c in existing):
+            raise Conflict(f"a criterion named {name!r} exists already", field="name")
+        a = [clean_text(x, field="anchors") for x in anchors]
+        row = Criterion(selection_id=sel.id, key=name.casefold().replace(" ", "-"), name=name, weight=float(weight),
+                        description=description, position=len(existing), anchor_1=a[0], anchor_2=a[1], anchor_3=a[2],
+                        anchor_4=a[3], anchor_5=a[4])
+        session.add(row)
+        session.flush()
+        return criterion_view(row)
+
+    @unit_of_work(write=True)
+    def add_question(
+        self,
+        session: Session,
+        criterion: str | int,
+        text: str,
+        *,
+        kinds: tuple[str, ...] = ("introduction",),
+        guidance: str = "",
+        selection: str | int | None = None,
+    ) -> QuestionView:
+        """Add a question to the bank, at the end, for the given meeting kinds."""
+        from workbench.services.validate import MEETING_KINDS, check_choice
+
+        sel = find_selection(session, selection)
+        text = clean_text(text, field="text", required=True, max_length=2000)
+        kinds = tuple(dict.fromkeys(check_choice(k, MEETING_KINDS, field="kinds") for k in kinds))
+        if not kinds:
+            raise UserError("a question needs at least one meeting kind", field="kinds")
+        crit = None
+        for c in session.exec(select(Criterion).where(Criterion.selection_id == sel.id)).all():
+            if c.name.casefold() == str(criterion).strip().casefold() or str(c.id) == str(criterion).strip():
+                crit = c
+        if crit is None:
+            raise NotFound(f"no criterion named {criterion!r}", field="criterion")
+        count = len(session.exec(select(Question.id).where(Question.selection_id == sel.id)).all())
+        row = Question(selection_id=sel.id, criterion_id=crit.id, text=text, guidance=clean_text(guidance, field="guidance"),
+                       position=count)
+        session.add(row)
+        session.flush()
+        for kind in kinds:
+            session.add(QuestionKind(question_id=row.id, kind=kind))
+        session.flush()
+        return QuestionView(id=row.id, criterion_id=crit.id, criterion=crit.name, text=row.text, guidance=row.guidance,
+                            kinds=tuple(sorted(kinds)), position=row.position)
+
     @unit_of_work(write=False)
     def criteria(self, session: Session, ref: str | int | None = None) -> list[CriterionView]:
         sel = find_selection(session, ref)

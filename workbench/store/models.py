@@ -204,6 +204,31 @@ class PanelMember(SQLModel, table=True):
     role: str = ""
 
 
+class MeetingSeries(SQLModel, table=True):
+    """A recurring meeting: every N days, weeks or months, at a fixed wall time in its zone."""
+
+    __tablename__ = "meeting_series"
+    __table_args__ = (
+        CheckConstraint("freq IN ('daily','weekly','monthly')", name="freq"),
+        CheckConstraint("interval >= 1", name="interval"),
+        CheckConstraint("status IN ('active','cancelled')", name="status"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    selection_id: int = Field(sa_column=_fk("selection.id"))
+    candidate_id: int = Field(sa_column=_fk("candidate.id"))
+    kind: str = Field(max_length=40)
+    timezone: str  # the organiser's IANA zone; the wall time stays fixed in it
+    start_local: str  # first occurrence's wall time, ISO 8601 without offset
+    freq: str = "weekly"
+    interval: int = 1
+    count: Optional[int] = None
+    until_utc: Optional[datetime] = None
+    duration_minutes: int = 60
+    location: str = ""
+    status: str = "active"
+    created_at: datetime
+
+
 class Meeting(SQLModel, table=True):
     """A face-to-face meeting with a candidate, stored in UTC with its zone."""
 
@@ -225,6 +250,8 @@ class Meeting(SQLModel, table=True):
     status: str = "planned"
     uid: str = Field(unique=True, max_length=80)
     sequence: int = 0
+    series_id: Optional[int] = Field(default=None, sa_column=_fk("meeting_series.id", nullable=True, ondelete="SET NULL"))
+    series_index: Optional[int] = None  # 0-based position of the occurrence in its series
     created_at: datetime
     updated_at: datetime
 
