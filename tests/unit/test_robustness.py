@@ -260,3 +260,14 @@ def test_leader_flip_against_brute_force(case) -> None:  # type: ignore[no-untyp
     nudged = max(0.0, flip.new_weight + math.copysign(1e-7, flip.weight_change))
     assert leader_at(matrix, {**weights, flip.criterion_id: nudged}, names) == flip.new_leader_id
     assert leader_at(matrix, {**weights, flip.criterion_id: flip.new_weight}, names) == flip.new_leader_id
+
+
+def test_flip_at_weight_zero_found_despite_float_noise() -> None:
+    """Found by hypothesis: the crossing is exactly at weight 0 but float noise put the root below it."""
+    s = 3.291059232856344
+    matrix = {1: {1: None, 2: None, 3: s, 4: None}, 2: {1: 4.0, 2: s, 3: s, 4: None}}
+    weights = {1: 1, 2: 1, 3: 6, 4: 0}
+    names = {1: "Acme", 2: "Bolt"}
+    flip = leader_flip(matrix, weights, names)
+    # Dropping criterion 1 to 0 leaves Bolt at (s + 6s)/7 = s, level with Acme, who wins on the name.
+    assert flip is not None and flip.criterion_id == 1 and flip.new_weight == 0.0 and flip.new_leader_id == 1

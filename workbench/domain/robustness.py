@@ -172,6 +172,7 @@ def _crossings(
     a_l_sum, b_l, a_l, h_l = parts(leader)
     leader_key = name_key(leader, names)
     points: list[tuple[float, float]] = []
+    zero_noise = 1e-9 * max([1.0] + [abs(float(w)) for w in weights.values()])
     appears = False
     for cid in matrix:
         if cid == leader:
@@ -184,6 +185,8 @@ def _crossings(
         c1 = a_c_sum * h_l + a_c * b_l - a_l_sum * h_c - a_l * b_c - tau * (b_c * h_l + h_c * b_l)
         c0 = a_c_sum * b_l - a_l_sum * b_c - tau * b_c * b_l
         for x in _roots(c2, c1, c0):
+            if -zero_noise < x < 0:
+                x = 0.0  # a root at exactly 0 that float noise pushed below it
             if not math.isfinite(x) or x < 0 or x == wk:
                 continue
             if b_c + x * h_c <= 0 or b_l + x * h_l <= 0:

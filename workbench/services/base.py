@@ -68,6 +68,11 @@ def _retryable(exc: DBAPIError) -> bool:
     return code in _RETRYABLE_SQLSTATES
 
 
+def _unique_violation(exc: IntegrityError) -> bool:
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(orig)
+
+
 def unit_of_work(*, write: bool) -> Callable[[Callable[Concatenate[S, Session, P], R]], Callable[Concatenate[S, P], R]]:
     """Run a service method in its own session and transaction.
 
@@ -82,7 +87,13 @@ def unit_of_work(*, write: bool) -> Callable[[Callable[Concatenate[S, Session, P
                 try:
                     with self.db.session(write=write) as session:
                         return method(self, session, *args, **kwargs)
-                except IntegrityError:
+                except IntegrityError as exc:
+                    if _unique_violation(exc):
+                        from workbench.services.errors import Conflict
+
+                        raise Conflict(
+                            "someone stored the same thing at the same moment; nothing was saved, reload and try again"
+                        ) from None
                     raise
                 except DBAPIError as exc:
                     if attempt + 1 < RETRIES and _retryable(exc):

@@ -96,9 +96,10 @@ def check_url(value: str, *, field: str = "website") -> str:
     text = (value or "").strip()
     if not text:
         return ""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+    if not _URL_RE.match(text):
         raise UserError(f"{text!r} is not an http(s) address", field=field)
     return text
+
+
+# scheme://host[:port][/path?query#fragment], no white space or control characters anywhere.
+_URL_RE = re.compile(r"(?i)^https?://[^\s/?#@:\x00-\x1f]+(:\d{1,5})?([/?#][^\s\x00-\x1f]*)?$")

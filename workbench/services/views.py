@@ -240,3 +240,20 @@ class DatabaseCheck:
     schema_version: str | None
     head_version: str
     dialect: str
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateSummaryView:
+    """Counts about one candidate's evidence, computed in SQL."""
+
+    candidate_id: int
+    recommendations: int
+    positive: int
+    negative: int
+    mean_rating: float | None
+    people: int
+    researched: int
+    checks: int
+    checks_ok: int
+    checks_concern: int
+    checks_todo: int

@@ -1,0 +1,139 @@
+"""`workbench meetings list|show|add|cancel`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from workbench.commands.output import emit, iso_utc, print_table, to_json
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+    from workbench.services.views import MeetingView
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from workbench.cli import add_format_option, add_selection_option
+
+    meet = sub.add_parser("meetings", help="schedule and list meetings with candidates")
+    meet_sub = meet.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    p = meet_sub.add_parser("list", help="list the meetings, earliest first")
+    p.add_argument("--candidate", metavar="NAME", help="only this candidate's meetings")
+    add_selection_option(p)
+    add_format_option(p, ("table", "json"), "table")
+    p.set_defaults(handler=meetings_list)
+
+    p = meet_sub.add_parser("show", help="one meeting with its agenda")
+    p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
+    add_format_option(p, ("table", "json"), "table")
+    p.set_defaults(handler=meetings_show)
+
+    p = meet_sub.add_parser("add", help="schedule a meeting; its agenda is the questions of its kind")
+    p.add_argument("--candidate", metavar="NAME", required=True)
+    p.add_argument("--kind", required=True, help="introduction, deep-dive, meet-the-team, reference-call or site-visit")
+    p.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", required=True, help="the start, local to --tz (no offset)")
+    p.add_argument("--tz", metavar="ZONE", required=True, help="the IANA time zone of --at, e.g. Europe/London")
+    p.add_argument("--duration", metavar="MIN", type=int, default=60, help="minutes, 1 to 1440 (default 60)")
+    p.add_argument("--member", metavar="NAME", action="append", default=[], help="a panel member attending (repeat)")
+    p.add_argument("--their-attendee", metavar="NAME", action="append", default=[], help="a vendor attendee (repeat)")
+    p.add_argument("--location", default="", help="a place or a link")
+    p.add_argument("--fold", choices=["earlier", "later"], help="which of the two times when --at happens twice (clocks go back)")
+    add_selection_option(p)
+    p.set_defaults(handler=meetings_add)
+
+    p = meet_sub.add_parser("cancel", help="cancel a meeting (its scores and notes are kept)")
+    p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
+    p.set_defaults(handler=meetings_cancel)
+
+
+def parse_local_datetime(value: str, *, field: str = "--at") -> datetime:
+    """A local wall time as ISO 8601 without an offset; UserError naming ``field`` otherwise."""
+    from workbench.services.errors import UserError
+
+    text = (value or "").strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise UserError(f"{text!r} has no time of day; give YYYY-MM-DDTHH:MM", field=field)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{text!r} is not a date and time as YYYY-MM-DDTHH:MM", field=field) from None
+    if parsed.tzinfo is not None:
+        raise UserError(f"{text!r} has a UTC offset; give the wall time without one, it is local to --tz", field=field)
+    return parsed
+
+
+def meeting_json(view: MeetingView) -> dict[str, Any]:
+    """A meeting as the JSON object that `meetings list` and `meetings show` print."""
+    return {
+        "id": view.id,
+        "candidate": view.candidate,
+        "kind": view.kind,
+        "start": iso_utc(view.start_utc),
+        "timezone": view.timezone,
+        "duration_minutes": view.duration_minutes,
+        "status": view.status,
+        "location": view.location,
+        "members": list(view.members),
+        "agenda": [{"question_id": a.question_id, "criterion": a.criterion, "text": a.text} for a in view.agenda],
+        "their_attendees": list(view.their_attendees),
+    }
+
+
+def _local(view: MeetingView) -> str:
+    return view.start_utc.astimezone(ZoneInfo(view.timezone)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def meetings_list(args: argparse.Namespace, services: Services) -> int:
+    rows = services.meetings.list(selection=args.selection, candidate=args.candidate)
+    if args.format == "json":
+        emit(to_json([meeting_json(m) for m in rows]))
+        return 0
+    print_table(
+        ["id", "start (local)", "start (UTC)", "candidate", "kind", "min", "status", "our attendees"],
+        [[m.id, _local(m), iso_utc(m.start_utc), m.candidate, m.kind, m.duration_minutes, m.status, ", ".join(m.members)]
+         for m in rows],
+        title="Meetings",
+    )
+    return 0
+
+
+def meetings_show(args: argparse.Namespace, services: Services) -> int:
+    view = services.meetings.get(args.meeting)
+    if args.format == "json":
+        emit(to_json(meeting_json(view)))
+        return 0
+    print_table(
+        ["field", "value"],
+        [
+            ["id", view.id], ["candidate", view.candidate], ["kind", view.kind], ["start (local)", _local(view)],
+            ["start (UTC)", iso_utc(view.start_utc)], ["duration", f"{view.duration_minutes} min"],
+            ["status", view.status], ["location", view.location], ["our attendees", ", ".join(view.members)],
+            ["their attendees", ", ".join(view.their_attendees)],
+        ],
+        title=f"Meeting {view.id}",
+    )
+    print_table(["#", "question", "criterion", "text"],
+                [[a.position + 1, a.question_id, a.criterion, a.text] for a in view.agenda], title="Agenda")
+    return 0
+
+
+def meetings_add(args: argparse.Namespace, services: Services) -> int:
+    start = parse_local_datetime(args.at)
+    view = services.meetings.add(
+        candidate=args.candidate, kind=args.kind, start_local=start, timezone=args.tz,
+        duration_minutes=args.duration, members=args.member, location=args.location,
+        their_attendees=args.their_attendee, fold=args.fold, selection=args.selection,
+    )
+    print(f"created meeting {view.id}: {view.candidate}, {view.kind}, starts {iso_utc(view.start_utc)} "
+          f"({_local(view)}), {len(view.agenda)} agenda questions")
+    return 0
+
+
+def meetings_cancel(args: argparse.Namespace, services: Services) -> int:
+    view = services.meetings.cancel(args.meeting)
+    print(f"cancelled meeting {view.id}: {view.candidate}, {view.kind}, {iso_utc(view.start_utc)}")
+    return 0

@@ -1,0 +1,114 @@
+"""`workbench score`, `submit`, `note` and `export scores`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from workbench.commands.output import emit, to_csv, to_json
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+SCORE_COLUMNS = (
+    "meeting_id", "candidate_id", "candidate", "question_id", "criterion_id", "criterion",
+    "member", "value", "comment", "submitted", "updated_at",
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from workbench.cli import add_format_option, add_selection_option
+
+    p = sub.add_parser("score", help="score one agenda question of a meeting, 1 to 5 or na")
+    p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
+    p.add_argument("question", metavar="QUESTION", help="the question's number (see 'meetings show')")
+    p.add_argument("value", metavar="VALUE", help="1 to 5, or na for not applicable")
+    p.add_argument("--member", metavar="NAME", required=True, help="the panel member scoring")
+    p.add_argument("--comment", help="a comment (left out: the stored comment is kept)")
+    p.set_defaults(handler=score)
+
+    p = sub.add_parser("submit", help="submit your scorecard for a meeting; scores become final")
+    p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
+    p.add_argument("--member", metavar="NAME", required=True)
+    p.set_defaults(handler=submit)
+
+    p = sub.add_parser("note", help="add a note, decision, action, concern or knowledge gap to a meeting")
+    p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
+    p.add_argument("--member", metavar="NAME", required=True, help="who writes it")
+    p.add_argument("--kind", required=True, help="note, decision, action, concern or gap")
+    p.add_argument("--text", required=True)
+    p.add_argument("--owner", default="", help="who does it (actions only)")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due (actions only)")
+    p.add_argument("--question", metavar="QUESTION", help="the agenda question it is about")
+    p.set_defaults(handler=note)
+
+    p = export_group(sub).add_parser("scores", help="every score of the selection, as CSV or JSON")
+    add_format_option(p, ("csv", "json"), "csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of the screen")
+    p.add_argument("--submitted-only", action="store_true", help="only the scores of submitted scorecards")
+    add_selection_option(p)
+    p.set_defaults(handler=export_scores)
+
+
+def export_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The subcommands of `workbench export`, created on first use so other modules can add to it."""
+    parser = sub.choices.get("export")
+    if parser is None:
+        parser = sub.add_parser("export", help="export tables to CSV or JSON")
+        parser._workbench_export = parser.add_subparsers(dest="what", metavar="WHAT", required=True)  # type: ignore[attr-defined]
+    return parser._workbench_export  # type: ignore[attr-defined,no-any-return]
+
+
+def parse_value(text: str) -> int | None:
+    """A VALUE argument: 1..5, or na/NA for not applicable; UserError naming VALUE otherwise."""
+    from workbench.services.errors import UserError
+
+    cleaned = (text or "").strip()
+    if cleaned.lower() in ("na", "n/a"):
+        return None
+    if cleaned in ("1", "2", "3", "4", "5"):
+        return int(cleaned)
+    raise UserError(f"{text!r} is not a score: give 1 to 5, or na for not applicable", field="VALUE")
+
+
+def score(args: argparse.Namespace, services: Services) -> int:
+    value = parse_value(args.value)
+    view = services.scoring.score(args.meeting, args.question, value, member=args.member, comment=args.comment)
+    shown = "N/A" if view.value is None else str(view.value)
+    print(f"saved: meeting {view.meeting_id}, question {view.question_id} ({view.criterion}), {view.member}: {shown}")
+    return 0
+
+
+def submit(args: argparse.Namespace, services: Services) -> int:
+    card = services.scoring.submit(args.meeting, member=args.member)
+    print(f"submitted: meeting {card.meeting_id}, {card.member}, {len(card.scores)} score(s)")
+    return 0
+
+
+def note(args: argparse.Namespace, services: Services) -> int:
+    view = services.notes.add(args.meeting, member=args.member, kind=args.kind, text=args.text,
+                              owner=args.owner, due=args.due, question_id=args.question)
+    print(f"added {view.kind} {view.id} to meeting {view.meeting_id}")
+    return 0
+
+
+def score_record(view: Any) -> dict[str, Any]:
+    """A score as one row of `export scores`."""
+    return {
+        "meeting_id": view.meeting_id, "candidate_id": view.candidate_id, "candidate": view.candidate,
+        "question_id": view.question_id, "criterion_id": view.criterion_id, "criterion": view.criterion,
+        "member": view.member, "value": view.value, "comment": view.comment, "submitted": view.submitted,
+        "updated_at": view.updated_at,
+    }
+
+
+def export_scores(args: argparse.Namespace, services: Services) -> int:
+    rows = [score_record(s) for s in services.scoring.scores(selection=args.selection, submitted_only=args.submitted_only)]
+    if args.format == "json":
+        text = to_json(rows)
+    else:
+        text = to_csv(SCORE_COLUMNS, [[r[c] for c in SCORE_COLUMNS] for r in rows])
+    emit(text, args.output)
+    if args.output not in (None, "-"):
+        print(f"wrote {len(rows)} score(s) to {args.output}")
+    return 0

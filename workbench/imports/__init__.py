@@ -1,0 +1,1 @@
+"""CSV imports: validate a whole file, then write everything or nothing."""

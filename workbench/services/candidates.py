@@ -1,0 +1,294 @@
+"""Candidates: the vendors (and the in-house baseline) of a selection, their scope and CSV import."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert
+from sqlalchemy import update as sql_update
+from sqlmodel import Session, col, select
+
+from workbench.services.base import clean_text, unit_of_work, utcnow
+from workbench.services.candidate_details import (
+    LONG_TEXT_MAX,
+    TEXT_MAX,
+    CandidateDetails,
+    create_checklists,
+    find_candidate,
+)
+from workbench.services.errors import Conflict, ImportRejected, UserError
+from workbench.services.selections import find_selection
+from workbench.services.validate import (
+    CANDIDATE_STATUSES,
+    check_choice,
+    check_hours,
+    check_timezone,
+    check_url,
+    parse_bool,
+)
+from workbench.services.views import CandidateView, ImportResult
+from workbench.store.models import Candidate, CandidateScope, ScopeItem
+
+CANDIDATE_RULES: dict[str, Callable[[Any], Any]] = {
+    "name": lambda v: clean_text(v, field="name", required=True, max_length=TEXT_MAX),
+    "website": lambda v: check_url(clean_text(v, field="website", max_length=2000), field="website"),
+    "timezone": lambda v: check_timezone(clean_text(v, field="timezone", max_length=TEXT_MAX), field="timezone"),
+    "support_hours": lambda v: check_hours(clean_text(v, field="support_hours", max_length=TEXT_MAX), field="support_hours"),
+    "onsite": lambda v: parse_bool(v, field="onsite"),
+    "status": lambda v: check_choice(clean_text(v, field="status", max_length=TEXT_MAX), CANDIDATE_STATUSES, field="status"),
+    "baseline": lambda v: parse_bool(v, field="baseline"),
+    "notes": lambda v: clean_text(v, field="notes", max_length=LONG_TEXT_MAX),
+}
+
+_VIEW_COLUMNS = (
+    Candidate.id, Candidate.selection_id, Candidate.name, Candidate.website, Candidate.timezone,
+    Candidate.support_hours, Candidate.onsite, Candidate.status, Candidate.baseline, Candidate.notes,
+)
+
+
+def clean_candidate_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Validate candidate fields; UserError names the first bad (or unknown) field.
+
+    Args:
+        fields: field name -> raw value (only the fields being set).
+
+    Returns:
+        Field name -> clean value.
+    """
+    unknown = sorted(set(fields) - set(CANDIDATE_RULES))
+    if unknown:
+        raise UserError(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(CANDIDATE_RULES)}", field=unknown[0])
+    return {name: CANDIDATE_RULES[name](value) for name, value in fields.items()}
+
+
+def candidate_view(row: Any, scope_ids: tuple[int, ...] = ()) -> CandidateView:
+    """A view of a Candidate row (or of a row of its columns)."""
+    return CandidateView(
+        id=row.id, selection_id=row.selection_id, name=row.name, website=row.website, timezone=row.timezone,
+        support_hours=row.support_hours, onsite=bool(row.onsite), status=row.status, baseline=bool(row.baseline),
+        notes=row.notes, scope_item_ids=scope_ids,
+    )
+
+
+def _scope_ids(session: Session, candidate_ids: list[int] | None, selection_id: int) -> dict[int, tuple[int, ...]]:
+    stmt = select(CandidateScope.candidate_id, CandidateScope.scope_item_id)
+    if candidate_ids is None:
+        stmt = stmt.join(Candidate, col(Candidate.id) == CandidateScope.candidate_id).where(Candidate.selection_id == selection_id)
+    else:
+        stmt = stmt.where(col(CandidateScope.candidate_id).in_(candidate_ids))
+    found: dict[int, list[int]] = {}
+    for cid, sid in session.exec(stmt).all():
+        found.setdefault(cid, []).append(sid)
+    return {cid: tuple(sorted(ids)) for cid, ids in found.items()}
+
+
+def _view_of(session: Session, row: Candidate) -> CandidateView:
+    return candidate_view(row, _scope_ids(session, [row.id], row.selection_id).get(row.id, ()))
+
+
+def _check_unique(session: Session, selection_id: int, name: str, *, except_id: int | None = None) -> None:
+    lowered = name.casefold()
+    for cid, other in session.exec(select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)).all():
+        if cid != except_id and other.casefold() == lowered:
+            raise Conflict(f"a candidate named {other!r} exists already in this selection", field="name")
+
+
+def _check_one_baseline(session: Session, selection_id: int, *, except_id: int | None = None) -> None:
+    stmt = select(Candidate.name).where(Candidate.selection_id == selection_id, col(Candidate.baseline).is_(True))
+    if except_id is not None:
+        stmt = stmt.where(Candidate.id != except_id)
+    other = session.exec(stmt).first()
+    if other is not None:
+        raise Conflict(f"{other!r} is the selection's in-house baseline already", field="baseline")
+
+
+class CandidateService(CandidateDetails):
+    """Add, change, list and import candidates; their evidence comes from CandidateDetails."""
+
+    @unit_of_work(write=False)
+    def list(self, session: Session, *, selection: str | int | None = None, status: str | None = None) -> list[CandidateView]:
+        """The selection's candidates by name (case-insensitive), optionally of one status.
+
+        Returns:
+            The candidates, each with the scope item ids it covers.
+        """
+        sel = find_selection(session, selection)
+        stmt = select(*_VIEW_COLUMNS).where(Candidate.selection_id == sel.id)
+        if status is not None:
+            stmt = stmt.where(Candidate.status == check_choice(status, CANDIDATE_STATUSES, field="--status"))
+        rows = session.execute(stmt).all()
+        scopes = _scope_ids(session, None, sel.id)
+        rows = sorted(rows, key=lambda r: (r.name.casefold(), r.name, r.id))
+        return [candidate_view(r, scopes.get(r.id, ())) for r in rows]
+
+    @unit_of_work(write=False)
+    def get(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> CandidateView:
+        """The candidate named (case-insensitively) or numbered ``ref``; NotFound names ``--candidate``."""
+        sel = find_selection(session, selection)
+        return _view_of(session, find_candidate(session, sel.id, ref))
+
+    @unit_of_work(write=True)
+    def add(self, session: Session, name: str, *, website: str = "", timezone: str = "UTC", support_hours: str = "",
+            onsite: bool | str = False, status: str = "long-list", baseline: bool | str = False, notes: str = "",
+            selection: str | int | None = None) -> CandidateView:
+        """Add a candidate with its due-diligence checklist.
+
+        Returns:
+            The new candidate.
+
+        Raises:
+            UserError: a field is invalid (the error names it).
+            Conflict: the name is taken (case-insensitively), or a second baseline.
+        """
+        sel = find_selection(session, selection)
+        values = clean_candidate_fields(dict(name=name, website=website, timezone=timezone, support_hours=support_hours,
+                                             onsite=onsite, status=status, baseline=baseline, notes=notes))
+        _check_unique(session, sel.id, values["name"])
+        if values["baseline"]:
+            _check_one_baseline(session, sel.id)
+        now = utcnow()
+        row = Candidate(selection_id=sel.id, created_at=now, updated_at=now, **values)
+        session.add(row)
+        session.flush()
+        create_checklists(session, sel, [row.id])
+        return candidate_view(row)
+
+    @unit_of_work(write=True)
+    def update(self, session: Session, ref: str | int, *, selection: str | int | None = None, **fields: Any) -> CandidateView:
+        """Change only the given fields (name, website, timezone, support_hours, onsite, status, baseline, notes).
+
+        Returns:
+            The changed candidate.
+        """
+        sel = find_selection(session, selection)
+        row = find_candidate(session, sel.id, ref)
+        return _apply(session, row, clean_candidate_fields(fields))
+
+    @unit_of_work(write=True)
+    def set_status(self, session: Session, ref: str | int, status: str, *, selection: str | int | None = None) -> CandidateView:
+        """Move a candidate to another status (long-list ... chosen / declined)."""
+        sel = find_selection(session, selection)
+        row = find_candidate(session, sel.id, ref)
+        return _apply(session, row, clean_candidate_fields({"status": status}))
+
+    @unit_of_work(write=True)
+    def delete(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> CandidateView:
+        """Delete a candidate with its evidence, scope, meetings and scores.
+
+        Returns:
+            The candidate as it was.
+        """
+        sel = find_selection(session, selection)
+        row = find_candidate(session, sel.id, ref)
+        view = _view_of(session, row)
+        session.execute(delete(Candidate).where(col(Candidate.id) == row.id))
+        session.expunge(row)
+        return view
+
+    @unit_of_work(write=True)
+    def set_scope(self, session: Session, candidate_ref: str | int, scope_item_ids: list[int], *,
+                  selection: str | int | None = None) -> CandidateView:
+        """Replace the scope items a candidate covers.
+
+        Args:
+            candidate_ref: the candidate's name or id.
+            scope_item_ids: ids of scope items of the same selection.
+
+        Returns:
+            The candidate with its new scope.
+        """
+        sel = find_selection(session, selection)
+        row = find_candidate(session, sel.id, candidate_ref)
+        try:
+            wanted = sorted({int(i) for i in scope_item_ids})
+        except (TypeError, ValueError):
+            raise UserError(f"{scope_item_ids!r} are not scope item ids", field="--scope") from None
+        known = set(session.exec(select(ScopeItem.id).where(ScopeItem.selection_id == sel.id)).all())
+        unknown = [i for i in wanted if i not in known]
+        if unknown:
+            raise UserError(f"no scope item numbered {', '.join(map(str, unknown))} in this selection", field="--scope")
+        session.execute(delete(CandidateScope).where(col(CandidateScope.candidate_id) == row.id))
+        if wanted:
+            session.execute(insert(CandidateScope), [{"candidate_id": row.id, "scope_item_id": i} for i in wanted])
+        return candidate_view(row, tuple(wanted))
+
+    def import_csv(self, path: str | os.PathLike[str], *, update: bool = False,
+                   selection: str | int | None = None) -> ImportResult:
+        """Import candidates from a CSV file, all or nothing.
+
+        Args:
+            path: the CSV file (columns name, website, timezone, support_hours, onsite, status, notes).
+            update: update candidates whose name exists already instead of refusing them.
+            selection: the selection to import into.
+
+        Returns:
+            How many candidates were created and updated, and their names in file order.
+
+        Raises:
+            ImportRejected: every problem of the file, with its line; nothing was written.
+            UserError: the file cannot be read.
+        """
+        from workbench.imports.candidates_csv import parse_candidates_csv
+
+        rows, problems = parse_candidates_csv(path)  # before the transaction: no write lock while reading
+        return self._write_import(os.fspath(path), rows, problems, update=update, selection=selection)
+
+    @unit_of_work(write=True)
+    def _write_import(self, session: Session, source: str, rows: list[Any], problems: list[tuple[int, str]], *,
+                      update: bool, selection: str | int | None) -> ImportResult:
+        """Check the parsed rows against the stored names, then write them all in this one transaction."""
+        sel = find_selection(session, selection)
+        problems = list(problems)
+        existing = {name.casefold(): cid for cid, name in
+                    session.exec(select(Candidate.id, Candidate.name).where(Candidate.selection_id == sel.id)).all()}
+        if not update:
+            for row in rows:
+                if row.name.casefold() in existing:
+                    problems.append((row.line, f"name: a candidate named {row.name!r} exists already in this selection "
+                                               "(import with --update to update it)"))
+        if problems:
+            raise ImportRejected(source, sorted(problems, key=lambda p: p[0]))
+        now = utcnow()
+        creates: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for row in rows:
+            cid = existing.get(row.name.casefold())
+            if cid is None:
+                values = {"website": "", "timezone": "UTC", "support_hours": "", "onsite": False, "status": "long-list",
+                          "notes": "", **row.fields}
+                creates.append({"selection_id": sel.id, "baseline": False, "created_at": now, "updated_at": now, **values})
+            else:
+                # the name is the key: a stored "Acme" stays "Acme" when the file says "ACME"
+                updates.append({"id": cid, "updated_at": now, **{k: v for k, v in row.fields.items() if k != "name"}})
+        _bulk_update(session, updates)
+        if creates:
+            # A plain executemany; the checklist rows of imported candidates are made on first look (checks()).
+            session.execute(insert(Candidate.__table__), creates)
+        return ImportResult(created=len(creates), updated=len(updates), names=tuple(r.name for r in rows))
+
+
+def _apply(session: Session, row: Candidate, values: dict[str, Any]) -> CandidateView:
+    if "name" in values:
+        _check_unique(session, row.selection_id, values["name"], except_id=row.id)
+    if values.get("baseline") and not row.baseline:
+        _check_one_baseline(session, row.selection_id, except_id=row.id)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.updated_at = utcnow()
+    session.add(row)
+    session.flush()
+    return _view_of(session, row)
+
+
+def _bulk_update(session: Session, updates: list[dict[str, Any]]) -> None:
+    """UPDATE candidates by id with executemany, one statement per set of columns."""
+    table = Candidate.__table__
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for values in updates:
+        keys = tuple(sorted(k for k in values if k != "id"))
+        groups.setdefault(keys, []).append({f"v_{k}": v for k, v in values.items()})
+    for keys, params in groups.items():
+        stmt = sql_update(table).where(table.c.id == bindparam("v_id")).values({k: bindparam(f"v_{k}") for k in keys})
+        session.execute(stmt, params)

@@ -1,0 +1,192 @@
+"""Notes typed during a meeting: notes, decisions, actions (owner, due), concerns, gaps."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
+from workbench.services.errors import NotFound, UserError
+from workbench.services.meetings import find_meeting
+from workbench.services.members import find_member
+from workbench.services.validate import NOTE_KINDS, check_choice, parse_date
+from workbench.services.views import NoteView
+from workbench.store.models import AgendaItem, Note, PanelMember
+
+MAX_TEXT = 20_000
+
+
+class _Unchanged:
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()
+"""Default of `NoteService.update` arguments: keep the stored value."""
+
+
+def _view(row: Note, member: str) -> NoteView:
+    return NoteView(
+        id=row.id, meeting_id=row.meeting_id, member_id=row.member_id, member=member, kind=row.kind, text=row.text,
+        owner=row.owner, due=row.due, question_id=row.question_id, created_at=row.created_at, updated_at=row.updated_at,
+    )
+
+
+def _due(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    if not str(value).strip():
+        return None
+    return parse_date(str(value), field="--due")
+
+
+def _text(value: str) -> str:
+    return clean_text(value, field="--text", required=True, max_length=MAX_TEXT)
+
+
+def _owner(value: str | None) -> str:
+    owner = clean_text(value, field="--owner", max_length=200)
+    if "\n" in owner or "\r" in owner:
+        raise UserError("must be on one line", field="--owner")
+    return owner
+
+
+def _question(session: Session, meeting_id: int, value: str | int | None) -> int | None:
+    if value is None or str(value).strip() == "":
+        return None
+    number, text = parse_ref(value)
+    if number is None:
+        raise UserError(f"{text!r} is not a question number", field="--question")
+    found = session.exec(
+        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id, AgendaItem.question_id == number)
+    ).first()
+    if found is None:
+        raise UserError(f"question {number} is not on the agenda of meeting {meeting_id}", field="--question")
+    return number
+
+
+def _check_action_fields(kind: str, owner: str, due: date | None) -> None:
+    if kind != "action":
+        if owner:
+            raise UserError(f"only an action has an owner (this note is a {kind})", field="--owner")
+        if due is not None:
+            raise UserError(f"only an action has a due date (this note is a {kind})", field="--due")
+
+
+def _find_note(session: Session, note_id: str | int) -> tuple[Note, str]:
+    number, text = parse_ref(note_id)
+    row = session.exec(
+        select(Note, PanelMember.name).join(PanelMember, col(PanelMember.id) == Note.member_id).where(Note.id == number)
+    ).first() if number is not None else None
+    if row is None:
+        raise NotFound(f"no note numbered {text!r}", field="NOTE")
+    return row[0], row[1]
+
+
+class NoteService(Service):
+    """Add, change, list and delete a meeting's notes."""
+
+    @unit_of_work(write=True)
+    def add(
+        self,
+        session: Session,
+        meeting_id: str | int,
+        *,
+        member: str | int,
+        kind: str,
+        text: str,
+        owner: str = "",
+        due: date | str | None = None,
+        question_id: str | int | None = None,
+    ) -> NoteView:
+        """Add a note to a meeting.
+
+        Args:
+            meeting_id: the meeting.
+            member: who wrote it (panel member name or id).
+            kind: one of NOTE_KINDS.
+            text: the note (required).
+            owner: who does it (actions only; may be empty).
+            due: when it is due (actions only): a date or YYYY-MM-DD.
+            question_id: the agenda question it is about, if any.
+
+        Returns:
+            The stored note.
+        """
+        meeting = find_meeting(session, meeting_id)
+        panel_member = find_member(session, meeting.selection_id, member)
+        kind = check_choice(kind, NOTE_KINDS, field="--kind")
+        text = _text(text)
+        owner_text, due_date = _owner(owner), _due(due)
+        _check_action_fields(kind, owner_text, due_date)
+        qid = _question(session, meeting.id, question_id)
+        now = utcnow()
+        row = Note(meeting_id=meeting.id, member_id=panel_member.id, kind=kind, text=text, owner=owner_text,
+                   due=due_date, question_id=qid, created_at=now, updated_at=now)
+        session.add(row)
+        session.flush()
+        return _view(row, panel_member.name)
+
+    @unit_of_work(write=True)
+    def update(
+        self,
+        session: Session,
+        note_id: str | int,
+        *,
+        text: str | None = None,
+        kind: str | None = None,
+        owner: str | None = None,
+        due: date | str | None = UNCHANGED,
+        question_id: str | int | None = UNCHANGED,
+    ) -> NoteView:
+        """Change a note (e.g. autosave while typing); arguments left out keep their value.
+
+        Args:
+            note_id: the note.
+            text: the new text (must not be empty).
+            kind: the new kind.
+            owner: the new owner ("" clears it).
+            due: the new due date (None clears it).
+            question_id: the agenda question (None clears it).
+
+        Returns:
+            The note as stored now.
+        """
+        row, member_name = _find_note(session, note_id)
+        if text is not None:
+            row.text = _text(text)
+        if kind is not None:
+            row.kind = check_choice(kind, NOTE_KINDS, field="--kind")
+        if owner is not None:
+            row.owner = _owner(owner)
+        if due is not UNCHANGED:
+            row.due = _due(due)
+        if question_id is not UNCHANGED:
+            row.question_id = _question(session, row.meeting_id, question_id)
+        _check_action_fields(row.kind, row.owner, row.due)
+        row.updated_at = utcnow()
+        session.add(row)
+        session.flush()
+        return _view(row, member_name)
+
+    @unit_of_work(write=False)
+    def list(self, session: Session, meeting_id: str | int) -> list[NoteView]:
+        """A meeting's notes in the order they were written."""
+        meeting = find_meeting(session, meeting_id)
+        rows = session.exec(
+            select(Note, PanelMember.name)
+            .join(PanelMember, col(PanelMember.id) == Note.member_id)
+            .where(Note.meeting_id == meeting.id)
+            .order_by(Note.created_at, Note.id)
+        ).all()
+        return [_view(note, name) for note, name in rows]
+
+    @unit_of_work(write=True)
+    def delete(self, session: Session, note_id: str | int) -> None:
+        """Delete a note; NotFound naming NOTE when there is none."""
+        row, _ = _find_note(session, note_id)
+        session.delete(row)
+        session.flush()
+
