@@ -23,6 +23,9 @@ COMMAND_MODULES = (
     "workbench.commands.meetings",
     "workbench.commands.scoring",
     "workbench.commands.compare",
+    "workbench.commands.schedule",
+    "workbench.commands.calendar",
+    "workbench.commands.minutes",
     "workbench.commands.admin",
 )
 
