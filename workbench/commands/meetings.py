@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     meet = sub.add_parser("meetings", help="schedule and list meetings with candidates")
     meet_sub = meet.add_subparsers(dest="action", metavar="ACTION", required=True)
+    meet._workbench_actions = meet_sub  # type: ignore[attr-defined]  # commands/schedule.py adds `schedule`
 
     p = meet_sub.add_parser("list", help="list the meetings, earliest first")
     p.add_argument("--candidate", metavar="NAME", help="only this candidate's meetings")
@@ -45,8 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_selection_option(p)
     p.set_defaults(handler=meetings_add)
 
-    p = meet_sub.add_parser("cancel", help="cancel a meeting (its scores and notes are kept)")
+    p = meet_sub.add_parser("cancel", help="cancel a meeting, or its whole series (scores and notes are kept)")
     p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
+    p.add_argument("--series", action="store_true", help="cancel every planned occurrence of the meeting's series")
     p.set_defaults(handler=meetings_cancel)
 
 
@@ -134,6 +136,9 @@ def meetings_add(args: argparse.Namespace, services: Services) -> int:
 
 
 def meetings_cancel(args: argparse.Namespace, services: Services) -> int:
-    view = services.meetings.cancel(args.meeting)
-    print(f"cancelled meeting {view.id}: {view.candidate}, {view.kind}, {iso_utc(view.start_utc)}")
+    views = services.scheduling.cancel(args.meeting, series=args.series)
+    for view in views:
+        print(f"cancelled meeting {view.id}: {view.candidate}, {view.kind}, {iso_utc(view.start_utc)}")
+    if not views:
+        print("no planned occurrence left to cancel; the series is marked cancelled")
     return 0

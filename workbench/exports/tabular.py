@@ -18,6 +18,9 @@ def iso_utc(value: datetime | None) -> str | None:
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def safe_cell(value: Any) -> Any:
     """Neutralise a CSV cell that a spreadsheet would read as a formula; numbers untouched."""
     if value is None:
@@ -31,10 +34,12 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    if text and text[0] in "=+-@\t\r":
+    if text and text[0] in FORMULA_STARTS:
         if _is_number(text):
             return text
         return "'" + text
+    if text.startswith("'") and text.lstrip("'")[:1] in tuple(FORMULA_STARTS):
+        return "'" + text  # an apostrophe of the user's own survives the importer's unquoting
     return text
 
 

@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.exports.tabular import FORMULA_STARTS
 from workbench.services.errors import ImportRejected, UserError
 
 COLUMNS = ("name", "website", "timezone", "support_hours", "onsite", "status", "notes")
 EMPTY_MEANS_NOT_GIVEN = frozenset({"timezone", "onsite", "status"})
 MAX_BYTES = 100 * 1024 * 1024
-_FORMULA_STARTS = frozenset("=+-@\t\r")
+_FORMULA_STARTS = tuple(FORMULA_STARTS)
 _NEWLINES = re.compile(rb"\r\n|\r|\n")
 
 Problem = tuple[int, str]
@@ -216,7 +217,8 @@ def _row(record: list[str], header: list[str], line: int, problems: list[Problem
 
 
 def _unneutralise(cell: str) -> str:
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_STARTS:
+    """Undo exports.tabular.safe_cell: one apostrophe before (apostrophes and) a formula start goes."""
+    if cell.startswith("'") and cell.lstrip("'")[:1] in _FORMULA_STARTS:
         return cell[1:]
     return cell
 

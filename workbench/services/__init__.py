@@ -10,10 +10,12 @@ from workbench.services.base import Database
 if TYPE_CHECKING:
     from workbench.config import DatabaseTarget
     from workbench.services.admin import AdminService
+    from workbench.services.calendar import CalendarService
+    from workbench.services.minutes import MinutesService
+    from workbench.services.scheduling import SchedulingService
     from workbench.services.candidates import CandidateService
     from workbench.services.comparison import ComparisonService
     from workbench.services.demo import DemoService
-    from workbench.services.exports import ExportService
     from workbench.services.meetings import MeetingService
     from workbench.services.members import MemberService
     from workbench.services.notes import NoteService
@@ -72,8 +74,7 @@ class Services:
 
     @cached_property
     def exports(self) -> ExportService:
-        from workbench.services.exports import ExportService
-
+    
         return ExportService(self.db)
 
     @cached_property
@@ -81,6 +82,24 @@ class Services:
         from workbench.services.demo import DemoService
 
         return DemoService(self.db)
+
+    @cached_property
+    def scheduling(self) -> SchedulingService:
+        from workbench.services.scheduling import SchedulingService
+
+        return SchedulingService(self.db)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from workbench.services.calendar import CalendarService
+
+        return CalendarService(self.db)
+
+    @cached_property
+    def minutes(self) -> MinutesService:
+        from workbench.services.minutes import MinutesService
+
+        return MinutesService(self.db)
 
     @cached_property
     def admin(self) -> AdminService:
