@@ -73,11 +73,6 @@ class Services:
         return ComparisonService(self.db)
 
     @cached_property
-    def exports(self) -> ExportService:
-    
-        return ExportService(self.db)
-
-    @cached_property
     def demo(self) -> DemoService:
         from workbench.services.demo import DemoService
 

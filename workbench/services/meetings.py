@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone as dt_timezone
-from zoneinfo import ZoneInfo
-
 from sqlmodel import Session, col, select
 
+from workbench.domain.timezones import FOLDS, AmbiguousTime, NonexistentTime, resolve_local, to_zone
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
 from workbench.services.members import find_member
@@ -27,7 +25,6 @@ from workbench.store.models import (
 )
 
 UID_DOMAIN = "vendor-interview-workbench"
-FOLDS = ("earlier", "later")
 MAX_DURATION = 24 * 60
 
 
@@ -72,6 +69,9 @@ def find_meeting(session: Session, meeting_id: str | int) -> Meeting:
 def local_to_utc(wall: datetime, zone_name: str, *, fold: str | None = None, field: str = "--at") -> datetime:
     """Interpret a naive wall-clock time in an IANA zone and return it as aware UTC.
 
+    A thin wrapper over :func:`workbench.domain.timezones.resolve_local` that
+    answers its clock-change errors as user errors naming the input.
+
     Args:
         wall: the local time, naive.
         zone_name: the IANA zone it is local to.
@@ -90,40 +90,24 @@ def local_to_utc(wall: datetime, zone_name: str, *, fold: str | None = None, fie
         raise UserError("give the local wall time without an offset; it is local to the time zone", field=field)
     if fold is not None and fold not in FOLDS:
         raise UserError(f"{fold!r} is not one of {', '.join(FOLDS)}", field="--fold")
-    zone = ZoneInfo(zone_name)
-    first = wall.replace(tzinfo=zone, fold=0)
-    second = wall.replace(tzinfo=zone, fold=1)
-    if first.utcoffset() == second.utcoffset():
-        return first.astimezone(dt_timezone.utc)
-    if first.astimezone(dt_timezone.utc).astimezone(zone).replace(tzinfo=None) != wall:
-        proposal = _gap_end(first, second, zone)
+    try:
+        return resolve_local(wall, zone_name, fold=fold)
+    except NonexistentTime as gap:
         raise UserError(
             f"{wall:%Y-%m-%d %H:%M} does not exist in {zone_name} (the clocks go forward); "
-            f"the first valid time after it is {proposal:%Y-%m-%d %H:%M}",
+            f"the first valid time after it is {gap.first_valid:%Y-%m-%d %H:%M}",
             field=field,
-        )
-    if fold is None:
-        a, b = first.astimezone(dt_timezone.utc), second.astimezone(dt_timezone.utc)
+        ) from None
+    except AmbiguousTime as twice:
+        a, b = twice.earlier_utc, twice.later_utc
+        first, second = to_zone(a, zone_name).tzname(), to_zone(b, zone_name).tzname()
         raise UserError(
             f"{wall:%Y-%m-%d %H:%M} happens twice in {zone_name} (the clocks go back): "
-            f"add --fold earlier ({first.tzname()}, {a:%H:%M} UTC) or --fold later ({second.tzname()}, {b:%H:%M} UTC)",
+            f"add --fold earlier ({first}, {a:%H:%M} UTC) or --fold later ({second}, {b:%H:%M} UTC)",
             field=field,
-        )
-    return (first if fold == "earlier" else second).astimezone(dt_timezone.utc)
-
-
-def _gap_end(first: datetime, second: datetime, zone: ZoneInfo) -> datetime:
-    """The first wall time after a gap: the transition instant in the new offset."""
-    low = math.floor(second.timestamp())  # before the transition
-    high = math.ceil(first.timestamp())  # at or after it
-    before = second.astimezone(dt_timezone.utc).astimezone(zone).utcoffset()
-    while high - low > 1:
-        mid = (low + high) // 2
-        if datetime.fromtimestamp(mid, dt_timezone.utc).astimezone(zone).utcoffset() == before:
-            low = mid
-        else:
-            high = mid
-    return datetime.fromtimestamp(high, dt_timezone.utc).astimezone(zone).replace(tzinfo=None)
+        ) from None
+    except ValueError as error:
+        raise UserError(str(error), field=field) from None
 
 
 def _agendas(session: Session, meeting_ids: Sequence[int]) -> dict[int, list[AgendaItemView]]:
@@ -172,7 +156,8 @@ def meeting_views(session: Session, rows: Iterable[tuple[Meeting, str]], *, with
             start_utc=_aware(m.start_utc), timezone=m.timezone, duration_minutes=m.duration_minutes,
             location=m.location, their_attendees=tuple(a for a in m.their_attendees.split("\n") if a),
             status=m.status, uid=m.uid, sequence=m.sequence, members=tuple(members.get(m.id, ())),
-            agenda=tuple(agendas.get(m.id, ())),
+            agenda=tuple(agendas.get(m.id, ())), series_id=m.series_id, series_index=m.series_index,
+            updated_at=_aware(m.updated_at),
         )
         for m, cname in pairs
     ]

@@ -143,6 +143,9 @@ class MeetingView:
     sequence: int
     members: tuple[str, ...]
     agenda: tuple[AgendaItemView, ...] = field(default=())
+    series_id: int | None = None
+    series_index: int | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
