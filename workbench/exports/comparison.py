@@ -72,7 +72,7 @@ def _md(text: str) -> str:
     """Text safe inside a Markdown table cell: no markup, no pipes, no line breaks."""
     out = []
     for ch in text.replace("\r", " ").replace("\n", " "):
-        out.append("\\" + ch if ch in "\\`*_{}[]()<>#+!|~" else ch)
+        out.append("\\" + ch if ch in "\\`*_{}[]<>#!|~" else ch)
     return "".join(out)
 
 
