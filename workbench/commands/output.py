@@ -36,7 +36,10 @@ def print_table(
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=stream or sys.stdout, soft_wrap=False)
+    out = stream or sys.stdout
+    # Piped output is read by scripts and greps: wide enough that values are not folded.
+    width = None if out.isatty() else 200
+    console = Console(file=out, soft_wrap=False, width=width)
     table = Table(title=title, show_lines=False, header_style="bold")
     for name in columns:
         table.add_column(name, overflow="fold")

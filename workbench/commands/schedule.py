@@ -1,0 +1,90 @@
+"""`workbench meetings schedule` (typed times, series, warnings) and `workbench timezones fit`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from workbench.commands.output import emit, iso_utc, print_table, to_json
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from workbench.cli import add_format_option, add_selection_option
+
+    meet_sub = sub.choices["meetings"]._workbench_actions
+    p = meet_sub.add_parser("schedule", help="schedule a meeting or a series from a typed time, with warnings")
+    p.add_argument("--candidate", metavar="NAME", required=True)
+    p.add_argument("--kind", required=True, help="introduction, deep-dive, meet-the-team, reference-call or site-visit")
+    p.add_argument("--at", metavar="TEXT", required=True,
+                   help="e.g. '2027-03-22 10:00', '22 Mar 2027 10am', 'tomorrow 9:30', 'next tuesday 15:00', 'in 2 weeks 14:00'")
+    p.add_argument("--tz", metavar="ZONE", required=True, help="the IANA zone --at is typed in (the organiser's)")
+    p.add_argument("--duration", metavar="MIN", type=int, default=60, help="minutes (default 60)")
+    p.add_argument("--every", metavar="'N days|weeks|months'", help="make a series")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--count", metavar="N", type=int, help="how many occurrences")
+    group.add_argument("--until", metavar="DATE", help="the last day of the series (in --tz)")
+    p.add_argument("--member", metavar="NAME", action="append", default=[], help="a panel member attending (repeat)")
+    p.add_argument("--location", default="", help="a place or a link")
+    p.add_argument("--fold", choices=["earlier", "later"], help="which of the two times when --at happens twice")
+    add_format_option(p, ("table", "json"), "table")
+    add_selection_option(p)
+    p.set_defaults(handler=schedule)
+
+    tz = sub.add_parser("timezones", help="time-zone fit of the candidates")
+    tz_sub = tz.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = tz_sub.add_parser("fit", help="weekly hours our business hours overlap each vendor's support hours (12 months)")
+    add_format_option(p, ("table", "json"), "table")
+    add_selection_option(p)
+    p.set_defaults(handler=fit)
+
+
+def schedule(args: argparse.Namespace, services: Services) -> int:
+    result = services.scheduling.schedule(
+        candidate=args.candidate, kind=args.kind, at=args.at, tz=args.tz, duration=args.duration, every=args.every,
+        count=args.count, until=args.until, members=args.member, location=args.location, fold=args.fold,
+        selection=args.selection,
+    )
+    if args.format == "json":
+        emit(to_json({
+            "series_id": result.series_id,
+            "notes": list(result.notes),
+            "meetings": [
+                {"id": s.meeting.id, "start": iso_utc(s.meeting.start_utc), "timezone": s.meeting.timezone,
+                 "ours": s.ours.isoformat(), "theirs": s.theirs.isoformat(), "warnings": list(s.warnings)}
+                for s in result.meetings
+            ],
+        }))
+        return 0
+    for note in result.notes:
+        print(f"note: {note}")
+    rows = [
+        [s.meeting.id, iso_utc(s.meeting.start_utc), f"{s.ours:%a %d %b %Y %H:%M} {s.ours.tzinfo}",
+         f"{s.theirs:%a %d %b %Y %H:%M} {s.theirs.tzinfo}", "; ".join(s.warnings) or "-"]
+        for s in result.meetings
+    ]
+    title = f"Scheduled {len(rows)} meeting(s)" + (f" in series {result.series_id}" if result.series_id else "")
+    print_table(["id", "UTC start", "our time", "vendor's time", "warnings"], rows, title=title)
+    return 0
+
+
+def fit(args: argparse.Namespace, services: Services) -> int:
+    rows = services.scheduling.fit(selection=args.selection)
+    if args.format == "json":
+        emit(to_json([
+            {"candidate_id": f.candidate_id, "candidate": f.candidate, "timezone": f.timezone, "support_hours": f.support_hours,
+             "min_weekly_hours": f.min_weekly_hours, "typical_weekly_hours": f.typical_weekly_hours,
+             "max_weekly_hours": f.max_weekly_hours}
+            for f in rows
+        ]))
+        return 0
+
+    def h(v: float | None) -> str:
+        return "unknown" if v is None else f"{v:g} h"
+
+    print_table(["candidate", "time zone", "support hours", "minimum / week", "typical / week"],
+                [[f.candidate, f.timezone, f.support_hours or "-", h(f.min_weekly_hours), h(f.typical_weekly_hours)] for f in rows],
+                title="Time-zone fit over the next 12 months")
+    return 0
