@@ -30,6 +30,8 @@ def comparison_dict(view: ComparisonView) -> dict[str, Any]:
                 "total_100": _r(r.total_100, 2),
                 "coverage": _r(r.coverage),
                 "p_first": _r(r.p_first),
+                "timezone": r.timezone,
+                "timezone_fit": {"min_weekly_hours": r.fit_min_weekly_hours, "typical_weekly_hours": r.fit_typical_weekly_hours},
                 "criteria": {
                     c.name: {
                         "score": _r(r.criteria[c.id].score) if c.id in r.criteria else None,
@@ -55,12 +57,14 @@ def comparison_dict(view: ComparisonView) -> dict[str, Any]:
 
 def comparison_csv(view: ComparisonView) -> str:
     """One row per candidate; per criterion its score and spread."""
-    columns = ["id", "name", "baseline", "rank", "total", "total_100", "coverage", "p_first"]
+    columns = ["id", "name", "baseline", "rank", "total", "total_100", "coverage", "p_first", "timezone",
+               "fit_min_weekly_hours", "fit_typical_weekly_hours"]
     for c in view.criteria:
         columns += [c.name, f"{c.name} spread", f"{c.name} flagged"]
     rows = []
     for r in view.candidates:
-        row: list[Any] = [r.id, r.name, r.baseline, r.rank, _r(r.total), _r(r.total_100, 2), _r(r.coverage), _r(r.p_first)]
+        row: list[Any] = [r.id, r.name, r.baseline, r.rank, _r(r.total), _r(r.total_100, 2), _r(r.coverage), _r(r.p_first),
+                          r.timezone, r.fit_min_weekly_hours, r.fit_typical_weekly_hours]
         for c in view.criteria:
             cell = r.criteria.get(c.id)
             row += [_r(cell.score) if cell else None, _r(cell.spread) if cell else None, bool(cell and cell.flagged)]
@@ -101,7 +105,15 @@ def matrix_rows(view: ComparisonView) -> tuple[list[str], list[list[str]]]:
     rows.append(["Rank", ""] + [str(r.rank) if r.rank is not None else "–" for r in view.candidates])
     rows.append(["Coverage", ""] + [f"{r.coverage:.0%}" for r in view.candidates])
     rows.append(["P(first)", ""] + [f"{r.p_first:.0%}" for r in view.candidates])
+    rows.append(["Time-zone fit (h/week)", ""] + [_fit_text(r.fit_min_weekly_hours, r.fit_typical_weekly_hours) for r in view.candidates])
     return header, rows
+
+
+def _fit_text(low: float | None, typical: float | None) -> str:
+    """Typical weekly overlap, with the worst week when it differs: ``20 (min 15)``."""
+    if typical is None or low is None:
+        return "unknown"
+    return f"{typical:g}" if low == typical else f"{typical:g} (min {low:g})"
 
 
 def flip_sentence(view: ComparisonView) -> str:

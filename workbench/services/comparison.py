@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Float, and_, cast, func, select
 from sqlmodel import Session, col
 
-from workbench.domain import robustness, scoring
+from workbench.domain import robustness, scoring, timezones
 from workbench.services.base import Service, unit_of_work
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import criterion_view, find_selection, selection_view
@@ -104,12 +108,15 @@ class ComparisonService(Service):
                 select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)
             ).scalars()
         ]
-        cand_stmt = select(Candidate.id, Candidate.name, Candidate.baseline).where(Candidate.selection_id == sel.id)
+        cand_stmt = select(Candidate.id, Candidate.name, Candidate.baseline, Candidate.timezone, Candidate.support_hours).where(
+            Candidate.selection_id == sel.id
+        )
         if not include_baseline:
             cand_stmt = cand_stmt.where(col(Candidate.baseline).is_(False))
-        candidates = session.execute(cand_stmt).all()
+        rows = session.execute(cand_stmt).all()
         cells = criterion_cells(session, sel.id)
-        return build_comparison(selection_view(sel), criteria, candidates, cells, weights, with_robustness)
+        view = build_comparison(selection_view(sel), criteria, [r[:3] for r in rows], cells, weights, with_robustness)
+        return with_fit(view, {r[0]: (r[3], r[4]) for r in rows})
 
     @unit_of_work(write=True)
     def set_weight(self, session: Session, criterion: str | int, weight: float, *, selection: str | int | None = None) -> CriterionView:
@@ -122,6 +129,29 @@ class ComparisonService(Service):
         session.add(row)
         session.flush()
         return criterion_view(row)
+
+
+def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: date | None = None) -> ComparisonView:
+    """The comparison with each candidate's time-zone fit (our business hours against its support hours)."""
+    sel = view.selection
+    start = today or datetime.now(ZoneInfo(sel.timezone)).date()
+    ours = timezones.hours_from(sel.business_hours, sel.business_days)
+    results = []
+    for r in view.candidates:
+        zone, hours = zones.get(r.id, ("", ""))
+        fit = _fit(ours, sel.timezone, timezones.hours_from(hours) if hours else None, zone, start)
+        results.append(replace(r, timezone=zone, fit_min_weekly_hours=fit[0] if fit else None,
+                               fit_typical_weekly_hours=fit[1] if fit else None))
+    return replace(view, candidates=tuple(results))
+
+
+@lru_cache(maxsize=256)
+def _fit(ours: timezones.Hours | None, our_zone: str, theirs: timezones.Hours | None, their_zone: str,
+         start: date) -> tuple[float, float] | None:
+    if ours is None or theirs is None or not their_zone:
+        return None
+    fit = timezones.weekly_overlap(ours, our_zone, theirs, their_zone, start=start, days=365)
+    return fit.min_weekly_hours, fit.typical_weekly_hours
 
 
 def _find_criterion(session: Session, selection_id: int, ref: str | int) -> Criterion:

@@ -207,6 +207,9 @@ class CandidateResult:
     coverage: float
     p_first: float
     criteria: dict[int, CriterionCell]  # criterion id -> cell
+    timezone: str = ""
+    fit_min_weekly_hours: float | None = None  # time-zone fit over the next 12 months
+    fit_typical_weekly_hours: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
