@@ -88,6 +88,11 @@ def test_demo_then_compare_in_every_format(db: str, capsys) -> None:  # type: ig
     assert any(v["flagged"] for c in data["candidates"] for v in c["criteria"].values())
     assert data["leader_flip"] is None or {"criterion", "weight_change", "new_leader"} <= set(data["leader_flip"])
     assert abs(sum(c["p_first"] for c in data["candidates"]) - 1) < 1e-3
+    fit = {c["name"]: c["timezone_fit"] for c in data["candidates"]}
+    # Warsaw 08:00-16:00 is 07:00-15:00 in London all year: 6 h a day against our 09:00-17:00.
+    assert fit["Vistula Cloud Services"] == {"min_weekly_hours": 30.0, "typical_weekly_hours": 30.0}
+    # Kolkata 12:30-21:30 is 07:00-16:00 UTC: 7 h a day in our winter, the full 8 h in summer.
+    assert fit["Tanager Digital Services"] == {"min_weekly_hours": 35.0, "typical_weekly_hours": 40.0}
     code, out, _ = run(db, capsys, "compare", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["name"] for r in rows] == [c["name"] for c in data["candidates"]]
