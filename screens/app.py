@@ -3,47 +3,147 @@
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import reactive
 
 if TYPE_CHECKING:
     from workbench.config import DatabaseTarget
+    from workbench.prefs import Prefs
     from workbench.services import Services
 
 TITLE = "Vendor Interview Workbench"
 
+# The sections of the workspace: name -> "module:Class", imported on first use.
+SECTIONS = {
+    "home": "screens.home:HomeScreen",
+    "scope": "screens.scope:ScopeScreen",
+    "candidates": "screens.candidates:CandidatesScreen",
+    "schedule": "screens.schedule:ScheduleScreen",
+}
+
 
 class WorkbenchApp(App[int]):
-    """The terminal app. Data arrives from a worker after the first frame."""
+    """The terminal app. The first frame comes before the ORM is imported; data follows from workers."""
 
     TITLE = TITLE
     CSS_PATH = "app.tcss"
     BINDINGS = [
+        Binding("f1", "help", "Help", tooltip="The keys of this screen"),
+        Binding("f2", "open('scope')", "Scope", tooltip="What goes out and what stays in house"),
+        Binding("f3", "open('candidates')", "Candidates", tooltip="Vendors and the in-house baseline"),
+        Binding("f4", "open('schedule')", "Schedule", tooltip="Meetings by day, in our time and the vendor's"),
+        Binding("question_mark", "help", "Help", show=False),
         Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
     ]
 
-    def __init__(self, services_factory: Callable[[], Services], *, as_member: str | None = None, database_label: str = "") -> None:
+    member: reactive[str | None] = reactive(None)
+    """The panel member this terminal speaks for."""
+
+    selection: reactive[str | None] = reactive(None)
+    """The name of the selection being worked on."""
+
+    def __init__(
+        self,
+        services_factory: Callable[[], Services],
+        *,
+        as_member: str | None = None,
+        database_label: str = "",
+        prefs: Prefs | None = None,
+        remember: bool = True,
+    ) -> None:
         super().__init__()
         self._services_factory = services_factory
-        self.services: Services | None = None
-        self.as_member = as_member
+        self._services: Services | None = None
+        self._services_lock = threading.Lock()
         self.database_label = database_label
+        self._remember = remember
+        from workbench.prefs import Prefs as _Prefs
+
+        self.prefs = prefs or _Prefs()
+        if self.prefs.theme and self.prefs.theme in self.available_themes:
+            self.theme = self.prefs.theme
+        self.set_reactive(WorkbenchApp.member, as_member or self.prefs.member)
+        self.set_reactive(WorkbenchApp.selection, self.prefs.selection)
+        if as_member:
+            self._save_prefs(member=as_member)
 
     def on_mount(self) -> None:
         from screens.home import HomeScreen
 
-        self.sub_title = self.database_label
+        self._update_subtitle()
         self.push_screen(HomeScreen())
         self._install_signal_handlers()
 
     def get_services(self) -> Services:
-        """The services, opened on first use (call from a worker thread)."""
-        if self.services is None:
-            self.services = self._services_factory()
-        return self.services
+        """The services, opened on first use (from a worker thread: never before the first frame)."""
+        with self._services_lock:
+            if self._services is None:
+                self._services = self._services_factory()
+            return self._services
+
+    @property
+    def services_ready(self) -> bool:
+        return self._services is not None
+
+    def _update_subtitle(self) -> None:
+        who = self.member or "no panel member chosen"
+        self.sub_title = f"{self.database_label} · {who}"
+
+    def watch_member(self, member: str | None) -> None:
+        self._update_subtitle()
+        if member:
+            self._save_prefs(member=member)
+
+    def watch_selection(self, selection: str | None) -> None:
+        if selection:
+            self._save_prefs(selection=selection)
+
+    def watch_theme(self, theme: str) -> None:
+        self._save_prefs(theme=theme)
+
+    def _save_prefs(self, **changes: str) -> None:
+        if not self._remember or all(getattr(self.prefs, k) == v for k, v in changes.items()):
+            return
+        from workbench.prefs import save_prefs
+
+        self.prefs = self.prefs.with_(**changes)
+        try:
+            save_prefs(self.prefs)
+        except OSError as exc:
+            self.notify(f"could not remember the preference: {exc.strerror}", severity="warning")
+
+    def action_open(self, name: str) -> None:
+        """Show a section of the workspace; every section but home needs a selection."""
+        import importlib
+
+        if name != "home" and not self.selection:
+            self.notify("Choose a selection on the home screen first (enter on its row).", severity="warning")
+            return
+        module, _, cls = SECTIONS[name].partition(":")
+        screen_class = getattr(importlib.import_module(module), cls)
+        if isinstance(self.screen, screen_class):
+            return
+        from screens.home import HomeScreen
+
+        if name == "home":
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+            return
+        if isinstance(self.screen, HomeScreen):
+            self.push_screen(screen_class())
+        else:
+            self.switch_screen(screen_class())
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP leave cleanly (exit 0): everything is saved when it is typed."""
@@ -52,21 +152,26 @@ class WorkbenchApp(App[int]):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             try:
-                loop.add_signal_handler(sig, self.exit, 0)
+                loop.add_signal_handler(sig, self._leave_on_signal)
             except (NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests)
                 pass
 
+    def _leave_on_signal(self) -> None:
+        save = getattr(self.screen, "save_now", None)
+        if callable(save):
+            save()
+        self.exit(0)
+
     def on_unmount(self) -> None:
-        if self.services is not None:
-            self.services.close()
+        if self._services is not None:
+            self._services.close()
 
 
 def run_app(target: DatabaseTarget, *, as_member: str | None, open_services: Callable[[], Services]) -> int:
     """Run the terminal app on a database and return the exit code."""
     from workbench.config import redact_url
+    from workbench.prefs import load_prefs
 
-    app = WorkbenchApp(open_services, as_member=as_member, database_label=redact_url(target.url))
-    result = app.run()
-    if isinstance(app.return_value, int):
-        return app.return_value
-    return 0 if result is None else int(result)
+    app = WorkbenchApp(open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs())
+    app.run()
+    return app.return_value if isinstance(app.return_value, int) else 0

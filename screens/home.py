@@ -4,43 +4,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Static
+
+from screens.base import WorkbenchScreen
 
 if TYPE_CHECKING:
-    from screens.app import WorkbenchApp
     from workbench.services.views import SelectionView
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(WorkbenchScreen):
     """Selections in the database; an empty database shows a welcome."""
 
     BINDINGS = [
+        Binding("enter", "open_selection", "Open", tooltip="Work on the selection under the cursor", show=False),
         Binding("s", "load_sample", "Load sample", tooltip="Create the sample selection"),
         Binding("r", "refresh", "Refresh"),
     ]
 
-    class SelectionsLoaded(Message):
-        """The worker read the selections."""
-
-        def __init__(self, selections: list[SelectionView]) -> None:
-            super().__init__()
-            self.selections = selections
-
-    class LoadFailed(Message):
-        """The worker could not read the database."""
-
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="home-body"):
             yield Static("Opening the database…", id="home-status")
             with Vertical(id="welcome"):
@@ -52,7 +37,6 @@ class HomeScreen(Screen[None]):
                 )
                 yield Button("Load the sample selection", id="load-sample", variant="primary")
             yield DataTable(id="selections", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     @property
     def table(self) -> DataTable:
@@ -68,64 +52,59 @@ class HomeScreen(Screen[None]):
         self.table.display = False
         self.load()
 
-    @property
-    def wb(self) -> WorkbenchApp:
-        return self.app  # type: ignore[return-value]
-
-    @work(thread=True, exclusive=True, group="home-load")
     def load(self) -> None:
-        try:
-            selections = self.wb.get_services().selections.list()
-        except Exception as exc:  # noqa: BLE001 - shown on screen, nothing secret
-            self.post_message(self.LoadFailed(_reason(exc)))
-            return
-        self.post_message(self.SelectionsLoaded(selections))
+        self.call(lambda s: s.selections.list(), self.show_selections, failed=self.show_failure, exclusive=True, group="home")
 
-    @on(SelectionsLoaded)
-    def show_selections(self, message: SelectionsLoaded) -> None:
+    def show_selections(self, selections: list[SelectionView]) -> None:
         table = self.table
         table.clear()
-        for sel in message.selections:
-            table.add_row(str(sel.id), sel.name, sel.timezone, sel.rubric, key=str(sel.id))
-        empty = not message.selections
+        for sel in selections:
+            table.add_row(str(sel.id), sel.name, sel.timezone, sel.rubric, key=sel.name)
+        empty = not selections
         self.query_one("#welcome").display = empty
         table.display = not empty
-        self.status.update("" if empty else f"{len(message.selections)} selection(s)")
-        if not empty:
-            table.focus()
-        else:
+        self.status.update("" if empty else f"{len(selections)} selection(s) · enter opens one")
+        if empty:
             self.query_one("#load-sample", Button).focus()
+            return
+        table.focus()
+        names = [s.name for s in selections]
+        if self.wb.selection in names:
+            table.move_cursor(row=names.index(self.wb.selection))
+        elif len(names) == 1:
+            self.wb.selection = names[0]
 
-    @on(LoadFailed)
-    def show_failure(self, message: LoadFailed) -> None:
-        self.status.update(f"[b red]Cannot open the database:[/] {message.reason}")
+    def show_failure(self, exc: BaseException) -> None:
+        from screens.base import describe_error
+
+        self.status.update(f"[b red]Cannot open the database:[/] {describe_error(exc)}")
 
     @on(Button.Pressed, "#load-sample")
     def _pressed_sample(self) -> None:
         self.action_load_sample()
+
+    @on(DataTable.RowSelected, "#selections")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.wb.selection = str(event.row_key.value)
+        self.notify(f"Working on {self.wb.selection}: F2 scope, F3 candidates, F4 schedule.")
+
+    def action_open_selection(self) -> None:
+        if self.table.row_count:
+            self.table.action_select_cursor()
 
     def action_refresh(self) -> None:
         self.load()
 
     def action_load_sample(self) -> None:
         self.status.update("Creating the sample selection…")
-        self._create_sample()
 
-    @work(thread=True, exclusive=True, group="home-sample")
-    def _create_sample(self) -> None:
-        try:
-            services = self.wb.get_services()
-            services.demo.create_sample()
-            selections = services.selections.list()
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(self.LoadFailed(_reason(exc)))
-            return
-        self.post_message(self.SelectionsLoaded(selections))
+        def create(services):  # type: ignore[no-untyped-def]
+            view, _ = services.demo.create_sample()
+            return view.name, services.selections.list()
 
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            name, selections = result
+            self.wb.selection = name
+            self.show_selections(selections)
 
-def _reason(exc: Exception) -> str:
-    from workbench.services.errors import UserError
-
-    if isinstance(exc, UserError):
-        return str(exc)
-    return type(exc).__name__
+        self.call(create, done, failed=self.show_failure, exclusive=True, group="home")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from workbench.services.base import Database
-
 if TYPE_CHECKING:
+    from workbench.services.base import Database
     from workbench.config import DatabaseTarget
     from workbench.services.admin import AdminService
     from workbench.services.calendar import CalendarService
@@ -130,4 +129,6 @@ def open_services(target: DatabaseTarget, *, migrate: bool = True) -> Services:
     except BaseException:
         engine.dispose()
         raise
+    from workbench.services.base import Database
+
     return Services(Database(engine, sqlite_path=target.path), display_url=redact_url(target.url))

@@ -1,0 +1,40 @@
+"""The help screen: the keys of the screen it was opened from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the active key bindings of a screen (its own, then the app's)."""
+
+    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close")]
+
+    def __init__(self, of: Screen) -> None:
+        super().__init__()
+        self._of = of
+
+    def compose(self) -> ComposeResult:
+        from rich.table import Table
+
+        table = Table(title=f"Keys: {type(self._of).__name__.removesuffix('Screen') or 'Workbench'}", expand=True,
+                      header_style="bold")
+        table.add_column("Key", no_wrap=True)
+        table.add_column("Does")
+        seen: set[str] = set()
+        for key, active in self._of.active_bindings.items():
+            binding = active.binding
+            label = binding.description or binding.action
+            if (binding.action, label) in seen:
+                continue
+            seen.add((binding.action, label))
+            tip = f" — {binding.tooltip}" if binding.tooltip else ""
+            table.add_row(self.app.get_key_display(binding), f"{label}{tip}")
+        table.add_row("ctrl+p", "Command palette: every screen and action")
+        with VerticalScroll(id="help-body"):
+            yield Static(table)
+            yield Static("Press escape to close.", id="help-hint")
