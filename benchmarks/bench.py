@@ -225,6 +225,32 @@ def bench_import(tmp: Path, rows: int) -> dict:
             "ratio": round(service / baseline, 2), "target_ratio": 10.0}
 
 
+def bench_calendar(path: Path, repeat: int) -> dict:
+    """A calendar of every meeting (600) through icalendar, beside a plain string join of the same fields."""
+    from workbench.config import resolve_database
+    from workbench.services import open_services
+
+    svc = open_services(resolve_database(str(path)))
+    meetings = svc.meetings.list(selection="Bench")
+    service = median_time(lambda: svc.calendar.export(selection="Bench"), repeat)
+    svc.close()
+
+    def plain() -> str:
+        out = ["BEGIN:VCALENDAR"]
+        for m in meetings:
+            agenda = "\\n".join(f"{a.position + 1}. {a.text} ({a.criterion})" for a in m.agenda)
+            out += ["BEGIN:VEVENT", f"UID:{m.uid}", f"DTSTART:{m.start_utc:%Y%m%dT%H%M%SZ}",
+                    f"SUMMARY:{m.kind} {m.candidate}", f"DESCRIPTION:{agenda}"]
+            out += [f"ATTENDEE;CN={name}:urn:x:{name}" for name in m.members]
+            out.append("END:VEVENT")
+        out.append("END:VCALENDAR")
+        return "\r\n".join(out)
+
+    baseline = median_time(plain, repeat)
+    return {"meetings": len(meetings), "calendar_ms": ms(service), "baseline_string_join_ms": ms(baseline),
+            "ratio": round(service / baseline, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller data, for a smoke run")
@@ -243,6 +269,7 @@ def main() -> None:
         figures: dict = {"data": {**size, **info, "generate_s": round(time.perf_counter() - t0, 1)}}
         figures["score_save"] = bench_score_save(path, calls)
         figures["compare"] = bench_compare(path, repeat)
+        figures["calendar"] = bench_calendar(path, max(3, repeat // 2))
         figures["import_csv"] = bench_import(tmp, rows)
     print(json.dumps(figures, indent=2))
 

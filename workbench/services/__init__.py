@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from workbench.services.base import Database
     from workbench.config import DatabaseTarget
     from workbench.services.admin import AdminService
+    from workbench.services.overview import OverviewService
+    from workbench.services.schedule_views import ScheduleViewService
+    from workbench.services.scope import ScopeService
     from workbench.services.calendar import CalendarService
     from workbench.services.minutes import MinutesService
     from workbench.services.scheduling import SchedulingService
@@ -94,6 +97,24 @@ class Services:
         from workbench.services.minutes import MinutesService
 
         return MinutesService(self.db)
+
+    @cached_property
+    def scope(self) -> ScopeService:
+        from workbench.services.scope import ScopeService
+
+        return ScopeService(self.db)
+
+    @cached_property
+    def schedule_views(self) -> ScheduleViewService:
+        from workbench.services.schedule_views import ScheduleViewService
+
+        return ScheduleViewService(self.db)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from workbench.services.overview import OverviewService
+
+        return OverviewService(self.db)
 
     @cached_property
     def admin(self) -> AdminService:
