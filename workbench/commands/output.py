@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timezone
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any, TextIO
 
 from workbench.exports.tabular import iso_utc, safe_cell, to_csv  # noqa: F401  (re-exported)

@@ -22,6 +22,7 @@ from workbench.store.models import (
     MeetingMember,
     PanelMember,
     Question,
+    Selection,
 )
 
 UID_DOMAIN = "vendor-interview-workbench"
@@ -184,6 +185,26 @@ def _attendees(values: Iterable[str]) -> str:
     return "\n".join(names)
 
 
+def insert_meeting(session: Session, sel: Selection, cand: Candidate, *, kind: str, start: datetime, zone: str,
+                   minutes: int, location: str, member_ids: Sequence[int], agenda: Sequence[int],
+                   their_attendees: str = "", status: str = "planned",
+                   series_id: int | None = None, index: int | None = None) -> Meeting:
+    """Store one meeting with its agenda and our attendees (in the caller's unit of work)."""
+    now = utcnow()
+    meeting = Meeting(
+        selection_id=sel.id, candidate_id=cand.id, kind=kind, start_utc=start, timezone=zone, duration_minutes=minutes,
+        location=location, their_attendees=their_attendees, status=status, uid=f"{uuid.uuid4()}@{UID_DOMAIN}", sequence=0,
+        series_id=series_id, series_index=index, created_at=now, updated_at=now,
+    )
+    session.add(meeting)
+    session.flush()
+    for pos, qid in enumerate(agenda):
+        session.add(AgendaItem(meeting_id=meeting.id, question_id=qid, position=pos))
+    for member_id in member_ids:
+        session.add(MeetingMember(meeting_id=meeting.id, member_id=member_id))
+    return meeting
+
+
 class MeetingService(Service):
     """Schedule, list, show and cancel meetings."""
 
@@ -239,18 +260,10 @@ class MeetingService(Service):
         for ref in members:
             row = find_member(session, sel.id, ref)
             member_rows.setdefault(row.id, row)
-        now = utcnow()
-        meeting = Meeting(
-            selection_id=sel.id, candidate_id=cand.id, kind=kind, start_utc=start, timezone=zone,
-            duration_minutes=duration_minutes, location=location, their_attendees=_attendees(their_attendees),
-            status=status, uid=f"{uuid.uuid4()}@{UID_DOMAIN}", sequence=0, created_at=now, updated_at=now,
-        )
-        session.add(meeting)
-        session.flush()
-        for pos, q in enumerate(load_questions(session, sel.id, kind=kind)):
-            session.add(AgendaItem(meeting_id=meeting.id, question_id=q.id, position=pos))
-        for member_id in member_rows:
-            session.add(MeetingMember(meeting_id=meeting.id, member_id=member_id))
+        agenda = [q.id for q in load_questions(session, sel.id, kind=kind)]
+        meeting = insert_meeting(session, sel, cand, kind=kind, start=start, zone=zone, minutes=duration_minutes,
+                                 location=location, member_ids=list(member_rows), agenda=agenda,
+                                 their_attendees=_attendees(their_attendees), status=status)
         session.flush()
         return meeting_views(session, [(meeting, cand.name)])[0]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -15,13 +14,12 @@ from sqlmodel import Session, col
 from workbench.domain import dateparse, recurrence, timezones
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
 from workbench.services.errors import UserError
-from workbench.services.meetings import UID_DOMAIN, find_candidate, find_meeting, meeting_views
+from workbench.services.meetings import find_candidate, find_meeting, insert_meeting, meeting_views
 from workbench.services.members import find_member
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.validate import MEETING_KINDS, check_choice, check_timezone
 from workbench.services.views import MeetingView
 from workbench.store.models import (
-    AgendaItem,
     Candidate,
     Meeting,
     MeetingMember,
@@ -165,25 +163,6 @@ def meeting_warnings(session: Session, sel: Selection, cand: Candidate, start: d
                 out.append("overlaps another occurrence of this series")
                 break
     return out
-
-
-def insert_meeting(session: Session, sel: Selection, cand: Candidate, *, kind: str, start: datetime, zone: str,
-                   minutes: int, location: str, member_ids: Sequence[int], agenda: Sequence[int],
-                   series_id: int | None = None, index: int | None = None) -> Meeting:
-    """Store one meeting with its agenda and our attendees (in the caller's unit of work)."""
-    now = utcnow()
-    meeting = Meeting(
-        selection_id=sel.id, candidate_id=cand.id, kind=kind, start_utc=start, timezone=zone, duration_minutes=minutes,
-        location=location, their_attendees="", status="planned", uid=f"{uuid.uuid4()}@{UID_DOMAIN}", sequence=0,
-        series_id=series_id, series_index=index, created_at=now, updated_at=now,
-    )
-    session.add(meeting)
-    session.flush()
-    for pos, qid in enumerate(agenda):
-        session.add(AgendaItem(meeting_id=meeting.id, question_id=qid, position=pos))
-    for member_id in member_ids:
-        session.add(MeetingMember(meeting_id=meeting.id, member_id=member_id))
-    return meeting
 
 
 class SchedulingService(Service):
