@@ -251,6 +251,48 @@ def bench_calendar(path: Path, repeat: int) -> dict:
             "ratio": round(service / baseline, 1)}
 
 
+def bench_minutes(tmp: Path, repeat: int, questions: int = 40, members: int = 6) -> dict:
+    """Minutes (Markdown and HTML) of one meeting with 40 questions and 6 members, beside a plain string join."""
+    from workbench.config import resolve_database
+    from workbench.exports.minutes import render_minutes
+    from workbench.services import open_services
+
+    svc = open_services(resolve_database(str(tmp / "minutes.sqlite3")))
+    svc.selections.create("Minutes", template=None)
+    svc.selections.add_criterion("Depth", weight=1)
+    qids = [svc.selections.add_question("Depth", f"Question {i}: how would you handle case {i}?").id for i in range(questions)]
+    names = [f"Member {i}" for i in range(members)]
+    for name in names:
+        svc.members.add(name)
+    svc.candidates.add("Acme", timezone="America/New_York")
+    mid = svc.meetings.add(candidate="Acme", kind="introduction", start_local=datetime(2027, 3, 15, 10),
+                           timezone="Europe/London", members=names).id
+    for m, name in enumerate(names):
+        for i, q in enumerate(qids):
+            svc.scoring.score(mid, q, (i + m) % 5 + 1, member=name, comment=f"comment {i}" if i % 7 == 0 else None)
+        svc.scoring.submit(mid, member=name)
+        svc.notes.add(mid, member=name, kind="action", text=f"Follow up {m}", owner="Acme", due="2027-04-01")
+    view = svc.minutes.minutes(mid)
+    render_minutes(view, "md")
+    md = median_time(lambda: render_minutes(view, "md"), repeat)
+    html = median_time(lambda: render_minutes(view, "html"), repeat)
+    load_and_md = median_time(lambda: render_minutes(svc.minutes.minutes(mid), "md"), repeat)
+    svc.close()
+
+    def plain() -> str:
+        lines = [f"# {view.title}", "", "| # | Question | " + " | ".join(names) + " |"]
+        for row in view.agenda:
+            lines.append(f"| {row.number} | {row.text} | " + " | ".join(str(s.value) for s in row.scores) + " |")
+        lines += [f"- {n.member}: {n.text}" for n in view.notes]
+        return "\n".join(lines)
+
+    baseline = median_time(plain, repeat)
+    return {"questions": questions, "members": members, "markdown_ms": ms(md), "html_ms": ms(html),
+            "load_and_markdown_ms": ms(load_and_md),
+            "baseline_string_join_ms": ms(baseline), "ratio_markdown": round(md / baseline, 1),
+            "ratio_html": round(html / baseline, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller data, for a smoke run")
@@ -270,6 +312,7 @@ def main() -> None:
         figures["score_save"] = bench_score_save(path, calls)
         figures["compare"] = bench_compare(path, repeat)
         figures["calendar"] = bench_calendar(path, max(3, repeat // 2))
+        figures["minutes"] = bench_minutes(tmp, repeat)
         figures["import_csv"] = bench_import(tmp, rows)
     print(json.dumps(figures, indent=2))
 

@@ -1,0 +1,287 @@
+"""Minutes of meetings: everything the minutes templates show, read in a few batched queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone as dt_timezone
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from workbench.services.base import Service, unit_of_work
+from workbench.services.meetings import find_candidate, find_meeting, meeting_views
+from workbench.services.selections import find_selection
+from workbench.services.views import MeetingView
+from workbench.store.models import Candidate, Meeting, MeetingMember, Note, PanelMember, Score, Scorecard, Selection
+
+KIND_LABELS = {
+    "introduction": "Introduction",
+    "deep-dive": "Technical deep dive",
+    "meet-the-team": "Meet the team",
+    "reference-call": "Reference call",
+    "site-visit": "Site visit",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberScore:
+    """One member's score of one agenda question (``scored`` False: no score typed)."""
+
+    member: str
+    value: int | None  # None = N/A (or no score when ``scored`` is False)
+    comment: str
+    scored: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """An agenda question with the scores of the members present, unless they are pending."""
+
+    number: int  # 1-based position on the agenda
+    question_id: int
+    criterion: str
+    text: str
+    scores_pending: bool
+    scores: tuple[MemberScore, ...]  # empty while pending
+    mean: float | None  # mean of the numeric scores; None while pending or without any
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesNote:
+    """A note as the minutes show it: its time in our zone and the agenda number it is about."""
+
+    id: int
+    kind: str
+    text: str
+    member: str
+    at: datetime  # aware, in our zone
+    owner: str
+    due: date | None
+    question_number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class NextMeeting:
+    """The meeting after this one: the next of its series, else the candidate's next one."""
+
+    id: int
+    kind: str
+    kind_label: str
+    status: str
+    start_ours: datetime  # aware, in our zone
+    start_theirs: datetime  # aware, in the vendor's zone
+    location: str
+    in_series: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesView:
+    """Everything the minutes templates need for one meeting."""
+
+    selection_id: int
+    selection_name: str
+    our_timezone: str
+    meeting: MeetingView
+    title: str
+    kind_label: str
+    candidate_name: str
+    candidate_timezone: str
+    candidate_website: str
+    start_ours: datetime  # aware, in our (the selection's) zone
+    start_theirs: datetime  # aware, in the vendor's zone
+    our_attendees: tuple[str, ...]
+    their_attendees: tuple[str, ...]
+    scorers: tuple[str, ...]  # the score columns: members present, then others who submitted
+    scores_pending: bool
+    pending_members: tuple[str, ...]  # members present who have not submitted
+    agenda: tuple[AgendaRow, ...]
+    notes: tuple[MinutesNote, ...]  # kind "note", in time order
+    decisions: tuple[MinutesNote, ...]
+    actions: tuple[MinutesNote, ...]
+    concerns: tuple[MinutesNote, ...]
+    gaps: tuple[MinutesNote, ...]  # knowledge gaps: what the vendor could not answer
+    next_meeting: NextMeeting | None
+
+    @property
+    def comments(self) -> tuple[tuple[AgendaRow, MemberScore], ...]:
+        """The score comments shown, as (agenda row, score) in agenda order."""
+        return tuple((row, s) for row in self.agenda for s in row.scores if s.comment)
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value.astimezone(dt_timezone.utc)
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return ZoneInfo("UTC")
+
+
+def _title(kind_label: str, candidate: str, series_index: int | None) -> str:
+    session = f" (session {series_index + 1})" if series_index is not None else ""
+    return f"{kind_label} with {candidate}{session}"
+
+
+class _Batch:
+    """The rows behind the minutes of several meetings of one selection, loaded in bulk."""
+
+    def __init__(self, session: Session, selection: Selection, pairs: Sequence[tuple[Meeting, str]]) -> None:
+        self.selection = selection
+        self.meetings = meeting_views(session, pairs)
+        ids = [m.id for m, _ in pairs]
+        cand_ids = sorted({m.candidate_id for m, _ in pairs})
+        self.candidates = {c.id: c for c in session.exec(select(Candidate).where(col(Candidate.id).in_(cand_ids))).all()} if cand_ids else {}
+        self.present: dict[int, list[tuple[int, str]]] = {}
+        self.submitted: dict[int, set[int]] = {}
+        self.scores: dict[int, dict[tuple[int, int], tuple[int | None, str]]] = {}
+        self.scorer_names: dict[int, dict[int, str]] = {}
+        self.notes: dict[int, list[tuple[Note, str]]] = {}
+        self.following: dict[int, list[Meeting]] = {}
+        if not ids:
+            return
+        for mid, pid, name in session.exec(
+            select(MeetingMember.meeting_id, PanelMember.id, PanelMember.name)
+            .join(PanelMember, col(PanelMember.id) == MeetingMember.member_id)
+            .where(col(MeetingMember.meeting_id).in_(ids))
+            .order_by(MeetingMember.meeting_id, PanelMember.name, PanelMember.id)
+        ).all():
+            self.present.setdefault(mid, []).append((pid, name))
+        for mid, pid in session.exec(
+            select(Scorecard.meeting_id, Scorecard.member_id).where(col(Scorecard.meeting_id).in_(ids))
+        ).all():
+            self.submitted.setdefault(mid, set()).add(pid)
+        for mid, qid, pid, name, value, comment in session.exec(
+            select(Score.meeting_id, Score.question_id, Score.member_id, PanelMember.name, Score.value, Score.comment)
+            .join(PanelMember, col(PanelMember.id) == Score.member_id)
+            .where(col(Score.meeting_id).in_(ids))
+        ).all():
+            self.scores.setdefault(mid, {})[(qid, pid)] = (value, comment)
+            self.scorer_names.setdefault(mid, {})[pid] = name
+        for note, name in session.exec(
+            select(Note, PanelMember.name)
+            .join(PanelMember, col(PanelMember.id) == Note.member_id)
+            .where(col(Note.meeting_id).in_(ids))
+            .order_by(Note.meeting_id, Note.created_at, Note.id)
+        ).all():
+            self.notes.setdefault(note.meeting_id, []).append((note, name))
+        for row in session.exec(
+            select(Meeting)
+            .where(col(Meeting.candidate_id).in_(cand_ids), Meeting.status != "cancelled")
+            .order_by(Meeting.start_utc, Meeting.id)
+        ).all():
+            self.following.setdefault(row.candidate_id, []).append(row)
+
+    def views(self) -> list[MinutesView]:
+        return [self._view(m) for m in self.meetings]
+
+    def _columns(self, mid: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """(members who must submit, score columns) of a meeting."""
+        present = self.present.get(mid)
+        names = self.scorer_names.get(mid, {})
+        if not present:  # no attendees listed: everyone who scored
+            present = sorted(names.items(), key=lambda item: (item[1], item[0]))
+        submitted = self.submitted.get(mid, set())
+        present_ids = {pid for pid, _ in present}
+        extra = sorted(((pid, name) for pid, name in names.items() if pid in submitted and pid not in present_ids),
+                       key=lambda item: (item[1], item[0]))
+        return present, present + extra
+
+    def _view(self, m: MeetingView) -> MinutesView:
+        sel = self.selection
+        cand = self.candidates[m.candidate_id]
+        ours, theirs = _zone(sel.timezone), _zone(cand.timezone)
+        present, columns = self._columns(m.id)
+        submitted = self.submitted.get(m.id, set())
+        pending_members = tuple(name for pid, name in present if pid not in submitted)
+        pending = bool(pending_members)
+        scores = self.scores.get(m.id, {})
+        rows = []
+        for item in m.agenda:
+            cells: tuple[MemberScore, ...] = ()
+            mean = None
+            if not pending:
+                cells = tuple(
+                    MemberScore(member=name, value=scores[(item.question_id, pid)][0], comment=scores[(item.question_id, pid)][1], scored=True)
+                    if (item.question_id, pid) in scores else MemberScore(member=name, value=None, comment="", scored=False)
+                    for pid, name in columns
+                )
+                values = [c.value for c in cells if c.scored and c.value is not None]
+                mean = sum(values) / len(values) if values else None
+            rows.append(AgendaRow(number=item.position + 1, question_id=item.question_id, criterion=item.criterion,
+                                  text=item.text, scores_pending=pending, scores=cells, mean=mean))
+        numbers = {row.question_id: row.number for row in rows}
+        grouped: dict[str, list[MinutesNote]] = {}
+        for note, author in self.notes.get(m.id, []):
+            grouped.setdefault(note.kind, []).append(MinutesNote(
+                id=note.id, kind=note.kind, text=note.text, member=author, at=_aware(note.created_at).astimezone(ours),
+                owner=note.owner, due=note.due, question_number=numbers.get(note.question_id) if note.question_id else None,
+            ))
+        label = KIND_LABELS.get(m.kind, m.kind)
+        return MinutesView(
+            selection_id=sel.id, selection_name=sel.name, our_timezone=sel.timezone, meeting=m,
+            title=_title(label, cand.name, m.series_index), kind_label=label, candidate_name=cand.name,
+            candidate_timezone=cand.timezone, candidate_website=cand.website,
+            start_ours=m.start_utc.astimezone(ours), start_theirs=m.start_utc.astimezone(theirs),
+            our_attendees=m.members, their_attendees=m.their_attendees, scorers=tuple(name for _, name in columns),
+            scores_pending=pending, pending_members=pending_members, agenda=tuple(rows),
+            notes=tuple(grouped.get("note", ())), decisions=tuple(grouped.get("decision", ())),
+            actions=tuple(grouped.get("action", ())), concerns=tuple(grouped.get("concern", ())),
+            gaps=tuple(grouped.get("gap", ())), next_meeting=self._next(m, ours, theirs),
+        )
+
+    def _next(self, m: MeetingView, ours: ZoneInfo, theirs: ZoneInfo) -> NextMeeting | None:
+        """The next occurrence of the series that is not cancelled; else the candidate's next meeting."""
+        here = (m.start_utc, m.id)
+        later = [r for r in self.following.get(m.candidate_id, []) if (_aware(r.start_utc), r.id) > here]
+        found = None
+        if m.series_id is not None:
+            found = next((r for r in later if r.series_id == m.series_id), None)
+        if found is None:
+            found = later[0] if later else None
+        if found is None:
+            return None
+        start = _aware(found.start_utc)
+        return NextMeeting(
+            id=found.id, kind=found.kind, kind_label=KIND_LABELS.get(found.kind, found.kind), status=found.status,
+            start_ours=start.astimezone(ours), start_theirs=start.astimezone(theirs), location=found.location,
+            in_series=m.series_id is not None and found.series_id == m.series_id,
+        )
+
+
+class MinutesService(Service):
+    """Read what a meeting's minutes show."""
+
+    @unit_of_work(write=False)
+    def minutes(self, session: Session, meeting_id: str | int) -> MinutesView:
+        """The minutes of one meeting; NotFound naming MEETING when there is none."""
+        meeting = find_meeting(session, meeting_id)
+        selection = session.get(Selection, meeting.selection_id)
+        cname = session.exec(select(Candidate.name).where(Candidate.id == meeting.candidate_id)).one()
+        return _Batch(session, selection, [(meeting, cname)]).views()[0]
+
+    @unit_of_work(write=False)
+    def all_for(
+        self, session: Session, *, selection: str | int | None = None, candidate: str | int | None = None,
+    ) -> list[MinutesView]:
+        """The minutes of every meeting of a selection (or of one candidate), earliest first.
+
+        Args:
+            selection: the selection's name or id (may be left out when there is one).
+            candidate: only this candidate's meetings (name or id).
+
+        Returns:
+            One view per meeting, cancelled ones included, in start order.
+        """
+        sel = find_selection(session, selection)
+        stmt = (
+            select(Meeting, Candidate.name)
+            .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
+            .where(Meeting.selection_id == sel.id)
+            .order_by(Meeting.start_utc, Meeting.id)
+        )
+        if candidate is not None and str(candidate).strip():
+            stmt = stmt.where(Meeting.candidate_id == find_candidate(session, sel.id, candidate).id)
+        return _Batch(session, sel, session.exec(stmt).all()).views()
