@@ -79,3 +79,20 @@ def test_timezones_fit_json(db: str, capsys) -> None:  # type: ignore[no-untyped
     (row,) = json.loads(out)
     assert row["candidate"] == "Acme" and 20 <= row["typical_weekly_hours"] <= 25
     assert row["min_weekly_hours"] <= row["typical_weekly_hours"]
+
+
+def test_series_list_and_extend(db: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(db, capsys, "meetings", "schedule", "--candidate", "Acme", "--kind", "introduction",
+                         "--at", "2027-01-31 15:00", "--tz", "Europe/London", "--every", "1 month", "--count", "2",
+                         "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert any("February" in n for n in data["notes"])
+    code, out, _ = run(db, capsys, "meetings", "series", "--format", "json")
+    (series,) = json.loads(out)
+    assert series["every"] == "1 month" and len(series["meetings"]) == 2
+    code, out, err = run(db, capsys, "meetings", "extend", str(series["id"]), "--count", "3", "--format", "json")
+    assert code == 0, err
+    assert [m["start"] for m in json.loads(out)["meetings"]] == ["2027-05-31T14:00:00Z"]
+    code, _, err = run(db, capsys, "meetings", "extend", str(series["id"]))
+    assert code == 2 and "--count" in err

@@ -131,3 +131,23 @@ def test_time_zone_fit_per_candidate(svc) -> None:  # type: ignore[no-untyped-de
     assert fit["Acme"].typical_weekly_hours == pytest.approx(20.0)
     assert fit["Acme"].min_weekly_hours <= fit["Acme"].typical_weekly_hours <= fit["Acme"].max_weekly_hours
     assert fit["Nohours"].typical_weekly_hours is None
+
+
+def test_extend_a_series_by_count_and_until(svc) -> None:  # type: ignore[no-untyped-def]
+    r = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-03-15 10:00", tz="Europe/London",
+                                every="1 week", count=2, members=["Ann"], now=NOW)
+    more = svc.scheduling.extend(r.series_id, count=4, now=NOW)
+    # Only the new occurrences are added, at the same wall time after the clock change.
+    assert [f"{s.ours:%Y-%m-%d %H:%M}" for s in more.meetings] == ["2027-03-29 10:00", "2027-04-05 10:00"]
+    assert _utc(more) == ["2027-03-29 09:00", "2027-04-05 09:00"]
+    assert [m.members for m in svc.meetings.list()] == [("Ann",)] * 4
+    later = svc.scheduling.extend(r.series_id, until="2027-04-19", now=NOW)
+    assert [f"{s.ours:%Y-%m-%d}" for s in later.meetings] == ["2027-04-12", "2027-04-19"]
+    assert len(svc.scheduling.series()[0].meeting_ids) == 6
+    with pytest.raises(UserError, match="larger"):
+        svc.scheduling.extend(r.series_id, count=3, now=NOW)
+    with pytest.raises(UserError, match="SERIES"):
+        svc.scheduling.extend(999, count=3, now=NOW)
+    svc.scheduling.cancel(svc.meetings.list()[-1].id, series=True)
+    with pytest.raises(UserError, match="cancelled"):
+        svc.scheduling.extend(r.series_id, count=9, now=NOW)

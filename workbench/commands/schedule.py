@@ -33,6 +33,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_selection_option(p)
     p.set_defaults(handler=schedule)
 
+    p = meet_sub.add_parser("series", help="list the meeting series")
+    add_format_option(p, ("table", "json"), "table")
+    add_selection_option(p)
+    p.set_defaults(handler=series_list)
+
+    p = meet_sub.add_parser("extend", help="add occurrences to a series")
+    p.add_argument("series", metavar="SERIES", type=int, help="the series' number (see 'meetings series')")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--count", metavar="N", type=int, help="occurrences in all")
+    group.add_argument("--until", metavar="DATE", help="the new last day (in the series' zone)")
+    p.add_argument("--fold", choices=["earlier", "later"], help="for an occurrence whose time happens twice")
+    add_format_option(p, ("table", "json"), "table")
+    p.set_defaults(handler=extend)
+
     tz = sub.add_parser("timezones", help="time-zone fit of the candidates")
     tz_sub = tz.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = tz_sub.add_parser("fit", help="weekly hours our business hours overlap each vendor's support hours (12 months)")
@@ -47,7 +61,35 @@ def schedule(args: argparse.Namespace, services: Services) -> int:
         count=args.count, until=args.until, members=args.member, location=args.location, fold=args.fold,
         selection=args.selection,
     )
+    return _print_result(result, args.format)
+
+
+def extend(args: argparse.Namespace, services: Services) -> int:
+    result = services.scheduling.extend(args.series, count=args.count, until=args.until, fold=args.fold)
+    return _print_result(result, args.format)
+
+
+def series_list(args: argparse.Namespace, services: Services) -> int:
+    rows = services.scheduling.series(selection=args.selection)
     if args.format == "json":
+        emit(to_json([{"id": s.id, "candidate": s.candidate, "kind": s.kind, "timezone": s.timezone,
+                       "start_local": s.start_local, "every": _every(s.interval, s.freq), "count": s.count,
+                       "until": iso_utc(s.until_utc), "status": s.status, "meetings": list(s.meeting_ids)} for s in rows]))
+        return 0
+    print_table(["id", "candidate", "kind", "first (local)", "every", "until / count", "status", "meetings"],
+                [[s.id, s.candidate, s.kind, f"{s.start_local} {s.timezone}", _every(s.interval, s.freq),
+                  iso_utc(s.until_utc) if s.until_utc else s.count, s.status, ", ".join(map(str, s.meeting_ids))]
+                 for s in rows], title="Meeting series")
+    return 0
+
+
+def _every(interval: int, freq: str) -> str:
+    unit = {"daily": "day", "weekly": "week", "monthly": "month"}.get(freq, freq)
+    return f"{interval} {unit}{'s' if interval != 1 else ''}"
+
+
+def _print_result(result, fmt: str) -> int:  # type: ignore[no-untyped-def]
+    if fmt == "json":
         emit(to_json({
             "series_id": result.series_id,
             "notes": list(result.notes),

@@ -273,6 +273,62 @@ class SchedulingService(Service):
         )
 
     @unit_of_work(write=True)
+    def extend(self, session: Session, series_id: int, *, count: int | None = None, until: str | None = None,
+               fold: str | None = None, now: datetime | None = None) -> ScheduleResult:
+        """Extend a series to ``count`` occurrences in all, or up to ``until``; adds only the new ones.
+
+        The new occurrences keep the series' wall time, zone, duration, location and the
+        attendees of its last occurrence; clock-change refusals apply as when scheduling.
+        """
+        row = session.get(MeetingSeries, int(series_id))
+        if row is None:
+            raise UserError(f"no series numbered {series_id}", field="SERIES")
+        if row.status == "cancelled":
+            raise UserError(f"series {row.id} is cancelled", field="SERIES")
+        if (count is None) == (until is None):
+            raise UserError("give either --count N (occurrences in all) or --until DATE", field="--count")
+        sel = session.get(Selection, row.selection_id)
+        cand = session.get(Candidate, row.candidate_id)
+        existing = list(session.exec(select(Meeting).where(Meeting.series_id == row.id).order_by(Meeting.series_index)).scalars())
+        notes: list[str] = []
+        until_utc = None
+        if until is not None:
+            until_utc, note = _until_utc(until, row.timezone, date_order=sel.date_order, now=now or utcnow())
+            notes.extend([note] if note else [])
+        elif count is not None and count <= len(existing):
+            raise UserError(f"the series has {len(existing)} occurrences already; give a larger --count", field="--count")
+        try:
+            expansion = recurrence.expand(datetime.fromisoformat(row.start_local), row.timezone, row.freq, row.interval,
+                                          count=count, until_utc=until_utc, fold=fold)
+        except ValueError as exc:
+            raise _domain_error(exc, "--count" if count is not None else "--until") from None
+        known = {m.series_index for m in existing}
+        fresh = [o for o in expansion.occurrences if o.index not in known]
+        if not fresh:
+            raise UserError("that adds no occurrence to the series", field="--until" if until else "--count")
+        member_ids = [mm.member_id for mm in session.exec(select(MeetingMember).where(
+            MeetingMember.meeting_id == existing[-1].id)).scalars()] if existing else []
+        agenda = [q.id for q in load_questions(session, sel.id, kind=row.kind)]
+        made = []
+        for occ in fresh:
+            warnings = meeting_warnings(session, sel, cand, occ.start_utc, row.duration_minutes, member_ids)
+            meeting = insert_meeting(session, sel, cand, kind=row.kind, start=occ.start_utc, zone=row.timezone,
+                                     minutes=row.duration_minutes, location=row.location, member_ids=member_ids,
+                                     agenda=agenda, series_id=row.id, index=occ.index)
+            made.append((meeting, warnings))
+        row.count, row.until_utc = (count, None) if count is not None else (None, until_utc)
+        session.add(row)
+        session.flush()
+        notes.extend(expansion.skipped)
+        views = meeting_views(session, [(m, cand.name) for m, _ in made])
+        return ScheduleResult(
+            meetings=tuple(ScheduledMeeting(meeting=v, ours=timezones.to_zone(v.start_utc, sel.timezone),
+                                            theirs=timezones.to_zone(v.start_utc, cand.timezone), warnings=tuple(w))
+                           for v, (_, w) in zip(views, made)),
+            series_id=row.id, notes=tuple(notes),
+        )
+
+    @unit_of_work(write=True)
     def cancel(self, session: Session, meeting_id: str | int, *, series: bool = False) -> list[MeetingView]:
         """Cancel one meeting, or with ``series`` every occurrence of its series from now on.
 
