@@ -30,7 +30,7 @@ def _finite(value: float | None) -> float | None:
 
 def _ranks(matrix: Matrix, weights: Mapping[int, float], names: Mapping[int, str]) -> dict[int, int | None]:
     """Rank every candidate of the matrix under the given weights (as scoring.rank)."""
-    return rank({cid: weighted_total(row, weights) for cid, row in matrix.items()}, names)
+    return rank({cid: weighted_total(row, weights, validated=True) for cid, row in matrix.items()}, names)
 
 
 def _leader(matrix: Matrix, weights: Mapping[int, float], names: Mapping[int, str]) -> int | None:

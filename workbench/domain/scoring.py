@@ -125,7 +125,7 @@ def validate_weights(weights: Mapping[int, float]) -> None:
             raise ValueError(f"weight of criterion {criterion_id} must be a finite number >= 0, not {weight!r}")
 
 
-def weighted_total(scores: Mapping[int, float | None], weights: Mapping[int, float]) -> float | None:
+def weighted_total(scores: Mapping[int, float | None], weights: Mapping[int, float], *, validated: bool = False) -> float | None:
     """Weighted mean of the criterion scores over the criteria that have a score.
 
     Criteria in `weights` but not in `scores` (or with a None/NaN score) are unscored;
@@ -134,6 +134,7 @@ def weighted_total(scores: Mapping[int, float | None], weights: Mapping[int, flo
     Args:
         scores: criterion_id -> criterion score (1..5) or None.
         weights: criterion_id -> weight >= 0, any scale.
+        validated: the caller has checked the weights with validate_weights already.
 
     Returns:
         sum(w*s) / sum(w) over scored criteria, or None when no scored criterion has a
@@ -142,7 +143,8 @@ def weighted_total(scores: Mapping[int, float | None], weights: Mapping[int, flo
     Raises:
         ValueError: a weight is negative or not finite.
     """
-    validate_weights(weights)
+    if not validated:
+        validate_weights(weights)
     products: list[float] = []
     used: list[float] = []
     for criterion_id, weight in weights.items():
@@ -156,12 +158,13 @@ def weighted_total(scores: Mapping[int, float | None], weights: Mapping[int, flo
     return math.fsum(products) / denominator
 
 
-def coverage(scores: Mapping[int, float | None], weights: Mapping[int, float]) -> float:
+def coverage(scores: Mapping[int, float | None], weights: Mapping[int, float], *, validated: bool = False) -> float:
     """Share of the rubric's total weight whose criteria have a score.
 
     Args:
         scores: criterion_id -> criterion score or None.
         weights: criterion_id -> weight >= 0 (the whole rubric).
+        validated: the caller has checked the weights with validate_weights already.
 
     Returns:
         A number in 0..1; 0.0 when the total weight is 0.
@@ -169,7 +172,8 @@ def coverage(scores: Mapping[int, float | None], weights: Mapping[int, float]) -
     Raises:
         ValueError: a weight is negative or not finite.
     """
-    validate_weights(weights)
+    if not validated:
+        validate_weights(weights)
     total = math.fsum(weights.values())
     if total <= 0:
         return 0.0

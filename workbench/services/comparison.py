@@ -73,7 +73,8 @@ def rank_candidates(
     names: Mapping[int, str],
 ) -> tuple[dict[int, float | None], dict[int, int | None]]:
     """Totals and ranks under the given weights (pure; used again when weights are edited)."""
-    totals = {cid: scoring.weighted_total(row, weights) for cid, row in matrix.items()}
+    scoring.validate_weights(weights)
+    totals = {cid: scoring.weighted_total(row, weights, validated=True) for cid, row in matrix.items()}
     return totals, scoring.rank(totals, names)
 
 
@@ -195,7 +196,7 @@ def build_comparison(
     results = [
         CandidateResult(
             id=cid, name=name, baseline=bool(baseline), rank=ranks[cid], total=totals[cid],
-            total_100=scoring.to_100(totals[cid]), coverage=scoring.coverage(matrix[cid], w),
+            total_100=scoring.to_100(totals[cid]), coverage=scoring.coverage(matrix[cid], w, validated=True),
             p_first=p_first.get(cid, 0.0),
             criteria={c.id: cells[(cid, c.id)] for c in criteria if (cid, c.id) in cells},
         )
