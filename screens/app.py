@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import signal
 import threading
+from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from screens.commands import WorkbenchCommands
+
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from workbench.config import DatabaseTarget
     from workbench.prefs import Prefs
     from workbench.services import Services
@@ -31,7 +37,8 @@ class WorkbenchApp(App[int]):
     """The terminal app. The first frame comes before the ORM is imported; data follows from workers."""
 
     TITLE = TITLE
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
+    COMMANDS = App.COMMANDS | {WorkbenchCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="The keys of this screen"),
         Binding("f2", "open('scope')", "Scope", tooltip="What goes out and what stays in house"),
@@ -55,11 +62,15 @@ class WorkbenchApp(App[int]):
         database_label: str = "",
         prefs: Prefs | None = None,
         remember: bool = True,
+        now: datetime | None = None,
     ) -> None:
         super().__init__()
+        self.clock_now = now  # a fixed "now" for the screens (tests); None = the clock
+        self._member_asked = False
         self._services_factory = services_factory
         self._services: Services | None = None
         self._services_lock = threading.Lock()
+        self._first_frame = threading.Event()  # services open only after the title is on screen
         self.database_label = database_label
         self._remember = remember
         from workbench.prefs import Prefs as _Prefs
@@ -79,8 +90,13 @@ class WorkbenchApp(App[int]):
         self.push_screen(HomeScreen())
         self._install_signal_handlers()
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: the database (and the ORM) may be opened now."""
+        self._first_frame.set()
+
     def get_services(self) -> Services:
         """The services, opened on first use (from a worker thread: never before the first frame)."""
+        self._first_frame.wait(timeout=5)
         with self._services_lock:
             if self._services is None:
                 self._services = self._services_factory()
@@ -102,6 +118,49 @@ class WorkbenchApp(App[int]):
     def watch_selection(self, selection: str | None) -> None:
         if selection:
             self._save_prefs(selection=selection)
+            self.ask_member()
+
+    def ask_member(self, *, force: bool = False) -> None:
+        """Ask once which panel member this terminal speaks for (``force``: ask again, e.g. from the palette).
+
+        Not asked when a member is known (``--as`` or remembered) or when the selection has no panel.
+        """
+        if not force and (self.member or self._member_asked or not self.selection):
+            return
+        if not self.selection:
+            self.notify("Choose a selection on the home screen first (enter on its row).", severity="warning")
+            return
+        self._member_asked = True
+        self._load_members(self.selection, force)
+
+    def action_choose_member(self) -> None:
+        """Pick the panel member this terminal speaks for."""
+        self.ask_member(force=True)
+
+    @work(thread=True, group="members", exclusive=True, exit_on_error=False)
+    def _load_members(self, selection: str, force: bool) -> None:
+        try:
+            names = [m.name for m in self.get_services().members.list(selection)]
+        except Exception as exc:  # noqa: BLE001 - shown, never silent
+            from screens.base import describe_error
+
+            self.call_from_thread(self.notify, describe_error(exc), severity="error")
+            return
+        self.call_from_thread(self._show_member_picker, selection, names, force)
+
+    def _show_member_picker(self, selection: str, names: list[str], force: bool) -> None:
+        from screens.dialogs import MemberPicker
+
+        if not names:
+            if force:
+                self.notify(f"{selection} has no panel members yet.", severity="warning")
+            return
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.member = name
+
+        self.push_screen(MemberPicker(names, current=self.member), chosen)
 
     def watch_theme(self, theme: str) -> None:
         self._save_prefs(theme=theme)
@@ -125,7 +184,13 @@ class WorkbenchApp(App[int]):
             self.notify("Choose a selection on the home screen first (enter on its row).", severity="warning")
             return
         module, _, cls = SECTIONS[name].partition(":")
-        screen_class = getattr(importlib.import_module(module), cls)
+        try:
+            screen_class = getattr(importlib.import_module(module), cls)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            self.notify(f"The {name} screen is not part of this version yet.", severity="warning")
+            return
         if isinstance(self.screen, screen_class):
             return
         from screens.home import HomeScreen
