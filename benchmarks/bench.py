@@ -293,10 +293,71 @@ def bench_minutes(tmp: Path, repeat: int, questions: int = 40, members: int = 6)
             "ratio_html": round(html / baseline, 1)}
 
 
+BARE_APP = """
+import sys
+{extra}
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    def compose(self):
+        yield Label(sys.argv[1])
+
+Bare().run()
+"""
+
+
+def _time_to_text(args: list[str], text: str, env: dict[str, str]) -> float:
+    """Seconds from spawning a process in a pseudo-terminal until ``text`` is on its screen."""
+    import pexpect
+
+    t0 = time.perf_counter()
+    child = pexpect.spawn(args[0], args[1:], env=env, dimensions=(40, 120), timeout=60)
+    child.expect(text)
+    elapsed = time.perf_counter() - t0
+    child.terminate(force=True)
+    child.close()
+    return elapsed
+
+
+def bench_startup(tmp: Path, repeat: int) -> dict:
+    """Process start to the title, and to the sample selection, beside bare Textual apps showing one label."""
+    import os
+
+    env = {**os.environ, "TERM": "xterm-256color", "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "config"),
+           "XDG_DATA_HOME": str(tmp / "data"), "PYTHONPATH": str(ROOT)}
+    db = tmp / "startup.sqlite3"
+    subprocess_run([sys.executable, "-m", "workbench", "--db", str(db), "demo"], env)
+    bare = tmp / "bare.py"
+    bare.write_text(BARE_APP.format(extra=""))
+    bare_orm = tmp / "bare_orm.py"
+    bare_orm.write_text(BARE_APP.format(extra="import sqlmodel  # noqa: F401"))
+    app = [sys.executable, "-m", "workbench", "--db", str(db), "--as", "Helen Marsh"]
+    runs: dict[str, list[float]] = {"title": [], "bare": [], "sample": [], "bare_orm": []}
+    for _ in range(repeat):  # interleaved, so that machine noise hits both sides alike
+        runs["bare"].append(_time_to_text([sys.executable, str(bare), "Hello label"], "Hello label", env))
+        runs["title"].append(_time_to_text(app, "Vendor Interview Workbench", env))
+        runs["bare_orm"].append(_time_to_text([sys.executable, str(bare_orm), "Hello label"], "Hello label", env))
+        runs["sample"].append(_time_to_text(app, "Outsource IT support", env))
+    med = {k: statistics.median(v) for k, v in runs.items()}
+    return {
+        "title_ms": ms(med["title"]), "baseline_bare_label_ms": ms(med["bare"]),
+        "ratio_title": round(med["title"] / med["bare"], 2), "target_ratio_title": 1.3,
+        "sample_on_screen_ms": ms(med["sample"]), "baseline_bare_textual_sqlmodel_label_ms": ms(med["bare_orm"]),
+        "ratio_sample": round(med["sample"] / med["bare_orm"], 2), "target_ratio_sample": 1.3,
+    }
+
+
+def subprocess_run(args: list[str], env: dict[str, str]) -> None:
+    import subprocess
+
+    subprocess.run(args, env=env, check=True, capture_output=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller data, for a smoke run")
-    parser.add_argument("--only", choices=["core"], default=None)
+    parser.add_argument("--only", choices=["core", "startup"], default=None, help="run one group of figures")
     args = parser.parse_args()
     size = dict(candidates=200, criteria=40, questions=120, members=6, meetings=600)
     calls, repeat, rows = 500, 7, 10_000
@@ -305,6 +366,9 @@ def main() -> None:
         calls, repeat, rows = 50, 3, 500
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
+        if args.only == "startup":
+            print(json.dumps({"startup": bench_startup(tmp, 5 if args.quick else 9)}, indent=2))
+            return
         path = tmp / "bench.sqlite3"
         t0 = time.perf_counter()
         info = generate(str(path), **size)
@@ -314,6 +378,8 @@ def main() -> None:
         figures["calendar"] = bench_calendar(path, max(3, repeat // 2))
         figures["minutes"] = bench_minutes(tmp, repeat)
         figures["import_csv"] = bench_import(tmp, rows)
+        if args.only != "core":
+            figures["startup"] = bench_startup(tmp, 5 if args.quick else 9)
     print(json.dumps(figures, indent=2))
 
 

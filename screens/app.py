@@ -9,9 +9,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.widgets import Header, Static
 
 from screens.commands import WorkbenchCommands
 
@@ -83,16 +84,21 @@ class WorkbenchApp(App[int]):
         if as_member:
             self._save_prefs(member=as_member)
 
-    def on_mount(self) -> None:
-        from screens.home import HomeScreen
+    def compose(self) -> ComposeResult:
+        # The first frame: the title only. The home screen (and the data) follow once it is shown.
+        yield Header()
+        yield Static("Opening…", id="app-opening")
 
+    def on_mount(self) -> None:
         self._update_subtitle()
-        self.push_screen(HomeScreen())
         self._install_signal_handlers()
 
     def on_ready(self) -> None:
-        """The first frame is on screen: the database (and the ORM) may be opened now."""
+        """The first frame is on screen: the home screen and the database (the ORM) may come now."""
+        from screens.home import HomeScreen
+
         self._first_frame.set()
+        self.push_screen(HomeScreen())
 
     def get_services(self) -> Services:
         """The services, opened on first use (from a worker thread: never before the first frame)."""

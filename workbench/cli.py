@@ -43,11 +43,14 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
-def build_parser() -> Parser:
+def build_parser(*, commands: bool = True) -> Parser:
+    """The argument parser; without ``commands`` only the options that open the terminal app (a faster start)."""
     parser = Parser(prog="workbench", description="Vendor Interview Workbench: choose an IT vendor by structured interviews.")
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite file or database URL (default: $WORKBENCH_DB, else the user data folder)")
     parser.add_argument("--as", dest="as_member", metavar="NAME", help="the panel member you are (terminal app)")
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         try:
@@ -68,10 +71,22 @@ def add_format_option(parser: argparse.ArgumentParser, choices: Sequence[str], d
     parser.add_argument("--format", choices=list(choices), default=default, help=f"output format (default {default})")
 
 
+def _opens_app(args: list[str]) -> bool:
+    """True when the words are only --db/--as options: the terminal app opens, no subcommand is needed."""
+    rest = list(args)
+    while rest:
+        word = rest.pop(0)
+        if word in ("--db", "--as") and rest:
+            rest.pop(0)
+        elif not (word.startswith("--db=") or word.startswith("--as=")):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(commands=not _opens_app(args_list))
     try:
         args = parser.parse_args(args_list)
     except UsageError as exc:

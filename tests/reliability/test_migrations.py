@@ -172,3 +172,9 @@ def test_a_database_of_another_program_is_not_touched(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     with pytest.raises(SchemaError, match="invoices"):
         open_services(resolve_database(str(path)))
+
+
+def test_the_head_constant_matches_the_migration_scripts() -> None:
+    from workbench.store.migrate import HEAD
+
+    assert HEAD == head_revision()
