@@ -1,24 +1,49 @@
-"""The home screen, driven by keys: the title, the welcome, the sample selection."""
+"""The home screen and the app shell, driven by keys: the welcome, progress, the coming meetings,
+the member picker, the command palette, themes and help. Results are read back through the services or prefs."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from screens.app import TITLE, WorkbenchApp
 from workbench.config import resolve_database
+from workbench.prefs import load_prefs
 from workbench.services import open_services
 
+SAMPLE = "Outsource IT support (sample)"
 
-def _app(path: Path) -> WorkbenchApp:
+
+def _app(path: Path, **kwargs: Any) -> WorkbenchApp:
     target = resolve_database(str(path))
-    return WorkbenchApp(lambda: open_services(target), database_label=str(path))
+    return WorkbenchApp(lambda: open_services(target), database_label=str(path), **kwargs)
+
+
+def _with_sample(path: Path) -> Path:
+    svc = open_services(resolve_database(str(path)))
+    try:
+        svc.demo.create_sample()
+    finally:
+        svc.close()
+    return path
 
 
 async def _wait_for_workers(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait for the home screen (pushed after the first frame), then until no worker runs any more."""
+    from screens.home import HomeScreen
+
+    for _ in range(500):
+        if any(isinstance(s, HomeScreen) and s.is_mounted for s in app.screen_stack):
+            break
+        await pilot.pause(0.01)
+    for _ in range(50):  # a worker's result may start another worker (the member picker's)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(not w.is_finished for w in app.workers):
+            break
 
 
 async def test_empty_database_offers_the_sample_and_s_loads_it(tmp_path: Path) -> None:
@@ -55,3 +80,215 @@ async def test_existing_selections_are_listed(tmp_path: Path) -> None:
         names = [table.get_row_at(i)[1] for i in range(table.row_count)]
         assert names == ["Outsource backups", "Outsource the help desk"]
         assert app.screen.query_one("#welcome").display is False
+
+
+async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+def _rows(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_progress_of_the_sample_is_shown(tmp_path: Path) -> None:
+    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Helen Marsh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        [row] = _rows(app.screen.query_one("#selections", DataTable))
+        # 2 finalists, 1 interviewing, 1 shortlisted; 9 held and 2 planned meetings; 23 of 24 scorecards.
+        assert row == ["▸", SAMPLE, "3", "4: 2 final · 1 interview · 1 short", "9 held · 2 planned", "23/24"]
+        assert app.selection == SAMPLE  # the only selection is the one worked on
+        assert "Helen Marsh" in app.sub_title and str(tmp_path) in app.sub_title
+
+
+async def test_the_next_14_days_in_our_time_and_the_vendors(tmp_path: Path) -> None:
+    path = _with_sample(tmp_path / "wb.sqlite3")
+    app = _app(path, as_member="Helen Marsh", now=datetime(2027, 1, 10, 8, 0, tzinfo=timezone.utc))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        upcoming = app.screen.query_one("#upcoming", DataTable)
+        assert upcoming.display is True and app.screen.query_one("#upcoming-empty").display is False
+        assert _rows(upcoming) == [
+            ["Thu 14 Jan 10:00 GMT", "10:00 GMT London", "Northgate Managed IT", "meet-the-team · 90 min",
+             "Helen Marsh, Tom Adeyemi"],
+            ["Wed 20 Jan 09:00 GMT", "10:00 CET Warsaw", "Vistula Cloud Services", "site-visit · 240 min",
+             "Helen Marsh, Tom Adeyemi"],
+        ]
+    later = _app(path, as_member="Helen Marsh", now=datetime(2027, 2, 1, tzinfo=timezone.utc))
+    async with later.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(later, pilot)
+        assert later.screen.query_one("#upcoming", DataTable).row_count == 0
+        assert later.screen.query_one("#upcoming-empty").display is True
+
+
+async def test_n_creates_a_selection_from_the_template(tmp_path: Path) -> None:
+    from screens.dialogs import NewSelectionDialog
+
+    path = tmp_path / "wb.sqlite3"
+    app = _app(path, as_member="Ann", prefs=load_prefs())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        assert app.screen.query_one("#welcome").display is True
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSelectionDialog)
+        await _type(pilot, "Outsource backups")
+        await pilot.press("tab", "ctrl+u")
+        await _type(pilot, "Mars/Olympus")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSelectionDialog)  # a bad zone keeps the dialog open, says why
+        assert "not an IANA time zone" in str(app.screen.query_one("#new-error", Static).content)
+        await pilot.press("ctrl+u")
+        await _type(pilot, "America/Chicago")
+        await pilot.press("enter")
+        await _wait_for_workers(app, pilot)
+        table = app.screen.query_one("#selections", DataTable)
+        assert [row[1] for row in _rows(table)] == ["Outsource backups"]
+        assert app.selection == "Outsource backups"
+    svc = open_services(resolve_database(str(path)))
+    try:
+        made = svc.selections.get("Outsource backups")
+        assert (made.timezone, made.rubric) == ("America/Chicago", "it-outsourcing")
+        assert svc.selections.criteria("Outsource backups") and svc.selections.scope("Outsource backups")
+    finally:
+        svc.close()
+    assert load_prefs().selection == "Outsource backups"
+
+
+async def test_the_welcome_offers_both_and_escape_creates_nothing(tmp_path: Path) -> None:
+    from screens.dialogs import NewSelectionDialog
+
+    path = tmp_path / "wb.sqlite3"
+    app = _app(path, as_member="Ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        await pilot.click("#new-selection")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSelectionDialog)
+        await _type(pilot, "Never made")
+        await pilot.press("escape")
+        await _wait_for_workers(app, pilot)
+        assert app.screen.query_one("#welcome").display is True
+        assert app.screen.query_one("#load-sample").display is True
+    svc = open_services(resolve_database(str(path)))
+    try:
+        assert svc.selections.list() == []
+    finally:
+        svc.close()
+
+
+async def test_the_member_picker_is_shown_once_and_remembered(tmp_path: Path) -> None:
+    from screens.dialogs import MemberPicker
+    from screens.home import HomeScreen
+
+    path = _with_sample(tmp_path / "wb.sqlite3")
+    app = _app(path, prefs=load_prefs())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        assert isinstance(app.screen, MemberPicker)  # the only selection was chosen, and it has a panel
+        await pilot.press("escape")  # not now
+        await pilot.pause()
+        assert app.member is None and isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")  # choosing the selection again does not ask again
+        await _wait_for_workers(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("m")  # but m does
+        await _wait_for_workers(app, pilot)
+        assert isinstance(app.screen, MemberPicker)
+        await pilot.press("down", "enter")  # Helen Marsh, Priya Nair, Tom Adeyemi
+        await pilot.pause()
+        assert app.member == "Priya Nair" and "Priya Nair" in app.sub_title
+    assert load_prefs().member == "Priya Nair"
+    again = _app(path, prefs=load_prefs())
+    async with again.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(again, pilot)
+        assert isinstance(again.screen, HomeScreen) and again.member == "Priya Nair"
+
+
+async def test_as_member_means_no_picker(tmp_path: Path) -> None:
+    from screens.home import HomeScreen
+
+    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Tom Adeyemi", prefs=load_prefs())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        assert isinstance(app.screen, HomeScreen) and app.selection == SAMPLE
+        assert app.member == "Tom Adeyemi" and app.sub_title.endswith("Tom Adeyemi")
+    assert load_prefs().member == "Tom Adeyemi"
+
+
+async def test_the_command_palette_opens_the_schedule(tmp_path: Path) -> None:
+    from screens.schedule import ScheduleScreen
+
+    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Helen Marsh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await _type(pilot, "sched")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await _wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ScheduleScreen)
+
+
+async def test_the_command_palette_reaches_help_and_new_selection(tmp_path: Path) -> None:
+    from screens.dialogs import NewSelectionDialog
+    from screens.help import HelpScreen
+
+    app = _app(tmp_path / "wb.sqlite3", as_member="Ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        for query, screen_class in (("help", HelpScreen), ("new selection", NewSelectionDialog)):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await _type(pilot, query)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, screen_class), query
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_the_theme_is_chosen_in_the_palette_and_remembered(tmp_path: Path) -> None:
+    app = _app(tmp_path / "wb.sqlite3", as_member="Ann", prefs=load_prefs())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await _type(pilot, "change theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await _type(pilot, "nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord"
+    assert load_prefs().theme == "nord"
+    again = _app(tmp_path / "wb.sqlite3", as_member="Ann", prefs=load_prefs())
+    async with again.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(again, pilot)
+        assert again.theme == "nord"
+
+
+async def test_f1_lists_the_keys_of_the_home_screen(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from screens.help import HelpScreen
+
+    app = _app(tmp_path / "wb.sqlite3", as_member="Ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        console.print(app.screen.query_one("#help-body Static", Static).content)
+        text = console.export_text()
+        for expected in ("Keys: Home", "Load sample", "New selection", "I am…", "Refresh", "Command palette"):
+            assert expected in text, expected
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
