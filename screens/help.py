@@ -26,7 +26,11 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Key", no_wrap=True)
         table.add_column("Does")
         seen: set[str] = set()
-        for key, active in self._of.active_bindings.items():
+        def order(item) -> int:  # type: ignore[no-untyped-def]
+            node = item[1].node
+            return 0 if node is self._of else 1 if node is self.app else 2
+
+        for key, active in sorted(self._of.active_bindings.items(), key=order):
             binding = active.binding
             label = binding.description or binding.action
             if (binding.action, label) in seen:
