@@ -159,6 +159,8 @@ def bench_compare(path: Path, repeat: int) -> dict:
     from workbench.domain import robustness
     from workbench.services import open_services
 
+    with sqlite3.connect(path) as conn:  # both sides read the same file, not one of them a long WAL
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     svc = open_services(resolve_database(str(path)))
     svc.comparison.compare(selection="Bench", with_robustness=False)  # warm
     service = median_time(lambda: svc.comparison.compare(selection="Bench", with_robustness=False), repeat)
