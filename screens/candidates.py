@@ -1,0 +1,355 @@
+"""The candidates screen: the vendors (and the in-house baseline), filtered as you type, moved along the pipeline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Input, Select, Static
+
+from screens.candidate_form import CandidateSnapshot, new_candidate_dialog, restore_candidate, snapshot_and_delete
+from screens.editing import UNDO_BINDING, EditingScreen, Undo
+from screens.forms import ConfirmDialog
+from screens.table import Table
+
+if TYPE_CHECKING:
+    from workbench.services.views import CandidateView
+
+STATUSES = ("long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined")
+PIPELINE = ("long-list", "shortlisted", "interviewing", "finalist", "chosen")
+STATUS_STYLE = {"shortlisted": "cyan", "interviewing": "bold cyan", "finalist": "bold magenta", "chosen": "bold green",
+                "declined": "dim strike"}
+ALL = "all"
+COLUMNS = (("name", "Candidate"), ("status", "Status"), ("timezone", "Time zone"), ("hours", "Support hours"),
+           ("onsite", "On-site"), ("baseline", "Baseline"))
+
+
+def candidate_cells(view: CandidateView) -> tuple[Any, ...]:
+    """The table cells of a candidate, in COLUMNS order."""
+    return (
+        view.name,
+        Text(view.status, style=STATUS_STYLE.get(view.status, "")),
+        view.timezone,
+        view.support_hours or "—",
+        "yes" if view.onsite else "no",
+        Text("in-house hire", style="italic") if view.baseline else "",
+    )
+
+
+def matches(view: CandidateView, words: list[str], status: str) -> bool:
+    """Whether a candidate passes the filter: every typed word in its name, website or zone, and the status."""
+    if status != ALL and view.status != status:
+        return False
+    haystack = f"{view.name} {view.website} {view.timezone}".casefold()
+    return all(word in haystack for word in words)
+
+
+class CandidatesScreen(EditingScreen):
+    """The selection's candidates: a list filtered as you type, with a status filter."""
+
+    CSS_PATH = "candidates.tcss"
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Type to filter the list by name, website or zone"),
+        Binding("f", "cycle_status_filter", "Status", tooltip="Show only one status (cycles; 'all' shows every one)"),
+        Binding("right_square_bracket", "move(1)", "Next", key_display="]",
+                tooltip="Move along the pipeline: long-list → shortlisted → interviewing → finalist → chosen"),
+        Binding("left_square_bracket", "move(-1)", "Back", key_display="[",
+                tooltip="Move back along the pipeline"),
+        Binding("x", "decline", "Decline", tooltip="Decline the candidate (again: reconsider it, back to long-list)"),
+        Binding("n", "new", "New", tooltip="Add a candidate"),
+        Binding("delete", "delete", "Delete", tooltip="Delete the candidate after a question (ctrl+z brings it back)"),
+        Binding("i", "import_csv", "Import", tooltip="Import candidates from a CSV file, all or nothing"),
+        Binding("r", "reload", "Reload", show=False, tooltip="Read the candidates again from the database"),
+        Binding("escape", "escape", "Home", show=False),
+        UNDO_BINDING,
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._views: dict[int, CandidateView] = {}
+        """The candidates as the database holds them."""
+        self._intended: dict[int, str] = {}
+        """Candidate id -> the status the key presses so far will leave it in."""
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="candidates-body"):
+            with Horizontal(id="candidates-filters"):
+                yield Input(placeholder="Filter: type part of a name, website or time zone", id="candidates-filter")
+                yield Select([("all statuses", ALL)] + [(s, s) for s in STATUSES], value=ALL, allow_blank=False,
+                             id="candidates-status")
+            yield Static("Loading the candidates…", id="candidates-count")
+            yield Table(id="candidates-table", cursor_type="row", zebra_stripes=True)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#candidates-table", DataTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#candidates-filter", Input)
+
+    @property
+    def status_select(self) -> Select:
+        return self.query_one("#candidates-status", Select)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Candidates · {self.wb.selection}"
+        for key, label in COLUMNS:
+            self.table.add_column(label, key=key)
+        self.load(focus=True)
+
+    def on_screen_resume(self) -> None:
+        if self._views:  # back from a candidate or an import: changes show without a full reload
+            self.load()
+
+    # ------------------------------------------------------------------ loading and filtering
+
+    def load(self, *, focus: bool = False) -> None:
+        selection = self.wb.selection
+
+        def shown(views: list[CandidateView]) -> None:
+            self._views = {v.id: v for v in views}
+            self._intended = {v.id: v.status for v in views}
+            self.refilter(redraw=True)
+            if focus:
+                self.table.focus()
+
+        self.call(lambda services: services.candidates.list(selection=selection), shown, group="candidates-load",
+                  exclusive=True)
+
+    def _filters(self) -> tuple[list[str], str]:
+        status = self.status_select.value
+        return self.filter_input.value.casefold().split(), status if isinstance(status, str) else ALL
+
+    def refilter(self, *, redraw: bool = False) -> None:
+        """Bring the table in line with the filters: rows come and go without touching the others.
+
+        Args:
+            redraw: the views were reloaded, so the cells of rows that stay are compared too.
+        """
+        table = self.table
+        words, status = self._filters()
+        wanted = sorted((v for v in self._views.values() if matches(v, words, status)),
+                        key=lambda v: (v.name.casefold(), v.name, v.id))
+        wanted_keys = {str(v.id) for v in wanted}
+        present = {str(k.value) for k in table.rows}
+        gone = present - wanted_keys
+        new = [v for v in wanted if str(v.id) not in present]
+        if len(gone) + len(new) > max(50, len(present) // 2):
+            # Most rows change: one rebuild from the loaded views costs less than many single removals.
+            keep = self.current()
+            table.clear()
+            for view in wanted:
+                table.add_row(*candidate_cells(view), key=str(view.id))
+            if keep is not None:
+                self._select(keep.id)
+        else:
+            for key in gone:
+                table.remove_row(key)
+            for view in new:
+                table.add_row(*candidate_cells(view), key=str(view.id))
+            if new:
+                self._sort()
+            if redraw:
+                for view in wanted:
+                    if str(view.id) in present:
+                        self._redraw(view)
+        self._update_count()
+
+    def _sort(self) -> None:
+        self.table.sort("name", key=lambda name: (str(name).casefold(), str(name)))
+
+    def _sync_one(self, view: CandidateView) -> None:
+        """Show one changed candidate: its changed cells, or its row coming or going with the filters."""
+        table = self.table
+        key = str(view.id)
+        words, status = self._filters()
+        shown, wanted = key in table.rows, matches(view, words, status)
+        if shown and wanted:
+            self._redraw(view)
+        elif shown:
+            table.remove_row(key)
+        elif wanted:
+            table.add_row(*candidate_cells(view), key=key)
+            self._sort()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = len(self._views)
+        shown = self.table.row_count
+        parts = [f"{shown} of {total} candidates" if shown != total else f"{total} candidates"]
+        if not total:
+            parts.append("n adds one, i imports a CSV file")
+        elif not shown:
+            parts.append("none matches the filter")
+        self.query_one("#candidates-count", Static).update(" · ".join(parts))
+
+    def _redraw(self, view: CandidateView) -> None:
+        """Redraw the cells of one row that differ from the view."""
+        table = self.table
+        key = str(view.id)
+        current = table.get_row(key)
+        for (column, _), before, after in zip(COLUMNS, current, candidate_cells(view)):
+            if str(before) != str(after):
+                table.update_cell(key, column, after)
+
+    @on(Input.Changed, "#candidates-filter")
+    def _filter_changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#candidates-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    @on(Select.Changed, "#candidates-status")
+    def _status_filter_changed(self) -> None:
+        self.refilter()
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_escape(self) -> None:
+        if self.focused is self.filter_input:
+            self.table.focus()
+        else:
+            self.app.run_action("open('home')")
+
+    def action_cycle_status_filter(self) -> None:
+        options = (ALL,) + STATUSES
+        current = self.status_select.value
+        self.status_select.value = options[(options.index(current) + 1) % len(options)] if current in options else ALL
+
+    def action_reload(self) -> None:
+        self.load()
+
+    # ------------------------------------------------------------------ the candidate under the cursor
+
+    def current(self) -> CandidateView | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self._views.get(int(key)) if key is not None else None
+
+    @on(DataTable.RowSelected, "#candidates-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        view = self._views.get(int(str(event.row_key.value)))
+        if view is not None:
+            from screens.candidate import CandidateScreen
+
+            self.app.push_screen(CandidateScreen(view.name))
+
+    def show_view(self, view: CandidateView) -> None:
+        """Show a stored candidate (after an edit or an undo)."""
+        self._views[view.id] = view
+        if not self.saves_pending:
+            self._intended[view.id] = view.status
+        self._sync_one(view)
+
+    def _select(self, candidate_id: int) -> None:
+        key = str(candidate_id)
+        if key in self.table.rows:
+            self.table.move_cursor(row=self.table.get_row_index(key))
+
+    # ------------------------------------------------------------------ status
+
+    def _set_status(self, view: CandidateView, status: str) -> None:
+        cid, selection = view.id, self.wb.selection
+        self._intended[cid] = status
+
+        def undo(new: CandidateView) -> Undo:
+            old_status = self._views[cid].status if cid in self._views else view.status
+            return Undo(f"status of {new.name} ({old_status})",
+                        lambda services: services.candidates.set_status(cid, old_status, selection=selection),
+                        self.show_view)
+
+        def failed(exc: BaseException) -> None:
+            stored = self._views.get(cid)
+            if stored is not None:
+                self._intended[cid] = stored.status
+            self.show_not_saved(exc)
+
+        self.save(lambda services: services.candidates.set_status(cid, status, selection=selection),
+                  self.show_view, failed=failed, undo=undo)
+
+    def action_move(self, step: int) -> None:
+        """Move the candidate under the cursor along the pipeline."""
+        view = self.current()
+        if view is None:
+            return
+        status = self._intended.get(view.id, view.status)
+        if status not in PIPELINE:
+            self.notify(f"{view.name} is {status}; x reconsiders it (back to long-list).", timeout=4)
+            return
+        index = PIPELINE.index(status) + step
+        if not 0 <= index < len(PIPELINE):
+            self.notify(f"{view.name} is {status}: the {'end' if step > 0 else 'start'} of the pipeline.", timeout=3)
+            return
+        self._set_status(view, PIPELINE[index])
+
+    def action_decline(self) -> None:
+        view = self.current()
+        if view is None:
+            return
+        status = self._intended.get(view.id, view.status)
+        self._set_status(view, "long-list" if status == "declined" else "declined")
+
+    # ------------------------------------------------------------------ new, delete, import
+
+    def action_new(self) -> None:
+        def added(view: CandidateView) -> None:
+            self.show_view(view)
+            self._select(view.id)
+            if str(view.id) not in self.table.rows:
+                self.notify(f"Added {view.name}; the filter hides it.", timeout=4)
+            else:
+                self.notify(f"Added {view.name}.", timeout=3)
+
+        self.app.push_screen(new_candidate_dialog(self, self.wb.selection, added))
+
+    def action_delete(self) -> None:
+        view = self.current()
+        if view is None:
+            return
+        question = f"Delete {view.name}?"
+        detail = ("Its recommendations, people and checklist go with it, and so do its meetings with their scores "
+                  "and notes. ctrl+z brings back the candidate with its recommendations, people and checklist, "
+                  "but not its meetings.")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(view)
+
+        self.app.push_screen(ConfirmDialog(question, detail, yes="Delete"), answered)
+
+    def _delete(self, view: CandidateView) -> None:
+        selection = self.wb.selection
+
+        def deleted(snapshot: CandidateSnapshot) -> None:
+            self._views.pop(view.id, None)
+            self._intended.pop(view.id, None)
+            if str(view.id) in self.table.rows:
+                self.table.remove_row(str(view.id))
+            self._update_count()
+            lost = f" ({snapshot.meetings} meeting(s) deleted for good)" if snapshot.meetings else ""
+            self.notify(f"Deleted {view.name}{lost}. ctrl+z brings it back.", timeout=6)
+
+        def undo(snapshot: CandidateSnapshot) -> Undo:
+            def restored(new: CandidateView) -> None:
+                self.show_view(new)
+                self._select(new.id)
+
+            return Undo(f"deletion of {snapshot.candidate.name}",
+                        lambda services: restore_candidate(services, snapshot, selection), restored)
+
+        self.save(lambda services: snapshot_and_delete(services, view.id, selection), deleted, undo=undo)
+
+    def action_import_csv(self) -> None:
+        from screens.import_csv import ImportScreen
+
+        self.app.push_screen(ImportScreen())
+

@@ -1,0 +1,199 @@
+"""The candidates screen, driven by keys; what it stores is read back through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import DataTable, Input, Select, Switch
+
+from screens.candidate import CandidateScreen
+from screens.candidates import CandidatesScreen
+from screens.forms import ConfirmDialog, FormDialog
+from screens.import_csv import ImportScreen
+
+SAMPLE = "Outsource IT support (sample)"
+
+
+def _names(table: DataTable) -> list[str]:
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def _status(stored: Any, name: str) -> str:
+    return stored.candidates.get(name, selection=SAMPLE).status
+
+
+async def _open(app: Any, pilot: Any, settle: Any) -> CandidatesScreen:
+    await settle(app, pilot)
+    await pilot.press("f3")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, CandidatesScreen)
+    return screen
+
+
+def _cursor_to(table: DataTable, stored: Any, name: str) -> None:
+    cid = stored.candidates.get(name, selection=SAMPLE).id
+    table.move_cursor(row=table.get_row_index(str(cid)))
+
+
+async def test_the_list_filters_as_you_type_and_by_status(sample_app: Any, settle: Any, stored: Any) -> None:
+    everyone = sorted((c.name for c in stored.candidates.list(selection=SAMPLE)), key=str.casefold)
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", DataTable)
+        assert _names(table) == everyone
+        first = everyone[0]
+        await pilot.press("slash")
+        assert screen.focused is screen.query_one("#candidates-filter", Input)
+        for ch in first[:4].lower():
+            await pilot.press(ch if ch != " " else "space")
+        expected = [n for n in everyone if first[:4].casefold() in n.casefold()]
+        assert _names(table) == expected and first in expected
+        await pilot.press("z", "z", "q")
+        assert _names(table) == []
+        for _ in range(3):
+            await pilot.press("backspace")
+        assert _names(table) == expected
+        screen.query_one("#candidates-filter", Input).value = ""
+        await pilot.press("escape")  # back to the table
+        assert screen.focused is table
+        statuses = {c.name: c.status for c in stored.candidates.list(selection=SAMPLE)}
+        await pilot.press("f")  # the first status of the cycle: long-list
+        assert screen.query_one("#candidates-status", Select).value == "long-list"
+        assert _names(table) == [n for n in everyone if statuses[n] == "long-list"]
+        for _ in range(6):  # round the cycle back to all
+            await pilot.press("f")
+        assert _names(table) == everyone
+
+
+async def test_brackets_move_the_status_along_the_pipeline(sample_app: Any, settle: Any, stored: Any) -> None:
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", DataTable)
+        name = _names(table)[0]
+        stored.candidates.set_status(name, "long-list", selection=SAMPLE)
+        await pilot.press("r")
+        await settle(app, pilot)
+        _cursor_to(table, stored, name)
+
+        def no_full_redraw(*args: Any, **kwargs: Any) -> None:
+            raise AssertionError("a status change must not redraw the whole table")
+
+        table.clear = no_full_redraw  # type: ignore[method-assign]
+        table.add_row = no_full_redraw  # type: ignore[method-assign]
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert _status(stored, name) == "shortlisted"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(app, pilot)
+        assert _status(stored, name) == "finalist"
+        assert str(table.get_row(str(stored.candidates.get(name, selection=SAMPLE).id))[1]) == "finalist"
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        assert _status(stored, name) == "interviewing"
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert _status(stored, name) == "declined"
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert _status(stored, name) == "interviewing"
+
+
+async def test_a_candidate_is_created_deleted_and_restored_by_ctrl_z(sample_app: Any, settle: Any, stored: Any) -> None:
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", DataTable)
+        before = table.row_count
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#field-name", Input).value = "Kestrel Managed IT"
+        dialog.query_one("#field-website", Input).value = "https://kestrel.example"
+        dialog.query_one("#field-timezone", Input).value = "Mars/Olympus"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is dialog  # refused: the zone is not an IANA name
+        assert "IANA" in str(dialog.query_one("#error-timezone").render())
+        assert "Kestrel Managed IT" not in {c.name for c in stored.candidates.list(selection=SAMPLE)}
+        dialog.query_one("#field-timezone", Input).value = "Europe/Dublin"
+        dialog.query_one("#field-onsite", Switch).value = True
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is screen
+        kestrel = stored.candidates.get("Kestrel Managed IT", selection=SAMPLE)
+        assert (kestrel.timezone, kestrel.onsite, kestrel.website) == ("Europe/Dublin", True, "https://kestrel.example")
+        assert table.row_count == before + 1
+        stored.candidates.add_recommendation(kestrel.id, recommender="Ann Lee", sentiment="positive", rating=4,
+                                             selection=SAMPLE)
+        stored.candidates.set_check(kestrel.id, "references-called", status="ok", evidence="Two calls", selection=SAMPLE)
+        _cursor_to(table, stored, "Kestrel Managed IT")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert "Kestrel Managed IT" not in {c.name for c in stored.candidates.list(selection=SAMPLE)}
+        assert "Kestrel Managed IT" not in _names(table)
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        back = stored.candidates.get("Kestrel Managed IT", selection=SAMPLE)
+        assert (back.timezone, back.onsite, back.website) == ("Europe/Dublin", True, "https://kestrel.example")
+        assert [r.recommender for r in stored.candidates.recommendations(back.id, selection=SAMPLE)] == ["Ann Lee"]
+        check = next(c for c in stored.candidates.checks(back.id, selection=SAMPLE) if c.item == "references-called")
+        assert (check.status, check.evidence) == ("ok", "Two calls")
+        assert "Kestrel Managed IT" in _names(table)
+
+
+async def test_delete_asks_first_and_no_keeps_the_candidate(sample_app: Any, settle: Any, stored: Any) -> None:
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", DataTable)
+        name = _names(table)[0]
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert name in {c.name for c in stored.candidates.list(selection=SAMPLE)}
+
+
+async def test_enter_opens_the_candidate_and_i_opens_the_import(sample_app: Any, settle: Any) -> None:
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", DataTable)
+        name = _names(table)[0]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CandidateScreen) and app.screen.candidate_name == name
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ImportScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+
+
+async def test_a_long_list_filters_by_typing(tmp_path: Any, sample_app: Any, settle: Any, stored: Any) -> None:
+    lines = ["name,timezone"] + [f"Vendor {n:04d},{'Europe/Oslo' if n % 7 == 0 else 'Europe/Paris'}" for n in range(600)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stored.candidates.import_csv(path, selection=SAMPLE)
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", DataTable)
+        assert table.row_count == 604
+        await pilot.press("slash", "o", "s", "l")  # "osl": the Oslo ones (many rows go at once)
+        oslo = sorted(f"Vendor {n:04d}" for n in range(600) if n % 7 == 0)
+        assert _names(table) == oslo
+        await pilot.press("backspace", "backspace", "backspace", "v", "e", "n", "d", "o", "r", "space", "0", "0", "0")
+        assert _names(table) == [f"Vendor {n:04d}" for n in range(10)]

@@ -1,0 +1,110 @@
+"""The CSV import screen: a preview that marks each bad line and why, then all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Button, DataTable, Input, Static
+
+from screens.import_csv import ImportScreen
+
+SAMPLE = "Outsource IT support (sample)"
+
+GOOD = """name,website,timezone,support_hours,onsite,status,notes
+Harbour IT,https://harbour.example,Europe/London,08:00-18:00,yes,long-list,Local firm
+Blue Fjord Services,https://bluefjord.example,Europe/Oslo,07:00-17:00,no,,
+"""
+
+BAD = """name,website,timezone,support_hours,onsite,status,notes
+Harbour IT,https://harbour.example,Europe/London,08:00-18:00,yes,long-list,Local firm
+Blue Fjord Services,https://bluefjord.example,Mars/Olympus,07:00-17:00,no,,
+Cobalt Desk,ftp://cobalt.example,Europe/Paris,09:00-17:00,maybe,,
+"""
+
+
+async def _open(app: Any, pilot: Any, settle: Any) -> ImportScreen:
+    await settle(app, pilot)
+    await pilot.press("f3")
+    await settle(app, pilot)
+    await pilot.press("i")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ImportScreen)
+    return screen
+
+
+async def _preview(screen: ImportScreen, app: Any, pilot: Any, settle: Any, path: Path) -> DataTable:
+    field = screen.query_one("#import-path", Input)
+    field.focus()
+    field.value = str(path)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    return screen.query_one("#import-preview", DataTable)
+
+
+def _names(stored: Any) -> set[str]:
+    return {c.name for c in stored.candidates.list(selection=SAMPLE)}
+
+
+async def test_bad_lines_are_marked_and_nothing_is_imported(tmp_path: Path, sample_app: Any, settle: Any,
+                                                            stored: Any) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(BAD, encoding="utf-8")
+    before = _names(stored)
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = await _preview(screen, app, pilot, settle, path)
+        rows = {str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)] for i in range(table.row_count)}
+        assert set(rows) == {"2", "3", "4"}
+        assert "✓" in rows["2"][1]
+        assert "✗" in rows["3"][1] and "timezone" in rows["3"][-1] and "Mars/Olympus" in rows["3"][-1]
+        assert "✗" in rows["4"][1] and "website" in rows["4"][-1] and "onsite" in rows["4"][-1]
+        assert screen.query_one("#import-go", Button).disabled
+        assert "line(s) 3, 4" in str(screen.query_one("#import-summary", Static).render())
+        await pilot.press("ctrl+s")  # refused: nothing imports while a line is bad
+        await settle(app, pilot)
+    assert _names(stored) == before
+
+
+async def test_a_good_file_imports_everything(tmp_path: Path, sample_app: Any, settle: Any, stored: Any) -> None:
+    path = tmp_path / "good.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    before = _names(stored)
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = await _preview(screen, app, pilot, settle, path)
+        assert table.row_count == 2
+        assert not screen.query_one("#import-go", Button).disabled
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert _names(stored) == before | {"Harbour IT", "Blue Fjord Services"}
+        assert stored.candidates.get("Blue Fjord Services", selection=SAMPLE).timezone == "Europe/Oslo"
+        # the same file again: the names exist now, so every line is bad until "update existing" is on
+        table = await _preview(screen, app, pilot, settle, path)
+        assert screen.query_one("#import-go", Button).disabled
+        assert all("exists already" in str(table.get_row_at(i)[-1]) for i in range(table.row_count))
+        await pilot.press("ctrl+t")
+        await settle(app, pilot)
+        assert not screen.query_one("#import-go", Button).disabled
+        assert all("update" in str(table.get_row_at(i)[1]) for i in range(table.row_count))
+        await pilot.press("escape")
+        await settle(app, pilot)
+        candidates = app.screen.query_one("#candidates-table", DataTable)
+        shown = {str(candidates.get_row_at(i)[0]) for i in range(candidates.row_count)}
+        assert {"Harbour IT", "Blue Fjord Services"} <= shown
+
+
+async def test_an_unreadable_path_is_explained(tmp_path: Path, sample_app: Any, settle: Any) -> None:
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        await _preview(screen, app, pilot, settle, tmp_path / "missing.csv")
+        assert "no such file" in str(screen.query_one("#import-summary", Static).render())
+        assert screen.query_one("#import-go", Button).disabled
+        empty = tmp_path / "empty.csv"
+        empty.write_text("", encoding="utf-8")
+        table = await _preview(screen, app, pilot, settle, empty)
+        assert table.row_count == 1 and "empty" in str(table.get_row_at(0)[-1])
