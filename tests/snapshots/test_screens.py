@@ -66,3 +66,45 @@ class TestSchedule:
             await _settle(pilot)
 
         assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
+
+
+async def _open(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    await _settle_without_trees(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await _settle_without_trees(pilot)
+
+
+async def _settle_without_trees(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the workers, but not for a folder tree's loader, which never ends."""
+    import asyncio
+
+    for _ in range(3):
+        pending = [w for w in pilot.app.workers if not w.is_finished and "tree" not in (w.name or "").lower()
+                   and "load" != (w.group or "")]
+        if pending:
+            await asyncio.wait_for(asyncio.gather(*(w.wait() for w in pending), return_exceptions=True), 20)
+        await pilot.pause()
+
+
+class TestWorkspace:
+    def test_scope(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+        """Scope items with decision, priority and what depends on them."""
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await _open(pilot, "f2")
+
+        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
+
+    def test_candidates(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+        """The candidate list with its filter."""
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await _open(pilot, "f3")
+
+        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
+
+    def test_candidate_profile(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+        """A candidate's profile tab."""
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await _open(pilot, "f3", "enter")
+
+        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
