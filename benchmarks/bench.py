@@ -350,6 +350,75 @@ def bench_startup(tmp: Path, repeat: int) -> dict:
     }
 
 
+def bench_keypress(tmp: Path, presses: int = 200) -> dict:
+    """Key press to updated frame on a list of 200 candidates (TEXTUAL_FPS=1000), beside a bare DataTable app."""
+    import asyncio
+    import os
+
+    os.environ["TEXTUAL_FPS"] = "1000"
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from screens.app import WorkbenchApp
+    from workbench.config import resolve_database
+    from workbench.prefs import Prefs
+    from workbench.services import open_services
+
+    db = tmp / "keys.sqlite3"
+    svc = open_services(resolve_database(str(db)))
+    svc.selections.create("Keys")
+    svc.members.add("Ann")
+    for i in range(200):
+        svc.candidates.add(f"Vendor {i:03d}", timezone="Europe/London", support_hours="08:00-18:00")
+    svc.close()
+    target = resolve_database(str(db))
+
+    async def measure(app: App, setup) -> list[float]:  # type: ignore[no-untyped-def]
+        times: list[float] = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await setup(pilot)
+            for i in range(presses):
+                t0 = time.perf_counter()
+                await pilot.press("down" if (i // 50) % 2 == 0 else "up")
+                await pilot.pause()
+                times.append(time.perf_counter() - t0)
+        return times
+
+    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+    async def open_candidates(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        pilot.app.screen.query_one(DataTable).focus()
+        await pilot.pause()
+
+    class Bare(App):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield DataTable(cursor_type="row")
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("name", "status", "zone")
+            for i in range(200):
+                table.add_row(f"Vendor {i:03d}", "long-list", "Europe/London")
+            table.focus()
+
+    async def bare_setup(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+
+    app = WorkbenchApp(lambda: open_services(target), database_label="keys", prefs=Prefs(selection="Keys", member="Ann"),
+                       remember=False)
+    ours = asyncio.run(measure(app, open_candidates))
+    bare = asyncio.run(measure(Bare(), bare_setup))
+    return {"presses": presses, "p50_ms": ms(pct(ours, 0.5)), "p99_ms": ms(pct(ours, 0.99)),
+            "baseline_bare_datatable_p50_ms": ms(pct(bare, 0.5)), "baseline_bare_datatable_p99_ms": ms(pct(bare, 0.99)),
+            "target_p99_ms": 10.0, "note": "press + pause in a headless Pilot run; includes the Pilot's own overhead"}
+
+
 def subprocess_run(args: list[str], env: dict[str, str]) -> None:
     import subprocess
 
@@ -359,7 +428,7 @@ def subprocess_run(args: list[str], env: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller data, for a smoke run")
-    parser.add_argument("--only", choices=["core", "startup"], default=None, help="run one group of figures")
+    parser.add_argument("--only", choices=["core", "startup", "keys"], default=None, help="run one group of figures")
     args = parser.parse_args()
     size = dict(candidates=200, criteria=40, questions=120, members=6, meetings=600)
     calls, repeat, rows = 500, 7, 10_000
@@ -368,6 +437,9 @@ def main() -> None:
         calls, repeat, rows = 50, 3, 500
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
+        if args.only == "keys":
+            print(json.dumps({"keypress": bench_keypress(tmp)}, indent=2))
+            return
         if args.only == "startup":
             print(json.dumps({"startup": bench_startup(tmp, 5 if args.quick else 9)}, indent=2))
             return
@@ -382,6 +454,7 @@ def main() -> None:
         figures["import_csv"] = bench_import(tmp, rows)
         if args.only != "core":
             figures["startup"] = bench_startup(tmp, 5 if args.quick else 9)
+            figures["keypress"] = bench_keypress(tmp)
     print(json.dumps(figures, indent=2))
 
 
