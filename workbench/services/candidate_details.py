@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, case, cast, delete, exists, func, insert, literal, true, union_all
+from sqlalchemy import case, delete, func
 from sqlmodel import Session, col, select
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
@@ -18,15 +18,20 @@ from workbench.services.views import (
     RecommendationView,
     VendorPersonView,
 )
-from workbench.store.models import Candidate, DiligenceCheck, Recommendation, Selection, VendorPerson
+from workbench.store.models import Candidate, DiligenceCheck, Recommendation, VendorPerson
 
 SENTIMENTS = ("positive", "neutral", "negative")
 TEAMS = ("management", "delivery")
 CHECK_STATUSES = ("todo", "ok", "concern", "n/a")
-DEFAULT_CHECKLIST = "it-outsourcing"
 TEXT_MAX = 200
 LONG_TEXT_MAX = 50_000
-_CHUNK = 500  # at most this many ids in an IN list
+from workbench.services.checklist import (  # noqa: F401  (used by candidates.py too)
+    find_check,
+    load_checks,
+    check_view,
+    checklist_items,
+    create_checklists,
+)
 
 
 # ------------------------------------------------------------------ finding and views
@@ -73,66 +78,6 @@ def person_view(row: VendorPerson) -> VendorPersonView:
         profile_url=row.profile_url, tenure=row.tenure, notes=row.notes, researched=row.researched,
         last_checked=row.last_checked,
     )
-
-
-def check_view(row: DiligenceCheck) -> DiligenceCheckView:
-    """A view of a DiligenceCheck row."""
-    return DiligenceCheckView(
-        id=row.id, candidate_id=row.candidate_id, item=row.item, name=row.name, status=row.status,
-        evidence=row.evidence, position=row.position,
-    )
-
-
-# ------------------------------------------------------------------ checklist
-
-
-def checklist_items(selection: Selection) -> tuple[Any, ...]:
-    """The shipped checklist of the selection's rubric (the default one when it has none)."""
-    from workbench import shipped
-
-    for key in (selection.rubric or DEFAULT_CHECKLIST, DEFAULT_CHECKLIST):
-        try:
-            return shipped.load_checklist(key)
-        except ValueError:
-            continue
-    return ()
-
-
-def create_checklists(session: Session, selection: Selection, candidate_ids: list[int]) -> int:
-    """Add the missing checklist items of each candidate, with INSERT ... SELECT in the database.
-
-    Args:
-        session: the unit of work's session.
-        selection: the candidates' selection (its rubric names the checklist).
-        candidate_ids: the candidates to complete.
-
-    Returns:
-        How many check rows were inserted.
-    """
-    items = checklist_items(selection)
-    if not items or not candidate_ids:
-        return 0
-    listed = union_all(*(
-        select(cast(literal(item.key), String).label("item"), cast(literal(item.name), String).label("name"),
-               cast(literal(pos), Integer).label("position"))
-        for pos, item in enumerate(items)
-    )).subquery("items")
-    missing = ~exists().where(col(DiligenceCheck.candidate_id) == col(Candidate.id), col(DiligenceCheck.item) == listed.c.item)
-    if len(candidate_ids) <= _CHUNK:
-        which = col(Candidate.id).in_(candidate_ids)
-    else:
-        # Many (freshly imported) candidates: an id range of the selection instead of a long IN list.
-        # Any other candidate in that range already has its checklist, or gains the items it lacks.
-        which = and_(Candidate.selection_id == selection.id, col(Candidate.id).between(min(candidate_ids), max(candidate_ids)))
-    rows = (
-        select(Candidate.id, listed.c.item, listed.c.name, cast(literal("todo"), String), cast(literal(""), String),
-               listed.c.position)
-        .select_from(Candidate).join(listed, true())
-        .where(which, missing)
-    )
-    columns = ["candidate_id", "item", "name", "status", "evidence", "position"]
-    result = session.execute(insert(DiligenceCheck.__table__).from_select(columns, rows))
-    return max(result.rowcount or 0, 0)
 
 
 # ------------------------------------------------------------------ field checks
@@ -304,7 +249,7 @@ class CandidateDetails(Service):
         sel = find_selection(session, selection)
         cand = find_candidate(session, sel.id, candidate_ref)
         create_checklists(session, sel, [cand.id])
-        return _load_checks(session, cand.id)
+        return load_checks(session, cand.id)
 
     @unit_of_work(write=True)
     def ensure_checklist(self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None) -> list[DiligenceCheckView]:
@@ -312,7 +257,7 @@ class CandidateDetails(Service):
         sel = find_selection(session, selection)
         cand = find_candidate(session, sel.id, candidate_ref)
         create_checklists(session, sel, [cand.id])
-        return _load_checks(session, cand.id)
+        return load_checks(session, cand.id)
 
     @unit_of_work(write=True)
     def set_check(self, session: Session, candidate_ref: str | int, item_key: str, *, status: str | None = None,
@@ -324,9 +269,9 @@ class CandidateDetails(Service):
         """
         sel = find_selection(session, selection)
         cand = find_candidate(session, sel.id, candidate_ref)
-        row = _find_check(session, cand.id, item_key)
+        row = find_check(session, cand.id, item_key)
         if row is None and create_checklists(session, sel, [cand.id]):
-            row = _find_check(session, cand.id, item_key)
+            row = find_check(session, cand.id, item_key)
         if row is None:
             raise NotFound(f"no checklist item {str(item_key).strip()!r} for this candidate", field="--item")
         if status is not None:
@@ -383,23 +328,3 @@ class CandidateDetails(Service):
 
 def _count_if(condition: Any) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _load_checks(session: Session, candidate_id: int) -> list[DiligenceCheckView]:
-    rows = session.exec(
-        select(DiligenceCheck).where(DiligenceCheck.candidate_id == candidate_id).order_by(DiligenceCheck.position, DiligenceCheck.id)
-    ).all()
-    return [check_view(r) for r in rows]
-
-
-def _find_check(session: Session, candidate_id: int, item_key: str) -> DiligenceCheck | None:
-    key = clean_text(item_key, field="--item", required=True, max_length=TEXT_MAX)
-    row = session.exec(select(DiligenceCheck).where(DiligenceCheck.candidate_id == candidate_id, DiligenceCheck.item == key)).first()
-    if row is None:
-        lowered = key.casefold()
-        for check_id, item, name in session.exec(
-            select(DiligenceCheck.id, DiligenceCheck.item, DiligenceCheck.name).where(DiligenceCheck.candidate_id == candidate_id)
-        ).all():
-            if lowered in (item.casefold(), name.casefold()):
-                return session.get(DiligenceCheck, check_id)
-    return row
