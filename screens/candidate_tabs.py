@@ -133,7 +133,87 @@ class TablePane(Vertical, Generic[V]):
         self.query_one(".pane-hint", Static).display = not self.views
 
 
-class RecommendationsPane(TablePane["RecommendationView"]):
+class RecordPane(TablePane[V]):
+    """A TablePane whose rows are records added, edited and deleted through forms, each step undoable.
+
+    Subclasses say how to call the services (``add_record``, ``update_record``,
+    ``delete_record``), which form fields a record has, and how to name one.
+    """
+
+    def fields(self, view: V | None) -> list[FormField]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def values_of(self, view: V) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def noun(self, view: V) -> str:  # pragma: no cover - abstract
+        """How a record is named in messages, e.g. "Rae's recommendation"."""
+        raise NotImplementedError
+
+    def add_title(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def edit_title(self, view: V) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def add_record(self, services: Any, values: dict[str, Any]) -> V:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def update_record(self, services: Any, vid: int, values: dict[str, Any]) -> V:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def delete_record(self, services: Any, vid: int) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def action_add(self) -> None:
+        owner = self.owner
+
+        def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
+            def undo(new: Any) -> Undo:
+                return Undo(f"adding {self.noun(new)}", lambda services: self.delete_record(services, new.id),
+                            lambda _: self.drop(new.id))
+
+            owner.save(lambda services: self.add_record(services, values),
+                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error, undo=undo)
+
+        self.app.push_screen(FormDialog(self.add_title(), self.fields(None), submit))
+
+    def action_edit(self) -> None:
+        old: Any = self.current()
+        if old is None:
+            return
+        owner = self.owner
+
+        def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
+            owner.save(lambda services: self.update_record(services, old.id, values),
+                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error,
+                       undo=lambda new: Undo(f"edit of {self.noun(old)}",
+                                             lambda services: self.update_record(services, old.id, self.values_of(old)),
+                                             self.put))
+
+        self.app.push_screen(FormDialog(self.edit_title(old), self.fields(old), submit))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_delete(self) -> None:
+        old: Any = self.current()
+        if old is None:
+            return
+        owner = self.owner
+
+        def deleted(_: None) -> None:
+            self.drop(old.id)
+            self.notify(f"Deleted {self.noun(old)}; ctrl+z brings it back.", timeout=4)
+
+        owner.save(lambda services: self.delete_record(services, old.id), deleted,
+                   undo=lambda _: Undo(f"deletion of {self.noun(old)}",
+                                       lambda services: self.add_record(services, self.values_of(old)), self.put))
+
+
+class RecommendationsPane(RecordPane["RecommendationView"]):
     """Peers' words on the candidate: add, edit, delete."""
 
     COLUMNS = (("recommender", "Recommended by"), ("company", "Company"), ("relationship", "Relationship"),
@@ -177,57 +257,26 @@ class RecommendationsPane(TablePane["RecommendationView"]):
         return dict(recommender=r.recommender, company=r.company, relationship=r.relationship, sentiment=r.sentiment,
                     rating=r.rating, experience=r.experience, given_on=r.given_on)
 
-    def action_add(self) -> None:
-        owner = self.owner
+    def noun(self, r: RecommendationView) -> str:
+        return f"{r.recommender}'s recommendation"
 
-        def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
-            def undo(new: RecommendationView) -> Undo:
-                return Undo(f"adding {new.recommender}'s recommendation",
-                            lambda services: services.candidates.delete_recommendation(new.id),
-                            lambda _: self.drop(new.id))
+    def add_title(self) -> str:
+        return f"New recommendation of {self.owner.candidate_name}"
 
-            owner.save(lambda services: services.candidates.add_recommendation(owner.ref, selection=owner.selection, **values),
-                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error, undo=undo)
+    def edit_title(self, r: RecommendationView) -> str:
+        return f"Recommendation by {r.recommender}"
 
-        self.app.push_screen(FormDialog(f"New recommendation of {owner.candidate_name}", self.fields(None), submit))
+    def add_record(self, services: Any, values: dict[str, Any]) -> RecommendationView:
+        return services.candidates.add_recommendation(self.owner.ref, selection=self.owner.selection, **values)
 
-    def action_edit(self) -> None:
-        old = self.current()
-        if old is None:
-            return
-        owner = self.owner
+    def update_record(self, services: Any, vid: int, values: dict[str, Any]) -> RecommendationView:
+        return services.candidates.update_recommendation(vid, **values)
 
-        def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
-            owner.save(lambda services: services.candidates.update_recommendation(old.id, **values),
-                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error,
-                       undo=lambda new: Undo(f"edit of {old.recommender}'s recommendation",
-                                             lambda services: services.candidates.update_recommendation(
-                                                 old.id, **self.values_of(old)), self.put))
-
-        self.app.push_screen(FormDialog(f"Recommendation by {old.recommender}", self.fields(old), submit))
-
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_edit()
-
-    def action_delete(self) -> None:
-        old = self.current()
-        if old is None:
-            return
-        owner = self.owner
-
-        def deleted(_: None) -> None:
-            self.drop(old.id)
-            self.notify(f"Deleted {old.recommender}'s recommendation; ctrl+z brings it back.", timeout=4)
-
-        owner.save(lambda services: services.candidates.delete_recommendation(old.id), deleted,
-                   undo=lambda _: Undo(f"deletion of {old.recommender}'s recommendation",
-                                       lambda services: services.candidates.add_recommendation(
-                                           owner.ref, selection=owner.selection, **self.values_of(old)), self.put))
+    def delete_record(self, services: Any, vid: int) -> None:
+        services.candidates.delete_recommendation(vid)
 
 
-class PeoplePane(TablePane["VendorPersonView"]):
+class PeoplePane(RecordPane["VendorPersonView"]):
     """The vendor's management and delivery people: who they are, where to read about them, when last checked."""
 
     COLUMNS = (("name", "Name"), ("team", "Team"), ("role", "Role"), ("profile_url", "Profile"),
@@ -274,18 +323,23 @@ class PeoplePane(TablePane["VendorPersonView"]):
         return dict(name=p.name, role=p.role, team=p.team, profile_url=p.profile_url, tenure=p.tenure, notes=p.notes,
                     researched=p.researched, last_checked=p.last_checked)
 
-    def action_add(self) -> None:
-        owner = self.owner
+    def noun(self, p: VendorPersonView) -> str:
+        return p.name
 
-        def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
-            def undo(new: VendorPersonView) -> Undo:
-                return Undo(f"adding {new.name}", lambda services: services.candidates.delete_person(new.id),
-                            lambda _: self.drop(new.id))
+    def add_title(self) -> str:
+        return f"New person at {self.owner.candidate_name}"
 
-            owner.save(lambda services: services.candidates.add_person(owner.ref, selection=owner.selection, **values),
-                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error, undo=undo)
+    def edit_title(self, p: VendorPersonView) -> str:
+        return f"{p.name} ({p.team})"
 
-        self.app.push_screen(FormDialog(f"New person at {owner.candidate_name}", self.fields(None), submit))
+    def add_record(self, services: Any, values: dict[str, Any]) -> VendorPersonView:
+        return services.candidates.add_person(self.owner.ref, selection=self.owner.selection, **values)
+
+    def update_record(self, services: Any, vid: int, values: dict[str, Any]) -> VendorPersonView:
+        return services.candidates.update_person(vid, **values)
+
+    def delete_record(self, services: Any, vid: int) -> None:
+        services.candidates.delete_person(vid)
 
     def _update(self, old: VendorPersonView, label: str, **fields: Any) -> None:
         def failed(exc: BaseException) -> None:
@@ -295,25 +349,6 @@ class PeoplePane(TablePane["VendorPersonView"]):
         self.owner.save(lambda services: services.candidates.update_person(old.id, **fields), self.put, failed=failed,
                         undo=lambda new: Undo(f"{label} of {old.name}", lambda services: services.candidates.update_person(
                             old.id, **{k: getattr(old, k) for k in fields}), self.put))
-
-    def action_edit(self) -> None:
-        old = self.current()
-        if old is None:
-            return
-        owner = self.owner
-
-        def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
-            owner.save(lambda services: services.candidates.update_person(old.id, **values),
-                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error,
-                       undo=lambda new: Undo(f"edit of {old.name}", lambda services: services.candidates.update_person(
-                           old.id, **self.values_of(old)), self.put))
-
-        self.app.push_screen(FormDialog(f"{old.name} ({old.team})", self.fields(old), submit))
-
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_edit()
 
     def action_toggle_researched(self) -> None:
         person = self.current()
@@ -325,17 +360,3 @@ class PeoplePane(TablePane["VendorPersonView"]):
         person = self.current()
         if person is not None:
             self._update(person, "last checked", last_checked=today())
-
-    def action_delete(self) -> None:
-        old = self.current()
-        if old is None:
-            return
-        owner = self.owner
-
-        def deleted(_: None) -> None:
-            self.drop(old.id)
-            self.notify(f"Deleted {old.name}; ctrl+z brings them back.", timeout=4)
-
-        owner.save(lambda services: services.candidates.delete_person(old.id), deleted,
-                   undo=lambda _: Undo(f"deletion of {old.name}", lambda services: services.candidates.add_person(
-                       owner.ref, selection=owner.selection, **self.values_of(old)), self.put))
