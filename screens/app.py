@@ -31,6 +31,13 @@ SECTIONS = {
     "scope": "screens.scope:ScopeScreen",
     "candidates": "screens.candidates:CandidatesScreen",
     "schedule": "screens.schedule:ScheduleScreen",
+    "comparison": "screens.comparison:ComparisonScreen",
+}
+
+# Screens opened on one record (a meeting): name -> "module:Class"; the class takes that record's id.
+RECORD_SCREENS = {
+    "interview": "screens.interview:InterviewScreen",
+    "minutes": "screens.minutes:MinutesScreen",
 }
 
 
@@ -45,6 +52,7 @@ class WorkbenchApp(App[int]):
         Binding("f2", "open('scope')", "Scope", tooltip="What goes out and what stays in house"),
         Binding("f3", "open('candidates')", "Candidates", tooltip="Vendors and the in-house baseline"),
         Binding("f4", "open('schedule')", "Schedule", tooltip="Meetings by day, in our time and the vendor's"),
+        Binding("f5", "open('comparison')", "Compare", tooltip="The candidates side by side: weights, totals, robustness"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
     ]
@@ -64,9 +72,11 @@ class WorkbenchApp(App[int]):
         prefs: Prefs | None = None,
         remember: bool = True,
         now: datetime | None = None,
+        start: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
-        self.clock_now = now  # a fixed "now" for the screens (tests); None = the clock
+        self.clock_now = now
+        self._start = start  # (record screen name, record id) to open over the home screen at once  # a fixed "now" for the screens (tests); None = the clock
         self._member_asked = False
         self._services_factory = services_factory
         self._services: Services | None = None
@@ -99,6 +109,22 @@ class WorkbenchApp(App[int]):
 
         self._first_frame.set()
         self.push_screen(HomeScreen())
+        if self._start is not None:
+            self.open_record(*self._start)
+
+    def open_record(self, name: str, record: str | int) -> None:
+        """Push a screen opened on one record, e.g. ``open_record("interview", meeting_id)``."""
+        import importlib
+
+        module, _, cls = RECORD_SCREENS[name].partition(":")
+        try:
+            screen_class = getattr(importlib.import_module(module), cls)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            self.notify(f"The {name} screen is not part of this version yet.", severity="warning")
+            return
+        self.push_screen(screen_class(record))
 
     def get_services(self) -> Services:
         """The services, opened on first use (from a worker thread: never before the first frame)."""
@@ -238,11 +264,18 @@ class WorkbenchApp(App[int]):
             self._services.close()
 
 
-def run_app(target: DatabaseTarget, *, as_member: str | None, open_services: Callable[[], Services]) -> int:
-    """Run the terminal app on a database and return the exit code."""
+def run_app(
+    target: DatabaseTarget,
+    *,
+    as_member: str | None,
+    open_services: Callable[[], Services],
+    start: tuple[str, str] | None = None,
+) -> int:
+    """Run the terminal app on a database and return the exit code (``start``: a record screen to open at once)."""
     from workbench.config import redact_url
     from workbench.prefs import load_prefs
 
-    app = WorkbenchApp(open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs())
+    app = WorkbenchApp(open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs(),
+                       start=start)
     app.run()
     return app.return_value if isinstance(app.return_value, int) else 0

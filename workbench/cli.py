@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "workbench.commands.calendar",
     "workbench.commands.minutes",
     "workbench.commands.admin",
+    "workbench.commands.interview",
 )
 
 Handler = Callable[[argparse.Namespace, "Services"], int | None]
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     try:
         target = resolve_database(args.db)
-        if handler is None:
+        if handler is None:  # no command, or a command that opens the terminal app on a screen (``start``)
             return _open_app(args, target)
         services = _open(target, migrate=getattr(args, "migrate", True))
         try:
@@ -149,7 +150,8 @@ def _open(target, *, migrate: bool = True) -> Services:  # type: ignore[no-untyp
 def _open_app(args: argparse.Namespace, target) -> int:  # type: ignore[no-untyped-def]
     from screens.app import run_app
 
-    return run_app(target, as_member=args.as_member, open_services=lambda: _open(target)) or EXIT_OK
+    start = getattr(args, "start", None)  # e.g. ("interview", "12"), set by workbench.commands.interview
+    return run_app(target, as_member=args.as_member, open_services=lambda: _open(target), start=start) or EXIT_OK
 
 
 def _unexpected(exc: BaseException) -> int:
