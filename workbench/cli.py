@@ -151,7 +151,18 @@ def _open_app(args: argparse.Namespace, target) -> int:  # type: ignore[no-untyp
     from screens.app import run_app
 
     start = getattr(args, "start", None)  # e.g. ("interview", "12"), set by workbench.commands.interview
-    return run_app(target, as_member=args.as_member, open_services=lambda: _open(target), start=start) or EXIT_OK
+    precheck: Handler | None = getattr(args, "precheck", None)
+    if precheck is None:
+        return run_app(target, as_member=args.as_member, open_services=lambda: _open(target), start=start) or EXIT_OK
+    # A command that opens the app on a record checks its words first (exit 2 before any screen is shown),
+    # and the app reuses the services opened for the check.
+    services = _open(target)
+    try:
+        precheck(args, services)
+    except BaseException:
+        services.close()
+        raise
+    return run_app(target, as_member=args.as_member, open_services=lambda: services, start=start) or EXIT_OK
 
 
 def _unexpected(exc: BaseException) -> int:
