@@ -12,18 +12,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Float, and_, cast, func, select
 from sqlmodel import Session, col
 
-from workbench.domain import robustness, scoring, timezones
+from workbench.domain import scoring, timezones
 from workbench.services.base import Service, unit_of_work
+from workbench.services.comparison_build import build_comparison, rank_candidates  # noqa: F401  (pure; re-exported)
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import criterion_view, find_selection, selection_view
-from workbench.services.views import (
-    CandidateResult,
-    ComparisonView,
-    CriterionCell,
-    CriterionView,
-    LeaderFlipView,
-    SelectionView,
-)
+from workbench.services.views import ComparisonView, CriterionCell, CriterionView
 from workbench.store.models import Candidate, Criterion, Meeting, Question, Score, Scorecard
 
 
@@ -67,17 +61,6 @@ def criterion_cells(session: Session, selection_id: int) -> dict[tuple[int, int]
     return cells
 
 
-def rank_candidates(
-    matrix: Mapping[int, Mapping[int, float | None]],
-    weights: Mapping[int, float],
-    names: Mapping[int, str],
-) -> tuple[dict[int, float | None], dict[int, int | None]]:
-    """Totals and ranks under the given weights (pure; used again when weights are edited)."""
-    scoring.validate_weights(weights)
-    totals = {cid: scoring.weighted_total(row, weights, validated=True) for cid, row in matrix.items()}
-    return totals, scoring.rank(totals, names)
-
-
 class ComparisonService(Service):
     """Compare the candidates of a selection."""
 
@@ -90,6 +73,7 @@ class ComparisonService(Service):
         weights: Mapping[int, float] | None = None,
         include_baseline: bool = True,
         with_robustness: bool = True,
+        today: date | None = None,
     ) -> ComparisonView:
         """The comparison of every candidate, ranked.
 
@@ -98,6 +82,7 @@ class ComparisonService(Service):
             weights: criterion id -> weight to use instead of the stored ones (what-if).
             include_baseline: whether the in-house baseline takes part.
             with_robustness: compute P(first) and the leader flip (2,000 draws).
+            today: the first day of the time-zone fit's twelve months (default: today in our zone).
 
         Returns:
             The comparison; candidates in rank order, unranked ones last by name.
@@ -117,7 +102,7 @@ class ComparisonService(Service):
         rows = session.execute(cand_stmt).all()
         cells = criterion_cells(session, sel.id)
         view = build_comparison(selection_view(sel), criteria, [r[:3] for r in rows], cells, weights, with_robustness)
-        return with_fit(view, {r[0]: (r[3], r[4]) for r in rows})
+        return with_fit(view, {r[0]: (r[3], r[4]) for r in rows}, today)
 
     @unit_of_work(write=True)
     def set_weight(self, session: Session, criterion: str | int, weight: float, *, selection: str | int | None = None) -> CriterionView:
@@ -162,45 +147,3 @@ def _find_criterion(session: Session, selection_id: int, ref: str | int) -> Crit
         if row.name.casefold() == text.casefold() or row.key == text or str(row.id) == text:
             return row
     raise NotFound(f"no criterion named {text!r}", field="criterion")
-
-
-def build_comparison(
-    selection: SelectionView,
-    criteria: list[CriterionView],
-    candidates: list,  # rows of (id, name, baseline)
-    cells: Mapping[tuple[int, int], CriterionCell],
-    weights: Mapping[int, float] | None,
-    with_robustness: bool,
-) -> ComparisonView:
-    """Assemble the comparison from criterion cells (pure)."""
-    if weights is not None:
-        criteria = [
-            CriterionView(**{**{f: getattr(c, f) for f in c.__slots__}, "weight": float(weights.get(c.id, c.weight))})
-            for c in criteria
-        ]
-    w = {c.id: c.weight for c in criteria}
-    names = {cid: name for cid, name, _ in candidates}
-    matrix = {cid: {c.id: (cells[(cid, c.id)].score if (cid, c.id) in cells else None) for c in criteria} for cid, _, _ in candidates}
-    totals, ranks = rank_candidates(matrix, w, names)
-    p_first: dict[int, float] = {}
-    flip_view = None
-    if with_robustness and matrix:
-        p_first = robustness.p_first(matrix, w, names)
-        flip = robustness.leader_flip(matrix, w, names)
-        if flip is not None:
-            crit = next(c for c in criteria if c.id == flip.criterion_id)
-            flip_view = LeaderFlipView(
-                criterion_id=flip.criterion_id, criterion=crit.name, old_weight=flip.old_weight, new_weight=flip.new_weight,
-                weight_change=flip.weight_change, new_leader_id=flip.new_leader_id, new_leader=names[flip.new_leader_id],
-            )
-    results = [
-        CandidateResult(
-            id=cid, name=name, baseline=bool(baseline), rank=ranks[cid], total=totals[cid],
-            total_100=scoring.to_100(totals[cid]), coverage=scoring.coverage(matrix[cid], w, validated=True),
-            p_first=p_first.get(cid, 0.0),
-            criteria={c.id: cells[(cid, c.id)] for c in criteria if (cid, c.id) in cells},
-        )
-        for cid, name, baseline in candidates
-    ]
-    results.sort(key=lambda r: (r.rank is None, r.rank or 0, r.name.casefold(), r.id))
-    return ComparisonView(selection=selection, criteria=tuple(criteria), candidates=tuple(results), leader_flip=flip_view)
