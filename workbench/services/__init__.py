@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from workbench.services.minutes import MinutesService
     from workbench.services.scheduling import SchedulingService
     from workbench.services.candidates import CandidateService
+    from workbench.services.interview import InterviewService
     from workbench.services.comparison import ComparisonService
+    from workbench.services.comparison_details import ComparisonDetailsService
     from workbench.services.demo import DemoService
     from workbench.services.meetings import MeetingService
     from workbench.services.members import MemberService
@@ -69,10 +71,22 @@ class Services:
         return NoteService(self.db)
 
     @cached_property
+    def interview(self) -> InterviewService:
+        from workbench.services.interview import InterviewService
+
+        return InterviewService(self.db)
+
+    @cached_property
     def comparison(self) -> ComparisonService:
         from workbench.services.comparison import ComparisonService
 
         return ComparisonService(self.db)
+
+    @cached_property
+    def comparison_details(self) -> ComparisonDetailsService:
+        from workbench.services.comparison_details import ComparisonDetailsService
+
+        return ComparisonDetailsService(self.db)
 
     @cached_property
     def demo(self) -> DemoService:

@@ -1,0 +1,189 @@
+"""What the comparison screen shows beside the matrix: the scores behind a cell, each member's means, the extra rows."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+
+from sqlalchemy import and_, func, or_, select
+from sqlmodel import Session, col
+
+from workbench.domain.scoring import DISAGREEMENT_THRESHOLD, RANK_DECIMALS
+from workbench.services.base import Service, unit_of_work
+from workbench.services.candidate_details import CandidateDetails, find_candidate
+from workbench.services.comparison import _find_criterion, member_means_query
+from workbench.services.comparison_views import (
+    CandidateExtras,
+    DrillDownView,
+    DrillNote,
+    DrillScore,
+    MemberMean,
+    MemberMeansView,
+)
+from workbench.services.errors import NotFound
+from workbench.services.members import find_member
+from workbench.services.selections import find_selection
+from workbench.store.models import AgendaItem, Meeting, MeetingMember, Note, PanelMember, Question, Score, Scorecard
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def _member_means(scores: list[DrillScore]) -> tuple[MemberMean, ...]:
+    """Each member's mean over the listed scores, by member name."""
+    by: dict[int, list[DrillScore]] = {}
+    for s in scores:
+        by.setdefault(s.member_id, []).append(s)
+    out = []
+    for member_id, rows in by.items():
+        values = [float(s.value) for s in rows if s.value is not None]
+        out.append(MemberMean(member_id=member_id, member=rows[0].member,
+                              mean=math.fsum(values) / len(values) if values else None,
+                              scores=len(values), not_applicable=len(rows) - len(values)))
+    return tuple(sorted(out, key=lambda m: (m.member.casefold(), m.member, m.member_id)))
+
+
+class ComparisonDetailsService(Service):
+    """Read-only details of the comparison: drill-down, per-member means, diligence, recommendations, gaps."""
+
+    @unit_of_work(write=False)
+    def drill_down(
+        self,
+        session: Session,
+        candidate: str | int,
+        criterion: str | int,
+        *,
+        selection: str | int | None = None,
+        member: str | int | None = None,
+    ) -> DrillDownView:
+        """The submitted scores behind one cell, with their comments and the notes about those questions.
+
+        The cell counts what the comparison counts: every submitted scorecard of a meeting with the
+        candidate that was not cancelled. The notes are those of the same meetings that are about one
+        of the criterion's questions, or about none in particular (the meeting as a whole).
+
+        Args:
+            candidate: the candidate's name or id.
+            criterion: the criterion's name, key or id.
+            selection: the selection's name or id (may be left out when there is one).
+            member: the panel member asking. In a meeting they attend and have not submitted yet,
+                the others' scores and comments are not listed (the independence rule); the
+                member means then cover the listed scores only.
+
+        Returns:
+            The drill-down; NotFound names the candidate or criterion that does not exist.
+        """
+        sel = find_selection(session, selection)
+        cand = find_candidate(session, sel.id, candidate)
+        crit = _find_criterion(session, sel.id, criterion)
+        stmt = (
+            select(Score.meeting_id, Meeting.kind, Meeting.start_utc, Score.question_id, Question.text,
+                   Score.member_id, PanelMember.name, Score.value, Score.comment)
+            .select_from(Score)
+            .join(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
+            .join(Meeting, col(Meeting.id) == Score.meeting_id)
+            .join(Question, col(Question.id) == Score.question_id)
+            .join(PanelMember, col(PanelMember.id) == Score.member_id)
+            .outerjoin(AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id))
+            .where(Meeting.candidate_id == cand.id, Question.criterion_id == crit.id, Meeting.status != "cancelled")
+            .order_by(Meeting.start_utc, Meeting.id, func.coalesce(AgendaItem.position, Question.position),
+                      Question.id, PanelMember.name, Score.member_id)
+        )
+        everything = [
+            DrillScore(meeting_id=mid, meeting_kind=kind, meeting_start_utc=_utc(start), question_id=qid, question=text,
+                       member_id=pid, member=name, value=value, comment=comment)
+            for mid, kind, start, qid, text, pid, name, value, comment in session.execute(stmt).all()
+        ]
+        meetings = sorted({s.meeting_id for s in everything})
+        hidden = self._hidden(session, sel.id, member, meetings)
+        asking = hidden[1]
+        listed = [s for s in everything if s.meeting_id not in hidden[0] or s.member_id == asking]
+        all_means = [m.mean for m in _member_means(everything) if m.mean is not None]
+        spread = max(all_means) - min(all_means) if all_means else None
+        return DrillDownView(
+            candidate_id=cand.id, candidate=cand.name, criterion_id=crit.id, criterion=crit.name, weight=crit.weight,
+            our_timezone=sel.timezone, score=math.fsum(all_means) / len(all_means) if all_means else None,
+            spread=spread, flagged=spread is not None and round(spread, RANK_DECIMALS) >= DISAGREEMENT_THRESHOLD,
+            member_means=_member_means(listed), scores=tuple(listed), notes=self._notes(session, meetings, crit.id),
+            hidden_meetings=tuple(sorted(hidden[0])),
+        )
+
+    @staticmethod
+    def _hidden(session: Session, selection_id: int, member: str | int | None, meetings: list[int]) -> tuple[set[int], int | None]:
+        """(meetings whose others' scores the member may not see yet, the member's id)."""
+        if member is None or not str(member).strip() or not meetings:
+            return set(), None
+        try:
+            who = find_member(session, selection_id, member)
+        except NotFound:  # not on this panel: nobody to be independent of
+            return set(), None
+        attends = set(session.execute(
+            select(MeetingMember.meeting_id).where(col(MeetingMember.meeting_id).in_(meetings), MeetingMember.member_id == who.id)
+        ).scalars())
+        submitted = set(session.execute(
+            select(Scorecard.meeting_id).where(col(Scorecard.meeting_id).in_(meetings), Scorecard.member_id == who.id)
+        ).scalars())
+        return attends - submitted, who.id
+
+    @staticmethod
+    def _notes(session: Session, meetings: list[int], criterion_id: int) -> tuple[DrillNote, ...]:
+        """The notes of the meetings about a question of the criterion, or about no question in particular."""
+        if not meetings:
+            return ()
+        rows = session.execute(
+            select(Note.id, Note.meeting_id, PanelMember.name, Note.kind, Note.text, Note.owner, Note.due,
+                   Note.question_id, Question.text, Note.created_at)
+            .join(PanelMember, col(PanelMember.id) == Note.member_id)
+            .outerjoin(Question, col(Question.id) == Note.question_id)
+            .where(col(Note.meeting_id).in_(meetings),
+                   or_(Question.criterion_id == criterion_id, col(Note.question_id).is_(None)))
+            .order_by(Note.created_at, Note.id)
+        ).all()
+        return tuple(
+            DrillNote(id=nid, meeting_id=mid, member=name, kind=kind, text=text, owner=owner, due=due, question_id=qid,
+                      question=qtext or "", created_at=_utc(created))
+            for nid, mid, name, kind, text, owner, due, qid, qtext, created in rows
+        )
+
+    @unit_of_work(write=False)
+    def member_means(self, session: Session, *, selection: str | int | None = None) -> MemberMeansView:
+        """Each panel member's mean per candidate and criterion, over submitted scorecards (one query).
+
+        Returns:
+            Every member of the panel (those without scores have no means), by name.
+        """
+        sel = find_selection(session, selection)
+        members = sorted(session.execute(
+            select(PanelMember.id, PanelMember.name).where(PanelMember.selection_id == sel.id)
+        ).all(), key=lambda row: (row[1].casefold(), row[1], row[0]))
+        means: dict[int, dict[tuple[int, int], float]] = {mid: {} for mid, _ in members}
+        for cand, crit, mid, mean in session.execute(member_means_query(sel.id)).all():
+            means.setdefault(mid, {})[(cand, crit)] = float(mean)
+        return MemberMeansView(members=tuple((mid, name) for mid, name in members), means=means)
+
+    @unit_of_work(write=False)
+    def extras(self, session: Session, *, selection: str | int | None = None) -> dict[int, CandidateExtras]:
+        """Due-diligence completion, recommendations and knowledge gaps of every candidate, counted in SQL.
+
+        Returns:
+            Candidate id -> its extra rows.
+        """
+        sel = find_selection(session, selection)
+        # The candidates' evidence counts, in this same unit of work (the undecorated service method).
+        summaries = CandidateDetails.summaries.__wrapped__(CandidateDetails(self.db), session, selection=sel.id)  # type: ignore[attr-defined]
+        gaps = dict(session.execute(
+            select(Meeting.candidate_id, func.count())
+            .select_from(Note)
+            .join(Meeting, col(Meeting.id) == Note.meeting_id)
+            .where(Meeting.selection_id == sel.id, Note.kind == "gap", Meeting.status != "cancelled")
+            .group_by(Meeting.candidate_id)
+        ).all())
+        return {
+            cid: CandidateExtras(
+                candidate_id=cid, checks=s.checks, checks_done=s.checks - s.checks_todo, checks_concern=s.checks_concern,
+                recommendations=s.recommendations, positive=s.positive, negative=s.negative,
+                knowledge_gaps=int(gaps.get(cid, 0)),
+            )
+            for cid, s in summaries.items()
+        }
