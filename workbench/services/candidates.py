@@ -18,6 +18,7 @@ from workbench.services.candidate_details import (
     create_checklists,
     find_candidate,
 )
+from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate, capture, put_back
 from workbench.services.errors import Conflict, ImportRejected, UserError
 from workbench.services.selections import find_selection
 from workbench.services.validate import (
@@ -187,6 +188,54 @@ class CandidateService(CandidateDetails):
         session.expunge(row)
         return view
 
+    @unit_of_work(write=False)
+    def snapshot(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> CandidateSnapshot:
+        """Everything deleting the candidate would remove: its row, scope links, recommendations, people,
+        checklist, series and meetings with attendees, agenda, scores, scorecards and notes (every table whose
+        foreign keys cascade from the candidate), as plain values for ``restore``."""
+        sel = find_selection(session, selection)
+        return _snapshot(session, find_candidate(session, sel.id, ref))
+
+    @unit_of_work(write=True)
+    def snapshot_and_delete(self, session: Session, ref: str | int, *,
+                            selection: str | int | None = None) -> CandidateSnapshot:
+        """Delete a candidate like ``delete``, returning the snapshot taken in the same transaction (for undo)."""
+        sel = find_selection(session, selection)
+        row = find_candidate(session, sel.id, ref)
+        snap = _snapshot(session, row)
+        session.execute(delete(Candidate).where(col(Candidate.id) == row.id))
+        session.expunge(row)
+        return snap
+
+    @unit_of_work(write=True)
+    def restore(self, session: Session, snapshot: CandidateSnapshot) -> RestoredCandidate:
+        """Put a deleted candidate back with everything its deletion removed, in one unit of work.
+
+        Ids stay the same where they are free. A row referring to something deleted meanwhile (a panel
+        member, a question, a scope item) stays out, as if that deletion came after this one.
+
+        Returns:
+            The candidate as stored again, and how many rows of each table were left out.
+
+        Raises:
+            NotFound: the selection was deleted meanwhile.
+            Conflict: a candidate of the same name (or a second baseline) was added meanwhile; nothing changed.
+        """
+        view = snapshot.candidate
+        sel = find_selection(session, view.selection_id)
+        try:
+            _check_unique(session, sel.id, view.name)
+            if view.baseline:
+                _check_one_baseline(session, sel.id)
+        except Conflict as exc:
+            raise Conflict(f"cannot bring back {view.name!r}: {exc.args[0]}; rename or delete that one first",
+                           field=exc.field) from None
+        moved, left_out = put_back(session, snapshot.tables, snapshot.nulled)
+        row = session.get(Candidate, moved.get(("candidate", "id"), {}).get(view.id, view.id))
+        if row is None:  # pragma: no cover - the candidate row has no parent but the selection checked above
+            raise Conflict(f"cannot bring back {view.name!r}", field="name")
+        return RestoredCandidate(_view_of(session, row), left_out)
+
     @unit_of_work(write=True)
     def set_scope(self, session: Session, candidate_ref: str | int, scope_item_ids: list[int], *,
                   selection: str | int | None = None) -> CandidateView:
@@ -267,6 +316,11 @@ class CandidateService(CandidateDetails):
             # A plain executemany; the checklist rows of imported candidates are made on first look (checks()).
             session.execute(insert(Candidate.__table__), creates)
         return ImportResult(created=len(creates), updated=len(updates), names=tuple(r.name for r in rows))
+
+
+def _snapshot(session: Session, row: Candidate) -> CandidateSnapshot:
+    tables, nulled = capture(session, Candidate.__tablename__, (row.id,))
+    return CandidateSnapshot(_view_of(session, row), tables, nulled)
 
 
 def _apply(session: Session, row: Candidate, values: dict[str, Any]) -> CandidateView:
