@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Select, Static
 
-from screens.candidate_form import CandidateSnapshot, new_candidate_dialog, restore_candidate, snapshot_and_delete
+from screens.candidate_form import new_candidate_dialog
 from screens.editing import UNDO_BINDING, EditingScreen, Undo
 from screens.forms import ConfirmDialog
 from screens.table import Table
 
 if TYPE_CHECKING:
+    from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate
     from workbench.services.views import CandidateView
 
 STATUSES = ("long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined")
@@ -317,8 +318,7 @@ class CandidatesScreen(EditingScreen):
             return
         question = f"Delete {view.name}?"
         detail = ("Its recommendations, people and checklist go with it, and so do its meetings with their scores "
-                  "and notes. ctrl+z brings back the candidate with its recommendations, people and checklist, "
-                  "but not its meetings.")
+                  "and notes. ctrl+z brings it all back.")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -335,18 +335,23 @@ class CandidatesScreen(EditingScreen):
             if str(view.id) in self.table.rows:
                 self.table.remove_row(str(view.id))
             self._update_count()
-            lost = f" ({snapshot.meetings} meeting(s) deleted for good)" if snapshot.meetings else ""
-            self.notify(f"Deleted {view.name}{lost}. ctrl+z brings it back.", timeout=6)
+            with_meetings = f" with its {snapshot.meetings} meeting(s)" if snapshot.meetings else ""
+            self.notify(f"Deleted {view.name}{with_meetings}. ctrl+z brings it back.", timeout=6)
 
         def undo(snapshot: CandidateSnapshot) -> Undo:
-            def restored(new: CandidateView) -> None:
-                self.show_view(new)
-                self._select(new.id)
+            def restored(result: RestoredCandidate) -> None:
+                self.show_view(result.candidate)
+                self._select(result.candidate.id)
+                if result.left_out:
+                    lost = ", ".join(f"{n} {table.replace('_', ' ')} row(s)" for table, n in result.left_out)
+                    self.notify(f"Not brought back, as what they belonged to was deleted meanwhile: {lost}.",
+                                severity="warning", timeout=8)
 
             return Undo(f"deletion of {snapshot.candidate.name}",
-                        lambda services: restore_candidate(services, snapshot, selection), restored)
+                        lambda services: services.candidates.restore(snapshot), restored)
 
-        self.save(lambda services: snapshot_and_delete(services, view.id, selection), deleted, undo=undo)
+        self.save(lambda services: services.candidates.snapshot_and_delete(f"#{view.id}", selection=selection),
+                  deleted, undo=undo)
 
     def action_import_csv(self) -> None:
         from screens.import_csv import ImportScreen

@@ -197,3 +197,38 @@ async def test_a_long_list_filters_by_typing(tmp_path: Any, sample_app: Any, set
         assert _names(table) == oslo
         await pilot.press("backspace", "backspace", "backspace", "v", "e", "n", "d", "o", "r", "space", "0", "0", "0")
         assert _names(table) == [f"Vendor {n:04d}" for n in range(10)]
+
+
+async def test_ctrl_z_brings_back_a_deleted_candidate_with_its_meetings(sample_app: Any, settle: Any, stored: Any) -> None:
+    name = "Northgate Managed IT"
+    meetings = stored.meetings.list(selection=SAMPLE, candidate=name)
+    scores = stored.scoring.scores(selection=SAMPLE)
+    comparison = stored.comparison.compare(selection=SAMPLE)
+    assert meetings and any(s.meeting_id in {m.id for m in meetings} for s in scores)
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", DataTable)
+        _cursor_to(table, stored, name)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "ctrl+z brings it all back" in str(app.screen.query_one("#confirm-detail").render())
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert name not in _names(table)
+        assert all(m.candidate != name for m in stored.meetings.list(selection=SAMPLE))
+
+        stored.candidates.add(name.upper(), selection=SAMPLE)  # someone took the name meanwhile
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        refusals = [n.message for n in app._notifications if n.title == "Not saved"]
+        assert refusals and "cannot bring back" in refusals[-1]
+        stored.candidates.delete(name.upper(), selection=SAMPLE)
+
+        await pilot.press("ctrl+z")  # the undo stayed: it works once the name is free again
+        await settle(app, pilot)
+        assert stored.meetings.list(selection=SAMPLE, candidate=name) == meetings
+        assert stored.scoring.scores(selection=SAMPLE) == scores
+        assert stored.comparison.compare(selection=SAMPLE) == comparison
+        assert name in _names(table)
+        assert screen.current() is not None and screen.current().name == name  # the cursor is on it again
