@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 from workbench.store.engine import WRITE_OPTION, is_sqlite
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0002"
+HEAD = "0003"
 """The newest revision, known without importing Alembic (a test checks it against the scripts)."""
 
 

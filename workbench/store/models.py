@@ -273,6 +273,9 @@ class AgendaItem(SQLModel, table=True):
     meeting_id: int = Field(sa_column=_fk("meeting.id", index=False))
     question_id: int = Field(sa_column=_fk("question.id"))
     position: int = 0
+    # The earlier meeting of the series this item was carried over from (left unanswered, or a knowledge gap).
+    carried_from: Optional[int] = Field(default=None, sa_column=_fk("meeting.id", nullable=True, ondelete="SET NULL",
+                                                                     index=False))
 
 
 class Score(SQLModel, table=True):
@@ -320,3 +323,33 @@ class Note(SQLModel, table=True):
     question_id: Optional[int] = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL"))
     created_at: datetime
     updated_at: datetime
+
+
+class InterviewPosition(SQLModel, table=True):
+    """Where a member was on a meeting's agenda in the live interview: reopening resumes there."""
+
+    __tablename__ = "interview_position"
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
+    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
+    question_id: Optional[int] = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL", index=False))
+    updated_at: datetime
+
+
+class QuestionTimer(SQLModel, table=True):
+    """A member's timer of one agenda question: seconds counted so far, and since when it runs (NULL: paused)."""
+
+    __tablename__ = "question_timer"
+    __table_args__ = (CheckConstraint("elapsed_seconds >= 0", name="elapsed"),)
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
+    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
+    question_id: int = Field(sa_column=Column(Integer, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True, index=True))
+    elapsed_seconds: float = 0.0
+    running_since: Optional[datetime] = None
+
+
+class CarriedGap(SQLModel, table=True):
+    """A knowledge gap turned into a follow-up question for the next meeting (once per gap)."""
+
+    __tablename__ = "carried_gap"
+    note_id: int = Field(sa_column=Column(Integer, ForeignKey("note.id", ondelete="CASCADE"), primary_key=True))
+    question_id: int = Field(sa_column=_fk("question.id"))
