@@ -1,0 +1,439 @@
+"""The comparison screen: criteria × candidates with weights edited in place, totals, ranks and robustness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.coordinate import Coordinate
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from screens.comparison_parts import (
+    CRITERION_COLUMN,
+    CRITERION_WIDTH,
+    FLAG,
+    SUMMARY_ROWS,
+    WEIGHT_COLUMN,
+    bar_chart,
+    candidate_column,
+    candidate_of,
+    criterion_of,
+    criterion_row,
+    column_title,
+    score_cell,
+    shorten,
+    summary_cell,
+    weight_cell,
+)
+from screens.editing import UNDO_BINDING, EditingScreen, Undo
+from screens.table import Table
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+    from workbench.services.comparison_views import CandidateExtras, MemberMeansView
+    from workbench.services.views import ComparisonView, CriterionCell, CriterionView
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the screen reads from the services when it opens."""
+
+    view: ComparisonView  # with the baseline, the stored weights, every member
+    extras: dict[int, CandidateExtras]
+    members: MemberMeansView
+    today: date | None  # first day of the time-zone fit (the app's clock), None = today
+
+
+def fetch(services: Services, selection: str | None, now: Any) -> Loaded:
+    """Read the comparison and its extra rows (runs in a worker)."""
+    today = None
+    if now is not None:
+        from zoneinfo import ZoneInfo
+
+        today = now.astimezone(ZoneInfo(services.selections.get(selection).timezone)).date()
+    view = services.comparison.compare(selection=selection, today=today)
+    extras = services.comparison_details.extras(selection=selection)
+    members = services.comparison_details.member_means(selection=selection)
+    return Loaded(view, extras, members, today)
+
+
+WEIGHT_KEYS = Binding.Group("Weight", compact=True)
+
+
+class ComparisonScreen(EditingScreen):
+    """The candidates side by side. Weights change with + and -, are saved at once, and re-rank at once."""
+
+    CSS_PATH = "comparison.tcss"
+    BINDINGS = [
+        Binding("plus,equals_sign", "weight(1)", "Weight +1", key_display="+", group=WEIGHT_KEYS,
+                tooltip="Raise the weight of the criterion under the cursor by 1 (saved at once)"),
+        Binding("minus", "weight(-1)", "Weight -1", key_display="-", group=WEIGHT_KEYS,
+                tooltip="Lower the weight of the criterion under the cursor by 1 (not below 0)"),
+        Binding("w", "type_weight", "Type weight", show=False, tooltip="Type the weight of the criterion under the cursor"),
+        Binding("enter", "drill", "Scores", tooltip="The scores, comments and notes behind the cell under the cursor"),
+        Binding("m", "next_member", "Member view", show=False, tooltip="Cycle the scores shown: all members, then each member alone"),
+        Binding("b", "toggle_baseline", "Baseline", show=False, tooltip="Show or hide the in-house baseline"),
+        Binding("e", "export", "Export", tooltip="Write the comparison to a Markdown, CSV or JSON file"),
+        Binding("r", "reload", "Reload", show=False, tooltip="Read the comparison again from the database"),
+        Binding("escape", "app.open('home')", "Home", show=False),
+        UNDO_BINDING,
+    ]
+
+    show_baseline: reactive[bool] = reactive(True, init=False)
+    """Whether the in-house baseline takes part (hidden: as `workbench compare --no-baseline`)."""
+
+    member_index: reactive[int] = reactive(0, init=False)
+    """0: the scores of every member; i > 0: those of the i-th panel member alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: Loaded | None = None
+        self.shown: ComparisonView | None = None
+        """The comparison on screen: weights as typed, baseline and member view as chosen."""
+        self.weights: dict[int, float] = {}
+        """Criterion id -> weight as the keys pressed so far leave it."""
+        self.stored_weights: dict[int, float] = {}
+        self._pending: dict[int, int] = {}
+        self._drawn: dict[tuple[str, str], tuple[str, str]] = {}
+        self._generation = 0
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="cmp-body"):
+            yield Static("Loading the comparison…", id="cmp-status")
+            yield Table(id="cmp-table", cursor_type="cell", fixed_columns=2, header_height=2,
+                        cursor_background_priority="css", cursor_foreground_priority="css")
+            yield Static("", id="cmp-flip")
+            with VerticalScroll(id="cmp-bars-box", can_focus=False):
+                yield Static("", id="cmp-bars")
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#cmp-table", DataTable)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Comparison · {self.wb.selection}"
+        self.load()
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self) -> None:
+        selection, now = self.wb.selection, self.wb.clock_now
+        self.call(lambda services: fetch(services, selection, now), self._loaded, group="cmp-load", exclusive=True)
+
+    def _loaded(self, data: Loaded) -> None:
+        self.loaded = data
+        self.weights = {c.id: c.weight for c in data.view.criteria}
+        self.stored_weights = dict(self.weights)
+        self._pending = {}
+        if self.member_index > len(data.members.members):
+            self.set_reactive(ComparisonScreen.member_index, 0)
+        if self.show_baseline and self.member_index == 0:
+            self.shown = data.view  # as read: robustness included
+            self._build_table()
+        else:
+            self._recompute(rebuild_table=True)
+        self.table.focus()
+
+    # ------------------------------------------------------------------ computing
+
+    def member_cells(self) -> dict[tuple[int, int], CriterionCell] | None:
+        """The cells of the member chosen (each a single member's mean), or None for everyone."""
+        if self.loaded is None or self.member_index == 0:
+            return None
+        from workbench.services.views import CriterionCell
+
+        member_id = self.loaded.members.members[self.member_index - 1][0]
+        return {key: CriterionCell(score=mean, spread=0.0, flagged=False, members=1)
+                for key, mean in self.loaded.members.means.get(member_id, {}).items()}
+
+    def _rebuild(self, *, with_robustness: bool) -> ComparisonView:
+        from workbench.services.comparison_build import rebuild
+
+        assert self.loaded is not None
+        return rebuild(self.loaded.view, weights=self.weights, cells=self.member_cells(),
+                       include_baseline=self.show_baseline, with_robustness=with_robustness)
+
+    def _recompute(self, *, rebuild_table: bool = False) -> None:
+        """Totals and ranks at once; P(first) and the leader flip follow from a worker."""
+        if self.loaded is None:
+            return
+        quick = self._rebuild(with_robustness=False)
+        previous = {r.id: r for r in self.shown.candidates} if self.shown is not None else {}
+        self.shown = _keep_robustness(quick, previous, self.shown)
+        if rebuild_table:
+            self._build_table()
+        else:
+            self._paint()
+        self._generation += 1
+        generation = self._generation
+        weights, cells, baseline = dict(self.weights), self.member_cells(), self.show_baseline
+        full = self.loaded.view
+
+        def robust(_: Services) -> ComparisonView:
+            from workbench.services.comparison_build import rebuild
+
+            return rebuild(full, weights=weights, cells=cells, include_baseline=baseline, with_robustness=True)
+
+        self.call(robust, lambda view: self._robust(generation, view), group="cmp-robustness")
+
+    def _robust(self, generation: int, view: ComparisonView) -> None:
+        if generation != self._generation:
+            return  # a later change is on its way
+        self.shown = view
+        self._paint()
+
+    # ------------------------------------------------------------------ drawing
+
+    def _build_table(self) -> None:
+        view = self.shown
+        table = self.table
+        keep = table.cursor_coordinate
+        table.clear(columns=True)
+        self._drawn = {}
+        if view is None:
+            return
+        first = not table.columns
+        table.add_column("Criterion", key=CRITERION_COLUMN)
+        table.add_column(Text("Weight", justify="right"), key=WEIGHT_COLUMN)
+        for r in view.candidates:
+            table.add_column(column_title(r), key=candidate_column(r.id))
+        for key, cells in self._rows(view):
+            table.add_row(*cells.values(), key=key, label=None)
+            for column, value in cells.items():
+                self._drawn[(key, column)] = (value.plain, str(value.style)) if isinstance(value, Text) else (str(value), "")
+        if table.row_count and len(table.columns):
+            if first and keep == (0, 0):  # opening: on the leader's first score
+                keep = Coordinate(0, min(2, len(table.columns) - 1))
+            table.cursor_coordinate = table.validate_cursor_coordinate(keep)
+        self._paint_text()
+
+    def _rows(self, view: ComparisonView) -> list[tuple[str, dict[str, Any]]]:
+        """(row key, column key -> cell) of every row, criteria first."""
+        assert self.loaded is not None
+        flags = self.member_index == 0
+        rows: list[tuple[str, dict[str, Any]]] = []
+        for c in view.criteria:
+            cells: dict[str, Any] = {CRITERION_COLUMN: Text(shorten(c.name, CRITERION_WIDTH)), WEIGHT_COLUMN: weight_cell(c.weight)}
+            for r in view.candidates:
+                cells[candidate_column(r.id)] = score_cell(r.criteria.get(c.id), flags=flags)
+            rows.append((criterion_row(c.id), cells))
+        for key, label in SUMMARY_ROWS:
+            cells = {CRITERION_COLUMN: Text(label, style="bold"), WEIGHT_COLUMN: Text("")}
+            for r in view.candidates:
+                cells[candidate_column(r.id)] = summary_cell(key, r, self.loaded.extras.get(r.id))
+            rows.append((key, cells))
+        return rows
+
+    def _paint(self) -> None:
+        """Redraw only the cells whose text or colour changed (update_cell), then the lines below."""
+        view = self.shown
+        if view is None:
+            return
+        table = self.table
+        columns = {str(k.value) for k in table.columns}
+        if {candidate_column(r.id) for r in view.candidates} != columns - {CRITERION_COLUMN, WEIGHT_COLUMN}:
+            self._build_table()  # other candidates: a new table
+            return
+        for key, cells in self._rows(view):
+            for column, value in cells.items():
+                drawn = (value.plain, str(value.style)) if isinstance(value, Text) else (str(value), "")
+                if self._drawn.get((key, column)) != drawn:
+                    self._drawn[(key, column)] = drawn
+                    table.update_cell(key, column, value, update_width=True)
+        self._paint_text()
+
+    def _paint_text(self) -> None:
+        from workbench.exports.comparison import flip_sentence
+
+        view = self.shown
+        assert view is not None and self.loaded is not None
+        who = self._who()
+        flip = flip_sentence(view)
+        if self.member_index:
+            flip = f"With {who}'s scores alone: {flip}"
+        self.query_one("#cmp-flip", Static).update(Text(flip))
+        self.query_one("#cmp-bars", Static).update(bar_chart(view))
+        baseline = any(r.baseline for r in self.loaded.view.candidates)
+        shown = len(view.candidates)
+        parts = [f"{shown} candidate{'s' if shown != 1 else ''} × {len(view.criteria)} criteria"]
+        if baseline:
+            parts.append("baseline shown (b hides it)" if self.show_baseline else "baseline hidden (b shows it)")
+        parts.append(f"scores of {who}" + (" alone" if self.member_index else "") + " (m: next member)")
+        if self.member_index == 0:
+            parts.append(f"{FLAG} members' means 2+ points apart")
+        parts.append("enter: the scores behind a cell · w: type a weight")
+        if any(n for n in self._pending.values()):
+            parts.append("saving…")
+        self.query_one("#cmp-status", Static).update(" · ".join(parts))
+
+    def _who(self) -> str:
+        if self.loaded is None or self.member_index == 0:
+            return "all members"
+        return self.loaded.members.members[self.member_index - 1][1]
+
+    # ------------------------------------------------------------------ the cell under the cursor
+
+    def _cursor(self) -> tuple[str | None, str | None]:
+        table = self.table
+        if not table.row_count or not len(table.columns):
+            return None, None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return key.row_key.value, key.column_key.value
+
+    def criterion(self, criterion_id: int | None) -> CriterionView | None:
+        if criterion_id is None or self.shown is None:
+            return None
+        return next((c for c in self.shown.criteria if c.id == criterion_id), None)
+
+    @on(DataTable.CellSelected, "#cmp-table")
+    def _selected(self, event: DataTable.CellSelected) -> None:
+        self._drill(event.cell_key.row_key.value, event.cell_key.column_key.value)
+
+    def action_drill(self) -> None:
+        """The scores, comments and notes behind the cell under the cursor."""
+        self._drill(*self._cursor())
+
+    def _drill(self, row: str | None, column: str | None) -> None:
+        crit = self.criterion(criterion_of(row))
+        cand_id = candidate_of(column)
+        if crit is None or cand_id is None or self.shown is None:
+            self.notify("Put the cursor on a candidate's score for a criterion to see the scores behind it.", timeout=4)
+            return
+        from screens.comparison_drill import DrillDownScreen
+
+        name = next(r.name for r in self.shown.candidates if r.id == cand_id)
+        self.app.push_screen(DrillDownScreen(cand_id, name, crit.id, crit.name))
+
+    # ------------------------------------------------------------------ weights
+
+    def action_weight(self, step: float) -> None:
+        """Change the weight of the criterion under the cursor by ``step`` (not below 0)."""
+        crit = self.criterion(criterion_of(self._cursor()[0]))
+        if crit is None:
+            self.notify("Put the cursor on a criterion's row to change its weight.", timeout=4)
+            return
+        old = self.weights[crit.id]
+        new = max(0.0, old + step)
+        if new == old:
+            self.notify(f"The weight of {crit.name} is 0 already.", timeout=3)
+            return
+        self.set_weight(crit.id, new)
+
+    def action_type_weight(self) -> None:
+        crit = self.criterion(criterion_of(self._cursor()[0]))
+        if crit is None:
+            self.notify("Put the cursor on a criterion's row to set its weight.", timeout=4)
+            return
+        from screens.dialogs import TextDialog
+
+        def problem(text: str) -> str | None:
+            return None if _weight(text) is not None else f"weight: {text!r} is not a number >= 0"
+
+        def typed(text: str | None) -> None:
+            value = _weight(text) if text is not None else None
+            if value is not None and value != self.weights.get(crit.id):
+                self.set_weight(crit.id, value)
+
+        self.app.push_screen(TextDialog(f"Weight of {crit.name}", f"{self.weights[crit.id]:g}", problem), typed)
+
+    def set_weight(self, criterion_id: int, weight: float) -> None:
+        """Show the new weight's totals and ranks at once, and save it (in order, after earlier edits)."""
+        crit = self.criterion(criterion_id)
+        assert crit is not None
+        old = self.weights[criterion_id]
+        self.weights[criterion_id] = weight
+        self._pending[criterion_id] = self._pending.get(criterion_id, 0) + 1
+        self._recompute()
+        selection = self.wb.selection
+
+        def settled(stored: float | None) -> None:
+            self._pending[criterion_id] -= 1
+            if stored is not None:
+                self.stored_weights[criterion_id] = stored
+            if not self._pending[criterion_id] and self.weights[criterion_id] != self.stored_weights[criterion_id]:
+                self.weights[criterion_id] = self.stored_weights[criterion_id]  # a failed save: back to what is stored
+                self._recompute()
+            elif self.shown is not None:
+                self._paint_text()
+
+        def failed(exc: BaseException) -> None:
+            settled(None)
+            self.show_not_saved(exc)
+
+        def undo(_: CriterionView) -> Undo:
+            return Undo(f"weight of {crit.name} ({weight:g} back to {old:g})",
+                        lambda services: services.comparison.set_weight(criterion_id, old, selection=selection),
+                        self._restored)
+
+        self.save(lambda services: services.comparison.set_weight(criterion_id, weight, selection=selection),
+                  lambda stored: settled(stored.weight), failed=failed, undo=undo)
+
+    def _restored(self, stored: CriterionView) -> None:
+        """An undone weight, stored again."""
+        self.stored_weights[stored.id] = stored.weight
+        if not self._pending.get(stored.id):
+            self.weights[stored.id] = stored.weight
+            self._recompute()
+
+    # ------------------------------------------------------------------ views and files
+
+    def watch_show_baseline(self) -> None:
+        self._recompute(rebuild_table=True)
+
+    def watch_member_index(self) -> None:
+        self._recompute()
+
+    def action_toggle_baseline(self) -> None:
+        """Show or hide the in-house baseline."""
+        if self.loaded is None:
+            return
+        if not any(r.baseline for r in self.loaded.view.candidates):
+            self.notify("This selection has no in-house baseline.", timeout=3)
+            return
+        self.show_baseline = not self.show_baseline
+
+    def action_next_member(self) -> None:
+        """All members → each member alone → all members."""
+        if self.loaded is None:
+            return
+        if not self.loaded.members.members:
+            self.notify("This selection has no panel members.", timeout=3)
+            return
+        self.member_index = (self.member_index + 1) % (len(self.loaded.members.members) + 1)
+
+    def action_export(self) -> None:
+        """Write the comparison to a file, as `workbench compare --format md|csv|json -o FILE` does."""
+        if self.loaded is None:
+            return
+        from screens.comparison_export import open_export
+
+        open_export(self)
+
+    def action_reload(self) -> None:
+        self.load()
+
+
+def _weight(text: str | None) -> float | None:
+    import math
+
+    try:
+        value = float((text or "").strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value >= 0 else None
+
+
+def _keep_robustness(view: ComparisonView, previous: dict[int, Any], before: ComparisonView | None) -> ComparisonView:
+    """The quick comparison with the last P(first) and flip shown, until the worker brings new ones."""
+    from dataclasses import replace
+
+    return replace(view, leader_flip=before.leader_flip if before is not None else None, candidates=tuple(
+        replace(r, p_first=previous[r.id].p_first) if r.id in previous else r for r in view.candidates
+    ))
