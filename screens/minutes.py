@@ -98,7 +98,8 @@ class MinutesScreen(WorkbenchScreen):
         status = Text()
         status.append(f"Meeting {view.meeting.id} · {view.candidate_name} · {view.meeting.status}", style="bold")
         if view.scores_pending:
-            status.append(f" · scores shown once {', '.join(view.pending_members)} submit", style="yellow")
+            verb = "submits" if len(view.pending_members) == 1 else "submit"
+            status.append(f" · scores shown once {', '.join(view.pending_members)} {verb}", style="yellow")
         status.append(" · e: export to .md or .html · a: all of the candidate's minutes to a folder", style="dim")
         self.query_one("#minutes-status", Static).update(status)
         self.query_one("#minutes-md", Markdown).update(minutes.markdown)
