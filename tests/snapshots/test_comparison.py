@@ -1,0 +1,67 @@
+"""SVG snapshots of the comparison, its drill-down and the minutes at 120x40 on the sample, with a frozen clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from screens.app import WorkbenchApp
+from workbench.config import resolve_database
+from workbench.prefs import Prefs
+from workbench.services import open_services
+
+SIZE = (120, 40)
+NOW = datetime(2027, 1, 10, 9, 0, tzinfo=timezone.utc)
+SAMPLE = "Outsource IT support (sample)"
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.sqlite3"
+    svc = open_services(resolve_database(str(path)))
+    svc.demo.create_sample()
+    svc.close()
+    return path
+
+
+def _app(path: Path, start: tuple[str, str] | None = None) -> WorkbenchApp:
+    target = resolve_database(str(path))
+    return WorkbenchApp(lambda: open_services(target), database_label="sample.sqlite3", now=NOW,
+                        prefs=Prefs(selection=SAMPLE, member="Helen Marsh"), remember=False, start=start)
+
+
+async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def _keys(*keys: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await _settle(pilot)
+
+    return run_before
+
+
+class TestComparison:
+    def test_comparison_with_flags(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+        """F5: criteria by candidates coloured by score, ⚑ on a disagreement, the extra rows, the flip line, the bars."""
+        assert snap_compare(_app(sample_db), terminal_size=SIZE, run_before=_keys("f5"))
+
+    def test_after_a_weight_edit(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+        """The time-zone fit weight raised from 10 to 23 with +: Northgate Managed IT now leads."""
+        keys = ("f5", "down", "down", "down", "down") + ("plus",) * 13
+        assert snap_compare(_app(sample_db), terminal_size=SIZE, run_before=_keys(*keys))
+
+    def test_drill_down(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+        """Enter on Technical depth x Northgate Managed IT: the scores, comments and notes behind the flagged cell."""
+        assert snap_compare(_app(sample_db), terminal_size=SIZE, run_before=_keys("f5", "down", "right", "enter"))
+
+    def test_minutes(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+        """The minutes of the Northgate deep dive, rendered as Markdown."""
+        assert snap_compare(_app(sample_db, start=("minutes", "2")), terminal_size=SIZE, run_before=_keys())
