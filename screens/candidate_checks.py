@@ -88,8 +88,12 @@ class DiligencePane(TablePane["DiligenceCheckView"]):
 
 
 class MeetingsPane(TablePane["MeetingView"]):
-    """The candidate's meetings; enter shows one's details."""
+    """The candidate's meetings; enter shows one's details, i opens its interview, m its minutes."""
 
+    BINDINGS = [
+        Binding("i", "open_record('interview')", "Interview", tooltip="Open the live interview of the meeting"),
+        Binding("m", "open_record('minutes')", "Minutes", tooltip="Show the minutes of the meeting"),
+    ]
     COLUMNS = (("when", "When (meeting's zone)"), ("kind", "Kind"), ("status", "Status"), ("duration", "Minutes"),
                ("location", "Location"))
     EMPTY = "No meeting with this candidate yet (F4 schedules one)."
@@ -102,6 +106,13 @@ class MeetingsPane(TablePane["MeetingView"]):
     def cells(self, m: MeetingView) -> tuple[Any, ...]:
         return (self.local(m).strftime("%a %d %b %Y %H:%M ") + m.timezone, m.kind, m.status, str(m.duration_minutes),
                 short(m.location, 40))
+
+    def action_open_record(self, name: str) -> None:
+        m = self.current()
+        if m is None:
+            self.app.notify("Put the cursor on a meeting first.", severity="warning")
+            return
+        self.app.open_record(name, m.id)  # type: ignore[attr-defined]
 
     @staticmethod
     def local(m: MeetingView) -> Any:

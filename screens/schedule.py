@@ -80,6 +80,9 @@ class ScheduleScreen(WorkbenchScreen):
 
     CSS_PATH = "schedule.tcss"
     BINDINGS = [
+        Binding("i", "open_record('interview')", "Interview",
+                tooltip="Open the live interview of the meeting under the cursor (enter does too)"),
+        Binding("m", "open_record('minutes')", "Minutes", tooltip="Show the minutes of the meeting under the cursor"),
         Binding("n", "new_meeting", "New meeting", tooltip="Schedule a meeting or a series from a typed time"),
         Binding("x", "cancel_meeting", "Cancel meeting", tooltip="Cancel the meeting under the cursor (asks first)"),
         Binding("X", "cancel_series", "Cancel series", tooltip="Cancel every planned meeting of its series (asks first)"),
@@ -232,6 +235,18 @@ class ScheduleScreen(WorkbenchScreen):
         detail.update(Text("\n".join(lines)))
 
     # ------------------------------------------------------------------ actions
+
+    def action_open_record(self, name: str) -> None:
+        """Open the interview or the minutes of the meeting under the cursor."""
+        row = self.current()
+        if row is None:
+            self.notify("Put the cursor on a meeting first.", severity="warning")
+            return
+        self.app.open_record(name, row.meeting.id)  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected, "#schedule-table")
+    def _row_chosen(self) -> None:
+        self.action_open_record("interview")
 
     def action_refresh(self) -> None:
         self.load()

@@ -1,0 +1,571 @@
+"""The live interview: score the agenda by keys while the vendor talks, write notes, submit, hand the keyboard over.
+
+A score is saved the moment its key is pressed (through the services, in key order); the indicator
+at the bottom reads "saved" only once the service has committed. Note text is saved within a second
+of the last key, and when the field, the screen or the app is left. Until this member has submitted,
+nothing of any other member's scores, comments or notes is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Input, OptionList, ProgressBar, Static, TextArea
+
+from screens.base import describe_error
+from screens.editing import EditingScreen
+from screens.interview_parts import (
+    EDITOR_TITLE,
+    Deleted,
+    Draft,
+    EditorBox,
+    agenda_prompt,
+    header_text,
+    notes_text,
+    question_text,
+    side_rows,
+)
+from screens.table import Table
+
+if TYPE_CHECKING:
+    from workbench.services.interview_views import InterviewQuestion, InterviewView, TimerView
+    from workbench.services.views import NoteView, ScoreView
+
+DRAFT_DELAY = 0.5
+"""Seconds after the last key before a note being typed is saved (the promise is one second)."""
+
+
+class InterviewScreen(EditingScreen):
+    """One meeting's live interview, for the panel member at the keyboard."""
+
+    CSS_PATH = "interview.tcss"
+    AUTO_FOCUS = "#iv-agenda"
+    BINDINGS = [
+        Binding("1", "score(1)", "Score", key_display="1-5", tooltip="Score the current question 1 to 5 (saved at once)"),
+        *(Binding(str(v), f"score({v})", f"Score {v}", show=False) for v in range(2, 6)),
+        Binding("0", "score(0)", "N/A", tooltip="Mark the current question not applicable"),
+        Binding("j", "move(1)", "Move", key_display="j/k", tooltip="The next question (down does too)"),
+        Binding("k", "move(-1)", "Previous", show=False, tooltip="The previous question (up does too)"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Prev", show=False),
+        Binding("c", "edit('comment')", "Comment", tooltip="Comment on your score of the current question"),
+        Binding("n", "edit('note')", "Note", tooltip="Write a note (saved as you type)"),
+        Binding("d", "edit('decision')", "Decision", tooltip="Record a decision"),
+        Binding("a", "edit('action')", "Action", tooltip="Record an action item with its owner and due date"),
+        Binding("g", "edit('gap')", "Gap", tooltip="Record a knowledge gap: what the vendor did not know"),
+        Binding("t", "timer", "Timer", tooltip="Start or pause the current question's timer"),
+        Binding("s", "submit", "Submit", tooltip="Submit your scorecard (asks first); then see everyone's scores"),
+        Binding("escape", "leave", "Leave", tooltip="Leave the interview (everything is saved first)"),
+        Binding("m", "hand_over", "Hand over", tooltip="Hand the keyboard to another member (your scores are hidden)"),
+        Binding("q", "quit_app", "Quit", show=False, tooltip="Leave the workbench, saving first"),
+    ]
+
+    def __init__(self, meeting_id: str | int, *, member: str | None = None) -> None:
+        super().__init__()
+        self.meeting_ref = str(meeting_id)
+        self.member = member
+        self.view: InterviewView | None = None
+        self.questions: list[InterviewQuestion] = []
+        self.notes: list[NoteView] = []
+        self.index = 0
+        self._draft: Draft | None = None
+        self._typed = ["", "", ""]  # text, owner, due of the draft: kept here, readable after unmounting
+        self._draft_timer: Any = None
+        self._position: tuple[int, int, str] | None = None  # (meeting, question, member) to remember
+        self._stored_position: tuple[int, int, str] | None = None
+        self._position_queued = False
+        self._pending = 0  # saves the indicator waits for
+        self._last_saved = ""
+        self._carried = False
+
+    # ------------------------------------------------------------------ layout
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("Opening the interview…", id="iv-head")
+        with Horizontal(id="iv-main"):
+            yield OptionList(id="iv-agenda")
+            with Vertical(id="iv-centre"):
+                with VerticalScroll(id="iv-question-box"):
+                    yield Static("", id="iv-question")
+                yield Table(id="iv-side", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="iv-notes-box"):
+            with VerticalScroll(id="iv-notes-scroll"):
+                yield Static("", id="iv-notes")
+            yield EditorBox(id="iv-editor")
+        with Horizontal(id="iv-status"):
+            yield ProgressBar(id="iv-progress", show_eta=False, show_percentage=False)
+            yield Static("", id="iv-progress-label")
+            yield Static("", id="iv-saved")
+
+    @property
+    def agenda(self) -> OptionList:
+        return self.query_one("#iv-agenda", OptionList)
+
+    @property
+    def current(self) -> InterviewQuestion | None:
+        return self.questions[self.index] if 0 <= self.index < len(self.questions) else None
+
+    @property
+    def editing(self) -> bool:
+        return self._draft is not None
+
+    def now(self) -> datetime:
+        return self.wb.clock_now or datetime.now(timezone.utc)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Interview · meeting {self.meeting_ref}"
+        self.query_one("#iv-editor").display = False
+        self.query_one("#iv-side").display = False
+        self.query_one(Footer).compact = True  # the keys of a live interview fit on one line
+        self.set_interval(1.0, self._tick)
+        self.member = self.member or self.wb.member
+        if self.member:
+            self.load()
+        else:
+            self._ask_member()
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self) -> None:
+        mid, who = self.meeting_ref, self.member
+        self.call(lambda s: s.interview.open(mid, member=who), self._show, failed=self._not_opened,
+                  group="iv-load", exclusive=True)
+
+    def _not_opened(self, exc: BaseException) -> None:
+        if getattr(exc, "field", None) == "--member":
+            self.notify(f"{describe_error(exc)}: choose who is scoring.", severity="warning")
+            self._ask_member()
+            return
+        self.query_one("#iv-head", Static).update(
+            Text.assemble(("Cannot open the interview: ", "bold red"), describe_error(exc), "  (escape goes back)"))
+
+    def _ask_member(self) -> None:
+        from screens.dialogs import MemberPicker
+
+        mid = self.meeting_ref
+
+        def names(services: Any) -> list[str]:
+            meeting = services.meetings.get(mid)
+            return list(meeting.members) or [m.name for m in services.members.list(meeting.selection_id)]
+
+        self.call(names, lambda found: self.app.push_screen(MemberPicker(found), self._chosen), failed=self._not_opened)
+
+    def _chosen(self, name: str | None) -> None:
+        if not name:
+            if self.view is None:
+                self.app.pop_screen()
+            return
+        self.member = name
+        self.wb.member = name
+        self.load()
+
+    def _show(self, view: InterviewView) -> None:
+        """Show a freshly read view: every region is drawn from it alone."""
+        if view.member != self.member:
+            return  # read for a member who handed the keyboard over meanwhile
+        self.view, self.questions, self.notes = view, list(view.questions), list(view.notes)
+        self.index = min(view.position, max(0, len(self.questions) - 1))
+        agenda = self.agenda
+        width = self._agenda_width()
+        agenda.set_options([agenda_prompt(q, width) for q in self.questions])
+        self._position = self._stored_position = None
+        if self.questions:
+            agenda.highlighted = self.index
+            self._stored_position = (view.header.meeting_id, self.current.question_id, view.member)  # type: ignore[union-attr]
+        self.sub_title = f"Interview · {view.header.candidate} · meeting {view.header.meeting_id}"
+        self._show_side()
+        self._show_head()
+        self._show_question()
+        self._show_notes()
+        self._show_progress()
+        if not self.editing:
+            agenda.focus()
+
+    def _agenda_width(self) -> int:
+        return max(16, self.agenda.scrollable_content_region.width)
+
+    def _show_head(self) -> None:
+        if self.view is not None:
+            self.query_one("#iv-head", Static).update(header_text(self.view.header, self.view.member, self.now()))
+
+    def _show_question(self) -> None:
+        q, view = self.current, self.view
+        box = self.query_one("#iv-question", Static)
+        if q is None or view is None:
+            box.update("This meeting has no questions on its agenda." if view is not None else "")
+            return
+        panel = view.side_by_side[self.index] if view.side_by_side else None
+        box.update(question_text(q, len(self.questions), self.now(), panel))
+
+    def _show_row(self, index: int) -> None:
+        self.agenda.replace_option_prompt_at_index(index, agenda_prompt(self.questions[index], self._agenda_width()))
+
+    def _show_notes(self) -> None:
+        if self.view is None:
+            return
+        numbers = {q.question_id: q.number for q in self.questions}
+        self.query_one("#iv-notes", Static).update(notes_text(self.notes, self.view.member, numbers, self.view.header.our_zone))
+        self.query_one("#iv-notes-scroll", VerticalScroll).scroll_end(animate=False)
+
+    def _show_progress(self) -> None:
+        scored, total = sum(1 for q in self.questions if q.scored), len(self.questions)
+        self.query_one("#iv-progress", ProgressBar).update(total=max(1, total), progress=scored)
+        submitted = self.view is not None and self.view.submitted
+        self.query_one("#iv-progress-label", Static).update(
+            f" {scored} of {total} scored" + (" · submitted" if submitted else ""))
+
+    def _show_side(self) -> None:
+        table, view = self.query_one("#iv-side", DataTable), self.view
+        table.clear(columns=True)
+        table.display = bool(view is not None and view.submitted and view.columns)
+        if not table.display or view is None:
+            return
+        table.add_columns("#", "Criterion", *(name.split()[0] for name in view.columns), "Spread")
+        for row in side_rows(view):
+            table.add_row(*row)
+        table.move_cursor(row=self.index)
+
+    def _show_saved(self, text: str, *, failed: bool = False) -> None:
+        if not failed:
+            self._last_saved = text
+        busy = f" · saving {self._pending}…" if self._pending else ""
+        label = self.query_one("#iv-saved", Static)
+        label.set_class(failed, "-failed")
+        label.update(f"✗ NOT SAVED · {text}" if failed else f"● saved · {self._last_saved}{busy}" if self._last_saved
+                     else f"○ saving {self._pending}…" if self._pending else "")
+
+    def _tick(self) -> None:
+        self._show_head()
+        q = self.current
+        if q is not None and q.timer.running:
+            self._show_question()
+
+    @on(OptionList.OptionHighlighted, "#iv-agenda")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.view is None or event.option_index == self.index and self._position is not None:
+            return
+        self.index = event.option_index
+        self._show_question()
+        side = self.query_one("#iv-side", DataTable)
+        if side.display and side.row_count > self.index:
+            side.move_cursor(row=self.index)
+        q = self.current
+        if q is not None:
+            self._position = (self.view.header.meeting_id, q.question_id, self.view.member)
+            if self._position != self._stored_position:
+                self._remember_position()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._redraw_agenda)
+
+    def _redraw_agenda(self) -> None:
+        width, agenda = self._agenda_width(), self.agenda
+        for index, q in enumerate(self.questions):
+            agenda.replace_option_prompt_at_index(index, agenda_prompt(q, width))
+
+    # ------------------------------------------------------------------ saving
+
+    def _user_save(self, fn: Any, then: Any, *, failed: Any = None) -> None:
+        """Queue a save the indicator waits for: "saving…" until the service has answered."""
+        self._pending += 1
+        self._show_saved(self._last_saved)
+
+        def done(result: Any) -> None:
+            self._pending -= 1
+            then(result)
+
+        def bad(exc: BaseException) -> None:
+            self._pending -= 1
+            (failed or self._not_saved)(exc)
+
+        self.save(fn, done, failed=bad)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._show_saved(describe_error(exc), failed=True)
+        self.show_not_saved(exc)
+
+    def _remember_position(self) -> None:
+        """Store where this member is; several moves in a row make one write."""
+        if self._position_queued:
+            return
+        self._position_queued = True
+
+        def job(services: Any) -> Any:
+            self._position_queued = False
+            target = self._position
+            if target is None or target == self._stored_position:
+                return None
+            timer = services.interview.set_position(target[0], target[1], member=target[2])
+            self._stored_position = target
+            return timer
+
+        self.save(job, self._timer_stored, failed=lambda exc: None)  # a lost position only changes where we resume
+
+    def _timer_stored(self, timer: TimerView | None) -> None:
+        if timer is None or self.view is None:
+            return
+        now = self.now()
+        for index, q in enumerate(self.questions):
+            if q.question_id == timer.question_id:
+                self.questions[index] = replace(q, timer=timer)
+            elif q.timer.running:  # the service paused it: one timer runs at a time
+                self.questions[index] = replace(q, timer=replace(q.timer, elapsed_seconds=q.timer.seconds(now),
+                                                                 running_since=None))
+        self._show_question()
+
+    def _question_at(self, question_id: int, member: str) -> int | None:
+        """The index of a question on the screen, when it still shows ``member``'s interview."""
+        if self.view is None or self.view.member != member:
+            return None
+        return next((i for i, q in enumerate(self.questions) if q.question_id == question_id), None)
+
+    def _refuse_final(self) -> bool:
+        if self.view is not None and self.view.submitted:
+            self.notify("You have submitted this scorecard: your scores are final.", severity="warning")
+            return True
+        return False
+
+    def action_score(self, value: int) -> None:
+        """Score the current question (0: N/A); saved at once, in key order."""
+        q, view = self.current, self.view
+        if q is None or view is None or self._refuse_final():
+            return
+        score = None if value == 0 else value
+        mid, qid, who, number = view.header.meeting_id, q.question_id, view.member, q.number
+
+        def stored(sv: ScoreView) -> None:
+            index = self._question_at(qid, who)
+            if index is not None:
+                self.questions[index] = replace(self.questions[index], scored=True, value=sv.value, comment=sv.comment)
+                self._show_row(index)
+                if index == self.index:
+                    self._show_question()
+                self._show_progress()
+            self._show_saved(f"Q{number} = {'N/A' if sv.value is None else sv.value}")
+
+        self._user_save(lambda s: s.scoring.score(mid, qid, score, member=who), stored)
+
+    def action_move(self, step: int) -> None:
+        if not self.questions:
+            return
+        agenda = self.agenda
+        (agenda.action_cursor_down if step > 0 else agenda.action_cursor_up)()
+
+    def action_timer(self) -> None:
+        q, view = self.current, self.view
+        if q is None or view is None:
+            return
+        mid, qid, who = view.header.meeting_id, q.question_id, view.member
+
+        def stored(timer: TimerView) -> None:
+            if view.member == who:
+                self._timer_stored(timer)
+            self._show_saved(f"timer {'running' if timer.running else 'paused'}")
+
+        self._user_save(lambda s: s.interview.toggle_timer(mid, qid, member=who), stored)
+
+    # ------------------------------------------------------------------ notes and comments
+
+    def action_edit(self, mode: str) -> None:
+        """Open the editor for a note of a kind, or for the comment of the current score."""
+        q, view = self.current, self.view
+        if view is None:
+            return
+        if mode == "comment":
+            if q is None or self._refuse_final():
+                return
+            if not q.scored:
+                self.notify("Score this question first (1-5, or 0 for N/A); then c comments on it.", severity="warning")
+                return
+        if self.editing:
+            self.action_finish_editing()
+        self._draft = Draft(mode, view.header.meeting_id, view.member, q.question_id if q else None)
+        start = q.comment if mode == "comment" and q is not None else ""
+        self._typed = [start, "", ""]
+        title = EDITOR_TITLE[mode] + (f" · question {q.number}" if q is not None else "")
+        self.query_one("#iv-editor-title", Static).update(
+            f"[b]{title}[/b]  [dim]saved as you type · escape when done[/dim]")
+        self.query_one("#iv-editor-error", Static).update("")
+        self.query_one("#iv-action-fields").display = mode == "action"
+        for wid in ("#iv-owner", "#iv-due"):
+            self.query_one(wid, Input).value = ""
+        text = self.query_one("#iv-editor-text", TextArea)
+        text.load_text(start)
+        self.query_one("#iv-editor").display = True
+        self.query_one("#iv-notes-box").add_class("-editing")
+        text.focus()
+        text.move_cursor(text.document.end)
+
+    @on(TextArea.Changed, "#iv-editor-text")
+    @on(Input.Changed, "#iv-owner, #iv-due")
+    def _typed_in(self, event: TextArea.Changed | Input.Changed) -> None:
+        if self._draft is None:
+            return
+        if isinstance(event, TextArea.Changed):
+            self._typed[0] = event.text_area.text
+        else:
+            self._typed[1 if event.input.id == "iv-owner" else 2] = event.value
+        if self._draft_timer is not None:
+            self._draft_timer.stop()  # a fired one-shot timer does not re-arm with reset()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._store_draft)
+
+    def on_descendant_blur(self, event: Any) -> None:
+        if self._draft is not None and event.widget.id in ("iv-editor-text", "iv-owner", "iv-due"):
+            self._store_draft()
+
+    def _store_draft(self, *, final: bool = False) -> None:
+        draft = self._draft
+        if draft is None:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        text, owner, due = self._typed
+
+        def failed(exc: BaseException) -> None:
+            self._not_saved(exc)
+            if final and getattr(exc, "field", None) == "--due":  # keep the text; the date is what was refused
+                self._user_save(lambda s: draft.store(s, text, owner, due), lambda r: self._draft_stored(draft, r))
+
+        self._user_save(lambda s: draft.store(s, text, owner, due, final=final), lambda r: self._draft_stored(draft, r),
+                        failed=failed)
+
+    def _draft_stored(self, draft: Draft, result: Any) -> None:
+        if result is None:
+            self._show_saved(self._last_saved)
+            return
+        if draft.mode == "comment":
+            index = self._question_at(result.question_id, draft.member)
+            if index is not None:
+                self.questions[index] = replace(self.questions[index], comment=result.comment)
+                if index == self.index:
+                    self._show_question()
+            self._show_saved(f"comment on Q{self.questions[index].number}" if index is not None else "comment")
+            return
+        if self.view is not None and self.view.member == draft.member:
+            gone = result.note_id if isinstance(result, Deleted) else result.id
+            self.notes = [n for n in self.notes if n.id != gone] + ([] if isinstance(result, Deleted) else [result])
+            self.notes.sort(key=lambda n: (n.created_at, n.id))
+            self._recount_gaps()
+            self._show_notes()
+        self._show_saved("note deleted" if isinstance(result, Deleted) else draft.mode)
+
+    def _recount_gaps(self) -> None:
+        if self.view is None:
+            return
+        me = self.view.member_id
+        for index, q in enumerate(self.questions):
+            gaps = sum(1 for n in self.notes if n.kind == "gap" and n.member_id == me and n.question_id == q.question_id)
+            if gaps != q.gaps:
+                self.questions[index] = replace(q, gaps=gaps)
+                self._show_row(index)
+                if index == self.index:
+                    self._show_question()
+
+    def action_finish_editing(self) -> None:
+        """Save the note being written, close the editor and go back to the agenda."""
+        if self._draft is None:
+            return
+        self._store_draft(final=True)
+        self._draft = None
+        self.query_one("#iv-editor").display = False
+        self.query_one("#iv-notes-box").remove_class("-editing")
+        self.agenda.focus()
+
+    # ------------------------------------------------------------------ submit, hand over, leave
+
+    def action_submit(self) -> None:
+        from screens.forms import ConfirmDialog
+
+        view = self.view
+        if view is None or self._refuse_final():
+            return
+        self.action_finish_editing()
+        scored, total = sum(1 for q in self.questions if q.scored), len(self.questions)
+        left = total - scored
+        detail = (f"{scored} of {total} questions scored"
+                  + (f"; the {left} left unscored are carried into the next meeting" if left else "")
+                  + ".\nYour scores become final, and the other members' scores are shown beside yours.")
+        self.app.push_screen(ConfirmDialog(f"Submit your scorecard for meeting {view.header.meeting_id}?", detail,
+                                           yes="Submit"), self._submit)
+
+    def _submit(self, yes: bool | None) -> None:
+        if not yes or self.view is None:
+            return
+        mid, who = self.view.header.meeting_id, self.view.member
+
+        def done(view: InterviewView) -> None:
+            self._show_saved("scorecard submitted")
+            self._carried = True
+            self._show(view)
+            self.notify("Submitted: the panel's scores are shown side by side.", title="Saved")
+
+        self._user_save(lambda s: s.interview.submit(mid, member=who), done)
+
+    def action_hand_over(self) -> None:
+        from screens.dialogs import MemberPicker
+
+        if self.view is None:
+            return
+        others = [name for name in self.view.panel if name != self.view.member]
+        if not others:
+            self.notify("Nobody else is on this meeting's panel.", severity="warning")
+            return
+        self.app.push_screen(MemberPicker(others), self._handed_over)
+
+    def _handed_over(self, name: str | None) -> None:
+        if not name or self.view is None or name == self.view.member:
+            return
+        self.action_finish_editing()
+        self._clear(f"Handing the keyboard to {name}…")
+        self.member = name
+        self.wb.member = name
+        self._carried = False
+        self.load()
+
+    def _clear(self, message: str) -> None:
+        """Forget and wipe everything shown for the previous member."""
+        self.view, self.questions, self.notes, self.index = None, [], [], 0
+        self._position = self._stored_position = None
+        self.agenda.clear_options()
+        self.query_one("#iv-head", Static).update(message)
+        for wid in ("#iv-question", "#iv-notes", "#iv-progress-label"):
+            self.query_one(wid, Static).update("")
+        self._show_side()
+        self.query_one("#iv-progress", ProgressBar).update(total=1, progress=0)
+        self._last_saved = ""
+        self._show_saved("")
+
+    def save_now(self) -> None:
+        """Store the queued saves and the note being typed, synchronously (leaving the screen or the app)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        super().save_now()
+        draft, (text, owner, due) = self._draft, self._typed
+        if draft is not None:
+            self.call_now(lambda s: draft.store(s, text, owner, due))
+        target = self._position
+        if target is not None and target != self._stored_position:
+            if self.call_now(lambda s: s.interview.set_position(target[0], target[1], member=target[2])) is not None:
+                self._stored_position = target
+        if self.view is not None and self.view.submitted and not self._carried:
+            mid = self.view.header.meeting_id
+            self._carried = True
+            self.call_now(lambda s: s.interview.carry_over(mid))
+
+    def action_leave(self) -> None:
+        """Leave the interview, saving first."""
+        self.save_now()
+        self.app.pop_screen()
+
+    def action_quit_app(self) -> None:
+        self.save_now()
+        self.app.exit()

@@ -1,0 +1,289 @@
+"""Pieces of the live interview screen: what each region shows, the note editor, and a draft saved while typed."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static, TextArea
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+    from workbench.services.interview_views import InterviewHeader, InterviewQuestion, InterviewView, QuestionScores
+    from workbench.services.views import NoteView
+
+SCORE_STYLE = {1: "bold red", 2: "bold dark_orange", 3: "bold yellow", 4: "bold green", 5: "bold bright_green"}
+NOTE_MARK = {"note": "note", "decision": "DECISION", "action": "ACTION", "concern": "CONCERN", "gap": "GAP"}
+EDITOR_TITLE = {
+    "note": "Note", "decision": "Decision", "action": "Action item", "gap": "Knowledge gap: what the vendor did not know",
+    "concern": "Concern", "comment": "Comment on your score",
+}
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def kind_label(kind: str) -> str:
+    """``meet-the-team`` -> ``Meet the team``."""
+    return kind.replace("-", " ").capitalize()
+
+
+def _zone(name: str) -> Any:
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def clock(seconds: float) -> str:
+    """``754`` -> ``12:34``; an hour or more -> ``1:02:03``."""
+    total = int(max(0.0, seconds))
+    hours, rest = divmod(total, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def hours_minutes(seconds: float) -> str:
+    """``5400`` -> ``1:30`` (hours and minutes)."""
+    minutes = int(max(0.0, seconds)) // 60
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{days}d {hours}h" if days else f"{hours}h {minutes:02d}m" if hours else f"{minutes} min"
+
+
+def header_text(h: InterviewHeader, member: str, now: datetime) -> Text:
+    """Candidate, kind, when, the vendor's time now, and the time elapsed against the planned time."""
+    ours, theirs = _zone(h.our_zone), _zone(h.candidate_zone)
+    start, end = h.start_utc.astimezone(ours), (h.start_utc + timedelta(minutes=h.duration_minutes)).astimezone(ours)
+    planned = hours_minutes(h.duration_minutes * 60)
+    if now < h.start_utc:
+        elapsed = f"starts in {_span(h.start_utc - now)} / planned {planned}"
+    elif now <= h.start_utc + timedelta(minutes=h.duration_minutes) + timedelta(hours=6):
+        over = now - h.start_utc > timedelta(minutes=h.duration_minutes)
+        elapsed = f"elapsed {hours_minutes((now - h.start_utc).total_seconds())} / planned {planned}" + (" (over)" if over else "")
+    else:
+        elapsed = f"ended / planned {planned}"
+    vendor_now = now.astimezone(theirs)
+    text = Text()
+    text.append(h.candidate, style="bold")
+    text.append(f" · {kind_label(h.kind)} · #{h.meeting_id}")
+    if h.series_id is not None:
+        text.append(f" · series {h.series_id}, {(h.series_index or 0) + 1}")
+    text.append(f" · {h.status}", style="green" if h.status == "held" else "")
+    text.append(" · ")
+    text.append(f" {member} ", style="bold reverse")
+    text.append(f"\n{start:%a %d %b %Y %H:%M}–{end:%H:%M %Z} · ")
+    text.append(f"vendor's time {vendor_now:%H:%M %Z}", style="bold cyan")
+    text.append(" · ")
+    text.append(elapsed, style="bold")
+    return text
+
+
+def _short(text: str, width: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(1, width - 1)] + "…"
+
+
+def state_cell(q: InterviewQuestion) -> Text:
+    """The state of a question in three cells: ``  ·`` not yet scored, `` 4`` a score, ``N/A``."""
+    if not q.scored:
+        return Text("  ·", style="dim")
+    if q.value is None:
+        return Text("N/A", style="italic")
+    return Text(f"  {q.value}", style=SCORE_STYLE[q.value])
+
+
+def agenda_prompt(q: InterviewQuestion, width: int) -> Text:
+    """One agenda line: number, state, knowledge-gap and carried-over marks, and the question cut to ``width``."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{q.number:>2} ", style="dim")
+    text.append_text(state_cell(q))
+    text.append(" G" if q.gaps else "  ", style="bold magenta")
+    text.append("↪" if q.carried_from else " ", style="cyan")
+    text.append(" ")
+    text.append(_short(q.text, max(4, width - 11)))
+    return text
+
+
+def question_text(q: InterviewQuestion, total: int, now: datetime, panel: QuestionScores | None = None) -> Group:
+    """The centre: the question, its guidance, the criterion's anchors with the chosen one marked, comment, timer."""
+    head = Text()
+    head.append(f"Question {q.number} of {total}", style="bold")
+    head.append(" · ")
+    head.append(q.criterion, style="bold cyan")
+    timer = q.timer
+    head.append(f"   timer {clock(timer.seconds(now))}" + (" running" if timer.running else ""),
+                style="bold yellow" if timer.running else "dim")
+    if q.carried_from:
+        head.append(f"   ↪ carried over from meeting {q.carried_from}", style="cyan")
+    head.append(f"\n{q.text}\n", style="bold")
+    if q.guidance:
+        head.append("What a good answer shows: ", style="dim bold")
+        head.append(f"{q.guidance}\n", style="dim italic")
+    anchors = Table.grid(padding=(0, 1), expand=True)
+    anchors.add_column(width=3, no_wrap=True)
+    anchors.add_column(ratio=1)
+    for score, anchor in enumerate(q.anchors, 1):
+        chosen = q.scored and q.value == score
+        style = f"{SCORE_STYLE[score]} reverse" if chosen else ""
+        anchors.add_row(Text(f"{'▶' if chosen else ' '}{score}", style=style or SCORE_STYLE[score]),
+                        Text(anchor or "(no descriptor)", style=style))
+    tail = Text()
+    if not q.scored:
+        tail.append("Not yet scored: 1-5 scores it, 0 marks it N/A.", style="dim")
+    else:
+        tail.append("Your score: ", style="bold")
+        tail.append("N/A" if q.value is None else str(q.value), style="bold" if q.value is None else SCORE_STYLE[q.value])
+        tail.append(f" · comment: {q.comment}" if q.comment else " · c adds a comment", style="" if q.comment else "dim")
+    if q.gaps:
+        tail.append(f"\nKnowledge gap{'s' if q.gaps > 1 else ''} recorded here: {q.gaps}", style="magenta")
+    if panel is not None and panel.scores:
+        tail.append("\nThe panel: ", style="bold")
+        for i, ms in enumerate(panel.scores):
+            tail.append(" · " if i else "")
+            tail.append(f"{ms.member} ")
+            tail.append("N/A" if ms.value is None else str(ms.value), style="italic" if ms.value is None else SCORE_STYLE[ms.value])
+            if not ms.submitted:
+                tail.append(" (not submitted)", style="dim")
+        if panel.spread is not None:
+            tail.append(f" — spread {panel.spread:g}" + (" ⚑ discuss" if panel.flagged else ""),
+                        style="bold red" if panel.flagged else "bold")
+        for ms in panel.scores:
+            if ms.comment:
+                tail.append(f"\n  {ms.member}: ", style="bold")
+                tail.append(ms.comment, style="italic")
+    return Group(head, anchors, Text(""), tail)
+
+
+def notes_text(notes: tuple[NoteView, ...] | list[NoteView], me: str, numbers: dict[int, int], zone: str) -> Text:
+    """The meeting's notes visible to this member, oldest first, with the question each is about."""
+    if not notes:
+        return Text("No notes yet: n writes a note, d a decision, a an action item, g a knowledge gap.", style="dim")
+    tz, text = _zone(zone), Text()
+    for i, note in enumerate(notes):
+        text.append("\n" if i else "")
+        text.append(f"{note.created_at.astimezone(tz):%H:%M} ", style="dim")
+        mark = NOTE_MARK.get(note.kind, note.kind)
+        text.append(f"{mark:<8} ", style="bold magenta" if note.kind == "gap" else "bold")
+        if note.question_id in numbers:
+            text.append(f"Q{numbers[note.question_id]} ", style="cyan")
+        text.append(" ".join(note.text.split()))
+        if note.kind == "action":
+            text.append(f" → {note.owner or 'no owner'}, due {note.due.isoformat() if note.due else 'no date'}", style="bold")
+        if note.member != me:
+            text.append(f" ({note.member})", style="dim")
+    return text
+
+
+def side_rows(view: InterviewView) -> list[tuple[Any, ...]]:
+    """After submitting: per question, every member's score side by side and the spread."""
+    rows = []
+    for q, qs in zip(view.questions, view.side_by_side):
+        by_member = {ms.member: ms for ms in qs.scores}
+        cells: list[Any] = [str(q.number), _short(q.criterion, 18)]
+        for name in view.columns:
+            ms = by_member.get(name)
+            if ms is None:
+                cells.append(Text("·", style="dim"))
+            elif ms.value is None:
+                cells.append(Text("N/A", style="italic"))
+            else:
+                cells.append(Text(str(ms.value), style=SCORE_STYLE[ms.value]))
+        cells.append(Text("" if qs.spread is None else f"{qs.spread:g}" + (" ⚑" if qs.flagged else ""),
+                          style="bold red" if qs.flagged else ""))
+        rows.append(tuple(cells))
+    return rows
+
+
+class NoteText(TextArea):
+    """The text of the note or comment being written; escape (or ctrl+s) finishes it."""
+
+    BINDINGS = [
+        Binding("escape", "screen.finish_editing", "Done", tooltip="Save the note and go back to the agenda"),
+        Binding("ctrl+s", "screen.finish_editing", "Done", show=False),
+    ]
+
+
+class FieldInput(Input):
+    """An owner or due-date field of an action item; escape finishes the item."""
+
+    BINDINGS = [Binding("escape", "screen.finish_editing", "Done", tooltip="Save the action item and go back")]
+
+
+class EditorBox(Vertical):
+    """The note editor: a title, the text, an action item's owner and due date, and what was refused."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="iv-editor-title")
+        yield NoteText("", id="iv-editor-text", soft_wrap=True, compact=True)
+        with Horizontal(id="iv-action-fields"):
+            yield FieldInput(placeholder="owner: who does it", id="iv-owner", compact=True)
+            yield FieldInput(placeholder="due: YYYY-MM-DD", id="iv-due", compact=True)
+        yield Static("", id="iv-editor-error")
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """What ``Draft.store`` returns when the note was emptied and so deleted."""
+
+    note_id: int
+
+
+class Draft:
+    """A note (or a score's comment) being typed, stored whatever its state; thread-safe.
+
+    ``store`` runs in a worker (debounced while typing) or on the UI thread (leaving); the
+    lock makes sure a note is added only once even when both happen at the same time.
+    """
+
+    def __init__(self, mode: str, meeting_id: int, member: str, question_id: int | None, *,
+                 note_id: int | None = None) -> None:
+        self.mode = mode  # a note kind, or "comment"
+        self.meeting_id = meeting_id
+        self.member = member
+        self.question_id = question_id
+        self.note_id = note_id
+        self._lock = threading.Lock()
+        self._stored: tuple[str, str, str] | None = None
+
+    def store(self, services: Services, text: str, owner: str = "", due: str = "", *, final: bool = False) -> Any:
+        """Save what is typed now: the stored view, None when nothing changed, or Deleted when emptied.
+
+        While typing (not ``final``) a due date is sent only once it is a whole date.
+        """
+        with self._lock:
+            if not final and due and not FULL_DATE.fullmatch(due.strip()):
+                due = self._stored[2] if self._stored else ""
+            typed = (text, owner, due)
+            if typed == self._stored:
+                return None
+            if self.mode == "comment":
+                result = services.interview.comment(self.meeting_id, self.question_id, text, member=self.member)
+            elif not text.strip():
+                if self.note_id is None:
+                    self._stored = typed
+                    return None
+                services.notes.delete(self.note_id)
+                self.note_id, result = None, Deleted(self.note_id)
+            elif self.note_id is None:
+                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
+                result = services.notes.add(self.meeting_id, member=self.member, kind=self.mode, text=text,
+                                            question_id=self.question_id, **extra)
+                self.note_id = result.id
+            else:
+                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
+                result = services.notes.update(self.note_id, text=text, **extra)
+            self._stored = typed
+            return result
