@@ -9,13 +9,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlmodel import Session
 
 from workbench.store.engine import WRITE_OPTION
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+    from sqlmodel import Session
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,7 +33,11 @@ def utcnow() -> datetime:
 
 
 class Database:
-    """Hands out sessions on the process's one engine."""
+    """Hands out sessions (ORM) and connections (SQLAlchemy Core) on the process's one engine.
+
+    SQLModel is imported on the first session only: a service that reads through Core (the
+    home screen's overview) answers without loading the ORM classes.
+    """
 
     def __init__(self, engine: Engine, *, sqlite_path: Path | None = None) -> None:
         self.engine = engine
@@ -45,6 +51,8 @@ class Database:
     @contextmanager
     def session(self, *, write: bool) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
+        from sqlmodel import Session
+
         session = Session(bind=self._writer if write else self.engine, expire_on_commit=False, autoflush=True)
         try:
             yield session
@@ -54,6 +62,12 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def connection(self, *, write: bool) -> Iterator[Connection]:
+        """A Core connection in one transaction: committed on success, rolled back on error."""
+        with (self._writer if write else self.engine).begin() as conn:
+            yield conn
 
 
 class Service:
@@ -73,19 +87,21 @@ def _unique_violation(exc: IntegrityError) -> bool:
     return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(orig)
 
 
-def unit_of_work(*, write: bool) -> Callable[[Callable[Concatenate[S, Session, P], R]], Callable[Concatenate[S, P], R]]:
+def unit_of_work(*, write: bool, core: bool = False) -> Callable[[Callable[Concatenate[S, Any, P], R]], Callable[Concatenate[S, P], R]]:
     """Run a service method in its own session and transaction.
 
-    The decorated method receives the session as its first argument after ``self``;
-    callers do not pass it. Writes are retried on PostgreSQL serialization failures.
+    The decorated method receives the session (with ``core``: a SQLAlchemy Core connection,
+    which needs no ORM classes) as its first argument after ``self``; callers do not pass it.
+    Writes are retried on PostgreSQL serialization failures.
     """
 
-    def decorate(method: Callable[Concatenate[S, Session, P], R]) -> Callable[Concatenate[S, P], R]:
+    def decorate(method: Callable[Concatenate[S, Any, P], R]) -> Callable[Concatenate[S, P], R]:
         @functools.wraps(method)
         def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
             for attempt in range(RETRIES):
                 try:
-                    with self.db.session(write=write) as session:
+                    opened = self.db.connection(write=write) if core else self.db.session(write=write)
+                    with opened as session:
                         return method(self, session, *args, **kwargs)
                 except IntegrityError as exc:
                     if _unique_violation(exc):

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func
-from sqlmodel import Session, col, select
+from sqlalchemy import and_, case, func, select
 
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
-from workbench.services.selections import find_selection
 from workbench.services.validate import CANDIDATE_STATUSES
-from workbench.store.models import Candidate, Meeting, MeetingMember, PanelMember, Scorecard, Selection
+from workbench.store import core_tables as t
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+# The home screen's first data: read through SQLAlchemy Core, so that it does not wait for the ORM classes.
 
 MAX_DAYS = 366
 
@@ -77,10 +80,10 @@ def _utc(value: datetime) -> datetime:
 
 
 class OverviewService(Service):
-    """Read-only summaries for the home screen."""
+    """Read-only summaries for the home screen (SQLAlchemy Core: no ORM classes are loaded for them)."""
 
-    @unit_of_work(write=False)
-    def progress(self, session: Session) -> list[SelectionProgress]:
+    @unit_of_work(write=False, core=True)
+    def progress(self, conn: Connection) -> list[SelectionProgress]:
         """The progress of every selection, by name (any case); six queries whatever the size of the database.
 
         Returns:
@@ -88,40 +91,38 @@ class OverviewService(Service):
             cancelled, and scorecards submitted against those expected (each attendee of
             each held meeting owes one).
         """
+        sel, mem, cand, mt, mm, card = t.selection.c, t.panel_member.c, t.candidate.c, t.meeting.c, t.meeting_member.c, t.scorecard.c
         selections = sorted(  # by name, the same on every database whatever its collation
-            session.execute(select(Selection.id, Selection.name, Selection.timezone)).all(),
+            conn.execute(select(sel.id, sel.name, sel.timezone)).all(),
             key=lambda row: (row[1].casefold(), row[1]),
         )
-        members = dict(session.execute(
-            select(PanelMember.selection_id, func.count()).group_by(PanelMember.selection_id)
-        ).all())
+        members = dict(conn.execute(select(mem.selection_id, func.count()).group_by(mem.selection_id)).all())
         statuses: dict[int, dict[str, int]] = {}
-        for sel_id, status, n in session.execute(
-            select(Candidate.selection_id, Candidate.status, func.count()).group_by(Candidate.selection_id, Candidate.status)
+        for sel_id, status, n in conn.execute(
+            select(cand.selection_id, cand.status, func.count()).group_by(cand.selection_id, cand.status)
         ).all():
             statuses.setdefault(sel_id, {})[status] = int(n)
         meetings = {
             row[0]: row[1:]
-            for row in session.execute(
-                select(Meeting.selection_id, _count_if(col(Meeting.status) == "held"),
-                       _count_if(col(Meeting.status) == "planned"), _count_if(col(Meeting.status) == "cancelled"))
-                .group_by(Meeting.selection_id)
+            for row in conn.execute(
+                select(mt.selection_id, _count_if(mt.status == "held"), _count_if(mt.status == "planned"),
+                       _count_if(mt.status == "cancelled"))
+                .group_by(mt.selection_id)
             ).all()
         }
-        held = col(Meeting.status) == "held"
-        expected = dict(session.execute(
-            select(Meeting.selection_id, func.count())
-            .select_from(MeetingMember)
-            .join(Meeting, col(Meeting.id) == MeetingMember.meeting_id)
-            .where(held).group_by(Meeting.selection_id)
+        held = mt.status == "held"
+        expected = dict(conn.execute(
+            select(mt.selection_id, func.count())
+            .select_from(t.meeting_member.join(t.meeting, mt.id == mm.meeting_id))
+            .where(held).group_by(mt.selection_id)
         ).all())
-        submitted = dict(session.execute(
-            select(Meeting.selection_id, func.count())
-            .select_from(Scorecard)
-            .join(Meeting, col(Meeting.id) == Scorecard.meeting_id)
-            .join(MeetingMember, and_(col(MeetingMember.meeting_id) == Scorecard.meeting_id,
-                                      col(MeetingMember.member_id) == Scorecard.member_id))
-            .where(held).group_by(Meeting.selection_id)
+        submitted = dict(conn.execute(
+            select(mt.selection_id, func.count())
+            .select_from(
+                t.scorecard.join(t.meeting, mt.id == card.meeting_id)
+                .join(t.meeting_member, and_(mm.meeting_id == card.meeting_id, mm.member_id == card.member_id))
+            )
+            .where(held).group_by(mt.selection_id)
         ).all())
         out = []
         for sel_id, name, zone in selections:
@@ -136,10 +137,10 @@ class OverviewService(Service):
             ))
         return out
 
-    @unit_of_work(write=False)
+    @unit_of_work(write=False, core=True)
     def upcoming(
         self,
-        session: Session,
+        conn: Connection,
         *,
         days: int = 14,
         now: datetime | None = None,
@@ -159,32 +160,50 @@ class OverviewService(Service):
             raise UserError(f"{days!r} is not a number of days from 1 to {MAX_DAYS}", field="--days")
         start = _utc(now or utcnow())
         end = start + timedelta(days=days)
+        mt, cand, sel, mm, mem = t.meeting.c, t.candidate.c, t.selection.c, t.meeting_member.c, t.panel_member.c
         stmt = (
-            select(Meeting, Candidate.name, Candidate.timezone, Selection.name, Selection.timezone)
-            .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
-            .join(Selection, col(Selection.id) == Meeting.selection_id)
-            .where(col(Meeting.start_utc) >= start, col(Meeting.start_utc) < end, col(Meeting.status) != "cancelled")
-            .order_by(col(Meeting.start_utc), col(Meeting.id))
+            select(mt.id, mt.selection_id, mt.candidate_id, mt.kind, mt.status, mt.duration_minutes, mt.location,
+                   mt.start_utc, cand.name, cand.timezone, sel.name, sel.timezone)
+            .select_from(t.meeting.join(t.candidate, cand.id == mt.candidate_id).join(t.selection, sel.id == mt.selection_id))
+            .where(mt.start_utc >= _naive(start), mt.start_utc < _naive(end), mt.status != "cancelled")
+            .order_by(mt.start_utc, mt.id)
         )
         if selection is not None:
-            stmt = stmt.where(col(Meeting.selection_id) == find_selection(session, selection).id)
-        rows = session.execute(stmt).all()
-        ids = [m.id for m, *_ in rows]
+            stmt = stmt.where(mt.selection_id == _selection_id(conn, selection))
+        rows = conn.execute(stmt).all()
+        ids = [row[0] for row in rows]
         attendees: dict[int, list[str]] = {}
         if ids:
-            for mid, name in session.execute(
-                select(MeetingMember.meeting_id, PanelMember.name)
-                .join(PanelMember, col(PanelMember.id) == MeetingMember.member_id)
-                .where(col(MeetingMember.meeting_id).in_(ids)).order_by(MeetingMember.meeting_id, PanelMember.name)
+            for mid, name in conn.execute(
+                select(mm.meeting_id, mem.name)
+                .select_from(t.meeting_member.join(t.panel_member, mem.id == mm.member_id))
+                .where(mm.meeting_id.in_(ids)).order_by(mm.meeting_id, mem.name)
             ).all():
                 attendees.setdefault(mid, []).append(name)
         out = []
-        for m, cand, cand_zone, sel_name, sel_zone in rows:
-            at = _utc(m.start_utc)
+        for mid, sel_id, cand_id, kind, status, duration, location, start_utc, cand_name, cand_zone, sel_name, sel_zone in rows:
+            at = _utc(start_utc)
             out.append(UpcomingMeeting(
-                meeting_id=m.id, selection_id=m.selection_id, selection=sel_name, candidate_id=m.candidate_id,
-                candidate=cand, kind=m.kind, status=m.status, duration_minutes=m.duration_minutes, location=m.location,
-                members=tuple(attendees.get(m.id, ())), start_utc=at, start_ours=at.astimezone(_zone(sel_zone)),
+                meeting_id=mid, selection_id=sel_id, selection=sel_name, candidate_id=cand_id,
+                candidate=cand_name, kind=kind, status=status, duration_minutes=duration, location=location,
+                members=tuple(attendees.get(mid, ())), start_utc=at, start_ours=at.astimezone(_zone(sel_zone)),
                 start_vendor=at.astimezone(_zone(cand_zone)), our_zone=sel_zone, vendor_zone=cand_zone,
             ))
         return out
+
+
+def _naive(value: datetime) -> datetime:
+    """An aware UTC time as the naive UTC value the meeting table stores."""
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _selection_id(conn: Connection, ref: str | int) -> int:
+    """The id of the selection named or numbered ``ref``, found as every service finds it (through the ORM)."""
+    from sqlmodel import Session
+
+    from workbench.services.selections import find_selection
+
+    with Session(bind=conn) as session:
+        found = find_selection(session, ref).id
+    assert found is not None
+    return found
