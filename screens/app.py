@@ -80,6 +80,7 @@ class WorkbenchApp(App[int]):
         self._member_asked = False
         self._services_factory = services_factory
         self._services: Services | None = None
+        self._services_failure: BaseException | None = None  # from the opening at the first frame, raised once
         self._services_lock = threading.Lock()
         self._first_frame = threading.Event()  # services open only after the title is on screen
         self.database_label = database_label
@@ -108,6 +109,7 @@ class WorkbenchApp(App[int]):
         from screens.home import HomeScreen
 
         self._first_frame.set()
+        self._open_services()  # in a thread, while the home screen is composed
         self.push_screen(HomeScreen())
         if self._start is not None:
             self.open_record(*self._start)
@@ -127,12 +129,29 @@ class WorkbenchApp(App[int]):
         self.push_screen(screen_class(record))
 
     def get_services(self) -> Services:
-        """The services, opened on first use (from a worker thread: never before the first frame)."""
+        """The services, opened on first use (from a worker thread: never before the first frame).
+
+        A failure of the opening started at the first frame is raised to the first caller, the
+        next call tries again (a refresh after the database came back).
+        """
         self._first_frame.wait(timeout=5)
         with self._services_lock:
+            if self._services_failure is not None:
+                failure, self._services_failure = self._services_failure, None
+                raise failure
             if self._services is None:
                 self._services = self._services_factory()
             return self._services
+
+    @work(thread=True, group="open-services", exit_on_error=False)
+    def _open_services(self) -> None:
+        """Open the services as soon as the first frame is out (the ORM's import is the longest wait)."""
+        with self._services_lock:
+            if self._services is None and self._services_failure is None:
+                try:
+                    self._services = self._services_factory()
+                except Exception as exc:  # noqa: BLE001 - raised by the next get_services, shown by its screen
+                    self._services_failure = exc
 
     @property
     def services_ready(self) -> bool:
@@ -209,9 +228,21 @@ class WorkbenchApp(App[int]):
             self.notify(f"could not remember the preference: {exc.strerror}", severity="warning")
 
     def action_open(self, name: str) -> None:
-        """Show a section of the workspace; every section but home needs a selection."""
+        """Show a section of the workspace; every section but home needs a selection.
+
+        The stack is always the home screen, at most one section above it, and what was pushed
+        over that section (a candidate, a record screen): opening a section closes what is above
+        the home screen first (saving), so that screens never pile up.
+        """
         import importlib
 
+        from textual.screen import ModalScreen
+
+        from screens.home import HomeScreen
+
+        if isinstance(self.screen, ModalScreen):  # reached from code only: the keys of the app do not reach a dialog
+            self.notify("Finish or close the dialog first (escape).", severity="warning")
+            return
         if name != "home" and not self.selection:
             self.notify("Choose a selection on the home screen first (enter on its row).", severity="warning")
             return
@@ -223,18 +254,24 @@ class WorkbenchApp(App[int]):
                 raise
             self.notify(f"The {name} screen is not part of this version yet.", severity="warning")
             return
-        if isinstance(self.screen, screen_class):
+        stack = self.screen_stack
+        home = next((i for i, screen in enumerate(stack) if isinstance(screen, HomeScreen)), None)
+        if home is None:  # the home screen comes with the first frame; nothing to leave yet
             return
-        from screens.home import HomeScreen
-
-        if name == "home":
-            while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
-                self.pop_screen()
-            return
-        if isinstance(self.screen, HomeScreen):
+        keep = home + 1  # screens to keep: up to the home screen, and the section when it is the one asked for
+        if name != "home" and len(stack) > keep and isinstance(stack[keep], screen_class):
+            keep += 1
+        while len(self.screen_stack) > keep:
+            self._leave_top()
+        if len(self.screen_stack) == home + 1 and name != "home":
             self.push_screen(screen_class())
-        else:
-            self.switch_screen(screen_class())
+
+    def _leave_top(self) -> None:
+        """Close the top screen, storing its queued saves first."""
+        save = getattr(self.screen, "save_now", None)
+        if callable(save):
+            save()
+        self.pop_screen()
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
