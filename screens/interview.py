@@ -17,30 +17,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, OptionList, ProgressBar, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, OptionList, Static, TextArea
 
 from screens.base import describe_error
 from screens.editing import EditingScreen
-from screens.interview_parts import (
-    EDITOR_TITLE,
-    Deleted,
-    Draft,
-    EditorBox,
-    agenda_prompt,
-    header_text,
-    notes_text,
-    question_text,
-    side_rows,
-)
-from screens.table import Table
+from screens.interview_editor import FIELDS, EditorBox, NoteEditing
+from screens.interview_handover import Keyboard
+from screens.interview_parts import AgendaList, SideTable, StatusLine, header_text, notes_text, question_text
 
 if TYPE_CHECKING:
     from workbench.services.interview_views import InterviewQuestion, InterviewView, TimerView
     from workbench.services.views import NoteView, ScoreView
-
-DRAFT_DELAY = 0.5
-"""Seconds after the last key before a note being typed is saved (the promise is one second)."""
-
 
 class InterviewScreen(EditingScreen):
     """One meeting's live interview, for the panel member at the keyboard."""
@@ -75,9 +62,8 @@ class InterviewScreen(EditingScreen):
         self.questions: list[InterviewQuestion] = []
         self.notes: list[NoteView] = []
         self.index = 0
-        self._draft: Draft | None = None
-        self._typed = ["", "", ""]  # text, owner, due of the draft: kept here, readable after unmounting
-        self._draft_timer: Any = None
+        self.editor = NoteEditing(self)
+        self.keyboard = Keyboard(self)
         self._position: tuple[int, int, str] | None = None  # (meeting, question, member) to remember
         self._stored_position: tuple[int, int, str] | None = None
         self._position_queued = False
@@ -90,23 +76,20 @@ class InterviewScreen(EditingScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("Opening the interview…", id="iv-head")
         with Horizontal(id="iv-main"):
-            yield OptionList(id="iv-agenda")
+            yield AgendaList(id="iv-agenda")
             with Vertical(id="iv-centre"):
                 with VerticalScroll(id="iv-question-box"):
                     yield Static("", id="iv-question")
-                yield Table(id="iv-side", cursor_type="row", zebra_stripes=True)
+                yield SideTable(id="iv-side", cursor_type="row", zebra_stripes=True)
         with Vertical(id="iv-notes-box"):
             with VerticalScroll(id="iv-notes-scroll"):
                 yield Static("", id="iv-notes")
             yield EditorBox(id="iv-editor")
-        with Horizontal(id="iv-status"):
-            yield ProgressBar(id="iv-progress", show_eta=False, show_percentage=False)
-            yield Static("", id="iv-progress-label")
-            yield Static("", id="iv-saved")
+        yield StatusLine(id="iv-status")
 
     @property
-    def agenda(self) -> OptionList:
-        return self.query_one("#iv-agenda", OptionList)
+    def agenda(self) -> AgendaList:
+        return self.query_one("#iv-agenda", AgendaList)
 
     @property
     def current(self) -> InterviewQuestion | None:
@@ -114,7 +97,7 @@ class InterviewScreen(EditingScreen):
 
     @property
     def editing(self) -> bool:
-        return self._draft is not None
+        return self.editor.draft is not None
 
     def now(self) -> datetime:
         return self.wb.clock_now or datetime.now(timezone.utc)
@@ -129,67 +112,42 @@ class InterviewScreen(EditingScreen):
         if self.member:
             self.load()
         else:
-            self._ask_member()
+            self.keyboard.ask()
 
     # ------------------------------------------------------------------ reading
 
     def load(self) -> None:
         mid, who = self.meeting_ref, self.member
-        self.call(lambda s: s.interview.open(mid, member=who), self._show, failed=self._not_opened,
+        self.call(lambda s: s.interview.open(mid, member=who), self.show, failed=self.not_opened,
                   group="iv-load", exclusive=True)
 
-    def _not_opened(self, exc: BaseException) -> None:
+    def not_opened(self, exc: BaseException) -> None:
         if getattr(exc, "field", None) == "--member":
             self.notify(f"{describe_error(exc)}: choose who is scoring.", severity="warning")
-            self._ask_member()
+            self.keyboard.ask()
             return
         self.query_one("#iv-head", Static).update(
             Text.assemble(("Cannot open the interview: ", "bold red"), describe_error(exc), "  (escape goes back)"))
 
-    def _ask_member(self) -> None:
-        from screens.dialogs import MemberPicker
-
-        mid = self.meeting_ref
-
-        def names(services: Any) -> list[str]:
-            meeting = services.meetings.get(mid)
-            return list(meeting.members) or [m.name for m in services.members.list(meeting.selection_id)]
-
-        self.call(names, lambda found: self.app.push_screen(MemberPicker(found), self._chosen), failed=self._not_opened)
-
-    def _chosen(self, name: str | None) -> None:
-        if not name:
-            if self.view is None:
-                self.app.pop_screen()
-            return
-        self.member = name
-        self.wb.member = name
-        self.load()
-
-    def _show(self, view: InterviewView) -> None:
+    def show(self, view: InterviewView) -> None:
         """Show a freshly read view: every region is drawn from it alone."""
         if view.member != self.member:
             return  # read for a member who handed the keyboard over meanwhile
         self.view, self.questions, self.notes = view, list(view.questions), list(view.notes)
         self.index = min(view.position, max(0, len(self.questions) - 1))
         agenda = self.agenda
-        width = self._agenda_width()
-        agenda.set_options([agenda_prompt(q, width) for q in self.questions])
         self._position = self._stored_position = None
+        agenda.show(self.questions, self.index)
         if self.questions:
-            agenda.highlighted = self.index
             self._stored_position = (view.header.meeting_id, self.current.question_id, view.member)  # type: ignore[union-attr]
         self.sub_title = f"Interview · {view.header.candidate} · meeting {view.header.meeting_id}"
-        self._show_side()
+        self.query_one(SideTable).show(view, self.index)
         self._show_head()
         self._show_question()
-        self._show_notes()
+        self.show_notes()
         self._show_progress()
         if not self.editing:
             agenda.focus()
-
-    def _agenda_width(self) -> int:
-        return max(16, self.agenda.scrollable_content_region.width)
 
     def _show_head(self) -> None:
         if self.view is not None:
@@ -204,10 +162,13 @@ class InterviewScreen(EditingScreen):
         panel = view.side_by_side[self.index] if view.side_by_side else None
         box.update(question_text(q, len(self.questions), self.now(), panel))
 
-    def _show_row(self, index: int) -> None:
-        self.agenda.replace_option_prompt_at_index(index, agenda_prompt(self.questions[index], self._agenda_width()))
+    def show_row(self, index: int) -> None:
+        """Redraw one question's agenda line (and the centre when it is the current one)."""
+        self.agenda.show_row(index, self.questions[index])
+        if index == self.index:
+            self._show_question()
 
-    def _show_notes(self) -> None:
+    def show_notes(self) -> None:
         if self.view is None:
             return
         numbers = {q.question_id: q.number for q in self.questions}
@@ -215,31 +176,16 @@ class InterviewScreen(EditingScreen):
         self.query_one("#iv-notes-scroll", VerticalScroll).scroll_end(animate=False)
 
     def _show_progress(self) -> None:
-        scored, total = sum(1 for q in self.questions if q.scored), len(self.questions)
-        self.query_one("#iv-progress", ProgressBar).update(total=max(1, total), progress=scored)
-        submitted = self.view is not None and self.view.submitted
-        self.query_one("#iv-progress-label", Static).update(
-            f" {scored} of {total} scored" + (" · submitted" if submitted else ""))
+        scored = sum(1 for q in self.questions if q.scored)
+        self.query_one(StatusLine).progress(scored, len(self.questions), self.view is not None and self.view.submitted)
 
-    def _show_side(self) -> None:
-        table, view = self.query_one("#iv-side", DataTable), self.view
-        table.clear(columns=True)
-        table.display = bool(view is not None and view.submitted and view.columns)
-        if not table.display or view is None:
+    def show_saved(self, text: str | None, *, failed: bool = False) -> None:
+        """The indicator: "saved" and what was saved last, once the service has committed (None: as before)."""
+        if failed:
+            self.query_one(StatusLine).saved(self._last_saved, self._pending, failure=text or "")
             return
-        table.add_columns("#", "Criterion", *(name.split()[0] for name in view.columns), "Spread")
-        for row in side_rows(view):
-            table.add_row(*row)
-        table.move_cursor(row=self.index)
-
-    def _show_saved(self, text: str, *, failed: bool = False) -> None:
-        if not failed:
-            self._last_saved = text
-        busy = f" · saving {self._pending}…" if self._pending else ""
-        label = self.query_one("#iv-saved", Static)
-        label.set_class(failed, "-failed")
-        label.update(f"✗ NOT SAVED · {text}" if failed else f"● saved · {self._last_saved}{busy}" if self._last_saved
-                     else f"○ saving {self._pending}…" if self._pending else "")
+        self._last_saved = self._last_saved if text is None else text
+        self.query_one(StatusLine).saved(self._last_saved, self._pending)
 
     def _tick(self) -> None:
         self._show_head()
@@ -262,20 +208,12 @@ class InterviewScreen(EditingScreen):
             if self._position != self._stored_position:
                 self._remember_position()
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._redraw_agenda)
-
-    def _redraw_agenda(self) -> None:
-        width, agenda = self._agenda_width(), self.agenda
-        for index, q in enumerate(self.questions):
-            agenda.replace_option_prompt_at_index(index, agenda_prompt(q, width))
-
     # ------------------------------------------------------------------ saving
 
-    def _user_save(self, fn: Any, then: Any, *, failed: Any = None) -> None:
+    def user_save(self, fn: Any, then: Any, *, failed: Any = None) -> None:
         """Queue a save the indicator waits for: "saving…" until the service has answered."""
         self._pending += 1
-        self._show_saved(self._last_saved)
+        self.show_saved(self._last_saved)
 
         def done(result: Any) -> None:
             self._pending -= 1
@@ -283,12 +221,12 @@ class InterviewScreen(EditingScreen):
 
         def bad(exc: BaseException) -> None:
             self._pending -= 1
-            (failed or self._not_saved)(exc)
+            (failed or self.not_saved)(exc)
 
         self.save(fn, done, failed=bad)
 
-    def _not_saved(self, exc: BaseException) -> None:
-        self._show_saved(describe_error(exc), failed=True)
+    def not_saved(self, exc: BaseException) -> None:
+        self.show_saved(describe_error(exc), failed=True)
         self.show_not_saved(exc)
 
     def _remember_position(self) -> None:
@@ -320,13 +258,13 @@ class InterviewScreen(EditingScreen):
                                                                  running_since=None))
         self._show_question()
 
-    def _question_at(self, question_id: int, member: str) -> int | None:
+    def question_at(self, question_id: int, member: str) -> int | None:
         """The index of a question on the screen, when it still shows ``member``'s interview."""
         if self.view is None or self.view.member != member:
             return None
         return next((i for i, q in enumerate(self.questions) if q.question_id == question_id), None)
 
-    def _refuse_final(self) -> bool:
+    def refuse_final(self) -> bool:
         if self.view is not None and self.view.submitted:
             self.notify("You have submitted this scorecard: your scores are final.", severity="warning")
             return True
@@ -335,22 +273,20 @@ class InterviewScreen(EditingScreen):
     def action_score(self, value: int) -> None:
         """Score the current question (0: N/A); saved at once, in key order."""
         q, view = self.current, self.view
-        if q is None or view is None or self._refuse_final():
+        if q is None or view is None or self.refuse_final():
             return
         score = None if value == 0 else value
         mid, qid, who, number = view.header.meeting_id, q.question_id, view.member, q.number
 
         def stored(sv: ScoreView) -> None:
-            index = self._question_at(qid, who)
+            index = self.question_at(qid, who)
             if index is not None:
                 self.questions[index] = replace(self.questions[index], scored=True, value=sv.value, comment=sv.comment)
-                self._show_row(index)
-                if index == self.index:
-                    self._show_question()
+                self.show_row(index)
                 self._show_progress()
-            self._show_saved(f"Q{number} = {'N/A' if sv.value is None else sv.value}")
+            self.show_saved(f"Q{number} = {'N/A' if sv.value is None else sv.value}")
 
-        self._user_save(lambda s: s.scoring.score(mid, qid, score, member=who), stored)
+        self.user_save(lambda s: s.scoring.score(mid, qid, score, member=who), stored)
 
     def action_move(self, step: int) -> None:
         if not self.questions:
@@ -367,117 +303,31 @@ class InterviewScreen(EditingScreen):
         def stored(timer: TimerView) -> None:
             if view.member == who:
                 self._timer_stored(timer)
-            self._show_saved(f"timer {'running' if timer.running else 'paused'}")
+            self.show_saved(f"timer {'running' if timer.running else 'paused'}")
 
-        self._user_save(lambda s: s.interview.toggle_timer(mid, qid, member=who), stored)
+        self.user_save(lambda s: s.interview.toggle_timer(mid, qid, member=who), stored)
 
     # ------------------------------------------------------------------ notes and comments
 
     def action_edit(self, mode: str) -> None:
         """Open the editor for a note of a kind, or for the comment of the current score."""
-        q, view = self.current, self.view
-        if view is None:
-            return
-        if mode == "comment":
-            if q is None or self._refuse_final():
-                return
-            if not q.scored:
-                self.notify("Score this question first (1-5, or 0 for N/A); then c comments on it.", severity="warning")
-                return
-        if self.editing:
-            self.action_finish_editing()
-        self._draft = Draft(mode, view.header.meeting_id, view.member, q.question_id if q else None)
-        start = q.comment if mode == "comment" and q is not None else ""
-        self._typed = [start, "", ""]
-        title = EDITOR_TITLE[mode] + (f" · question {q.number}" if q is not None else "")
-        self.query_one("#iv-editor-title", Static).update(
-            f"[b]{title}[/b]  [dim]saved as you type · escape when done[/dim]")
-        self.query_one("#iv-editor-error", Static).update("")
-        self.query_one("#iv-action-fields").display = mode == "action"
-        for wid in ("#iv-owner", "#iv-due"):
-            self.query_one(wid, Input).value = ""
-        text = self.query_one("#iv-editor-text", TextArea)
-        text.load_text(start)
-        self.query_one("#iv-editor").display = True
-        self.query_one("#iv-notes-box").add_class("-editing")
-        text.focus()
-        text.move_cursor(text.document.end)
+        self.editor.open(mode)
 
     @on(TextArea.Changed, "#iv-editor-text")
+    def _text_typed(self, event: TextArea.Changed) -> None:
+        self.editor.typed_in("iv-editor-text", event.text_area.text)
+
     @on(Input.Changed, "#iv-owner, #iv-due")
-    def _typed_in(self, event: TextArea.Changed | Input.Changed) -> None:
-        if self._draft is None:
-            return
-        if isinstance(event, TextArea.Changed):
-            self._typed[0] = event.text_area.text
-        else:
-            self._typed[1 if event.input.id == "iv-owner" else 2] = event.value
-        if self._draft_timer is not None:
-            self._draft_timer.stop()  # a fired one-shot timer does not re-arm with reset()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self._store_draft)
+    def _field_typed(self, event: Input.Changed) -> None:
+        self.editor.typed_in(str(event.input.id), event.value)
 
     def on_descendant_blur(self, event: Any) -> None:
-        if self._draft is not None and event.widget.id in ("iv-editor-text", "iv-owner", "iv-due"):
-            self._store_draft()
-
-    def _store_draft(self, *, final: bool = False) -> None:
-        draft = self._draft
-        if draft is None:
-            return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        text, owner, due = self._typed
-
-        def failed(exc: BaseException) -> None:
-            self._not_saved(exc)
-            if final and getattr(exc, "field", None) == "--due":  # keep the text; the date is what was refused
-                self._user_save(lambda s: draft.store(s, text, owner, due), lambda r: self._draft_stored(draft, r))
-
-        self._user_save(lambda s: draft.store(s, text, owner, due, final=final), lambda r: self._draft_stored(draft, r),
-                        failed=failed)
-
-    def _draft_stored(self, draft: Draft, result: Any) -> None:
-        if result is None:
-            self._show_saved(self._last_saved)
-            return
-        if draft.mode == "comment":
-            index = self._question_at(result.question_id, draft.member)
-            if index is not None:
-                self.questions[index] = replace(self.questions[index], comment=result.comment)
-                if index == self.index:
-                    self._show_question()
-            self._show_saved(f"comment on Q{self.questions[index].number}" if index is not None else "comment")
-            return
-        if self.view is not None and self.view.member == draft.member:
-            gone = result.note_id if isinstance(result, Deleted) else result.id
-            self.notes = [n for n in self.notes if n.id != gone] + ([] if isinstance(result, Deleted) else [result])
-            self.notes.sort(key=lambda n: (n.created_at, n.id))
-            self._recount_gaps()
-            self._show_notes()
-        self._show_saved("note deleted" if isinstance(result, Deleted) else draft.mode)
-
-    def _recount_gaps(self) -> None:
-        if self.view is None:
-            return
-        me = self.view.member_id
-        for index, q in enumerate(self.questions):
-            gaps = sum(1 for n in self.notes if n.kind == "gap" and n.member_id == me and n.question_id == q.question_id)
-            if gaps != q.gaps:
-                self.questions[index] = replace(q, gaps=gaps)
-                self._show_row(index)
-                if index == self.index:
-                    self._show_question()
+        if self.editing and event.widget.id in FIELDS:
+            self.editor.store()
 
     def action_finish_editing(self) -> None:
         """Save the note being written, close the editor and go back to the agenda."""
-        if self._draft is None:
-            return
-        self._store_draft(final=True)
-        self._draft = None
-        self.query_one("#iv-editor").display = False
-        self.query_one("#iv-notes-box").remove_class("-editing")
-        self.agenda.focus()
+        self.editor.finish()
 
     # ------------------------------------------------------------------ submit, hand over, leave
 
@@ -485,7 +335,7 @@ class InterviewScreen(EditingScreen):
         from screens.forms import ConfirmDialog
 
         view = self.view
-        if view is None or self._refuse_final():
+        if view is None or self.refuse_final():
             return
         self.action_finish_editing()
         scored, total = sum(1 for q in self.questions if q.scored), len(self.questions)
@@ -502,61 +352,32 @@ class InterviewScreen(EditingScreen):
         mid, who = self.view.header.meeting_id, self.view.member
 
         def done(view: InterviewView) -> None:
-            self._show_saved("scorecard submitted")
-            self._carried = True
-            self._show(view)
+            self.show_saved("scorecard submitted")
+            self.show(view)
             self.notify("Submitted: the panel's scores are shown side by side.", title="Saved")
 
-        self._user_save(lambda s: s.interview.submit(mid, member=who), done)
+        self.user_save(lambda s: s.interview.submit(mid, member=who), done)
 
     def action_hand_over(self) -> None:
-        from screens.dialogs import MemberPicker
+        """Hand the keyboard to another member of the meeting's panel."""
+        self.keyboard.hand_over()
 
-        if self.view is None:
-            return
-        others = [name for name in self.view.panel if name != self.view.member]
-        if not others:
-            self.notify("Nobody else is on this meeting's panel.", severity="warning")
-            return
-        self.app.push_screen(MemberPicker(others), self._handed_over)
-
-    def _handed_over(self, name: str | None) -> None:
-        if not name or self.view is None or name == self.view.member:
-            return
-        self.action_finish_editing()
-        self._clear(f"Handing the keyboard to {name}…")
-        self.member = name
-        self.wb.member = name
-        self._carried = False
-        self.load()
-
-    def _clear(self, message: str) -> None:
-        """Forget and wipe everything shown for the previous member."""
-        self.view, self.questions, self.notes, self.index = None, [], [], 0
+    def reset_saving(self) -> None:
+        """A new member at the keyboard: their own position, indicator and carry-over."""
         self._position = self._stored_position = None
-        self.agenda.clear_options()
-        self.query_one("#iv-head", Static).update(message)
-        for wid in ("#iv-question", "#iv-notes", "#iv-progress-label"):
-            self.query_one(wid, Static).update("")
-        self._show_side()
-        self.query_one("#iv-progress", ProgressBar).update(total=1, progress=0)
-        self._last_saved = ""
-        self._show_saved("")
+        self._last_saved, self._carried = "", False
+        self.show_saved("")
+        self._show_progress()
 
     def save_now(self) -> None:
         """Store the queued saves and the note being typed, synchronously (leaving the screen or the app)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
         super().save_now()
-        draft, (text, owner, due) = self._draft, self._typed
-        if draft is not None:
-            self.call_now(lambda s: draft.store(s, text, owner, due))
+        self.editor.save_now(self.call_now)
         target = self._position
         if target is not None and target != self._stored_position:
             if self.call_now(lambda s: s.interview.set_position(target[0], target[1], member=target[2])) is not None:
                 self._stored_position = target
-        if self.view is not None and self.view.submitted and not self._carried:
+        if self.view is not None and self.view.submitted and not self._carried:  # gaps noted after submitting too
             mid = self.view.header.meeting_id
             self._carried = True
             self.call_now(lambda s: s.interview.carry_over(mid))

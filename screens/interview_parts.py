@@ -1,34 +1,26 @@
-"""Pieces of the live interview screen: what each region shows, the note editor, and a draft saved while typed."""
+"""What each region of the live interview screen shows, drawn from the service's frozen views."""
 
 from __future__ import annotations
 
-import re
-import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from rich.console import Group
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static, TextArea
+from textual.containers import Horizontal
+from textual.widgets import OptionList, ProgressBar, Static
+
+from screens.table import Table
 
 if TYPE_CHECKING:
-    from workbench.services import Services
     from workbench.services.interview_views import InterviewHeader, InterviewQuestion, InterviewView, QuestionScores
     from workbench.services.views import NoteView
 
 SCORE_STYLE = {1: "bold red", 2: "bold dark_orange", 3: "bold yellow", 4: "bold green", 5: "bold bright_green"}
 NOTE_MARK = {"note": "note", "decision": "DECISION", "action": "ACTION", "concern": "CONCERN", "gap": "GAP"}
-EDITOR_TITLE = {
-    "note": "Note", "decision": "Decision", "action": "Action item", "gap": "Knowledge gap: what the vendor did not know",
-    "concern": "Concern", "comment": "Comment on your score",
-}
-FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def kind_label(kind: str) -> str:
@@ -132,7 +124,7 @@ def question_text(q: InterviewQuestion, total: int, now: datetime, panel: Questi
     if q.guidance:
         head.append("What a good answer shows: ", style="dim bold")
         head.append(f"{q.guidance}\n", style="dim italic")
-    anchors = Table.grid(padding=(0, 1), expand=True)
+    anchors = RichTable.grid(padding=(0, 1), expand=True)
     anchors.add_column(width=3, no_wrap=True)
     anchors.add_column(ratio=1)
     for score, anchor in enumerate(q.anchors, 1):
@@ -207,83 +199,67 @@ def side_rows(view: InterviewView) -> list[tuple[Any, ...]]:
     return rows
 
 
-class NoteText(TextArea):
-    """The text of the note or comment being written; escape (or ctrl+s) finishes it."""
+class AgendaList(OptionList):
+    """The agenda: one line per question with its state, cut to the list's width (redrawn when it changes)."""
 
-    BINDINGS = [
-        Binding("escape", "screen.finish_editing", "Done", tooltip="Save the note and go back to the agenda"),
-        Binding("ctrl+s", "screen.finish_editing", "Done", show=False),
-    ]
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.questions: list[InterviewQuestion] = []
+
+    @property
+    def line_width(self) -> int:
+        return max(16, self.scrollable_content_region.width)
+
+    def show(self, questions: list[InterviewQuestion], index: int) -> None:
+        self.questions = list(questions)
+        width = self.line_width
+        self.set_options([agenda_prompt(q, width) for q in self.questions])
+        if self.questions:
+            self.highlighted = index
+
+    def show_row(self, index: int, question: InterviewQuestion) -> None:
+        self.questions[index] = question
+        self.replace_option_prompt_at_index(index, agenda_prompt(question, self.line_width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._redraw)
+
+    def _redraw(self) -> None:
+        width = self.line_width
+        for index, q in enumerate(self.questions):
+            self.replace_option_prompt_at_index(index, agenda_prompt(q, width))
 
 
-class FieldInput(Input):
-    """An owner or due-date field of an action item; escape finishes the item."""
+class SideTable(Table):
+    """After submitting: the panel's scores of every question side by side, with the spread."""
 
-    BINDINGS = [Binding("escape", "screen.finish_editing", "Done", tooltip="Save the action item and go back")]
+    def show(self, view: InterviewView | None, index: int) -> None:
+        self.clear(columns=True)
+        self.display = bool(view is not None and view.submitted and view.columns)
+        if not self.display or view is None:
+            return
+        self.add_columns("#", "Criterion", *(name.split()[0] for name in view.columns), "Spread")
+        for row in side_rows(view):
+            self.add_row(*row)
+        self.move_cursor(row=index)
 
 
-class EditorBox(Vertical):
-    """The note editor: a title, the text, an action item's owner and due date, and what was refused."""
+class StatusLine(Horizontal):
+    """Questions scored (a bar and a count) and the save indicator, which reads "saved" only after a commit."""
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="iv-editor-title")
-        yield NoteText("", id="iv-editor-text", soft_wrap=True, compact=True)
-        with Horizontal(id="iv-action-fields"):
-            yield FieldInput(placeholder="owner: who does it", id="iv-owner", compact=True)
-            yield FieldInput(placeholder="due: YYYY-MM-DD", id="iv-due", compact=True)
-        yield Static("", id="iv-editor-error")
+        yield ProgressBar(id="iv-progress", show_eta=False, show_percentage=False)
+        yield Static("", id="iv-progress-label")
+        yield Static("", id="iv-saved")
 
+    def progress(self, scored: int, total: int, submitted: bool) -> None:
+        self.query_one(ProgressBar).update(total=max(1, total), progress=scored)
+        self.query_one("#iv-progress-label", Static).update(f" {scored} of {total} scored" + (" · submitted" if submitted else ""))
 
-@dataclass(frozen=True)
-class Deleted:
-    """What ``Draft.store`` returns when the note was emptied and so deleted."""
-
-    note_id: int
-
-
-class Draft:
-    """A note (or a score's comment) being typed, stored whatever its state; thread-safe.
-
-    ``store`` runs in a worker (debounced while typing) or on the UI thread (leaving); the
-    lock makes sure a note is added only once even when both happen at the same time.
-    """
-
-    def __init__(self, mode: str, meeting_id: int, member: str, question_id: int | None, *,
-                 note_id: int | None = None) -> None:
-        self.mode = mode  # a note kind, or "comment"
-        self.meeting_id = meeting_id
-        self.member = member
-        self.question_id = question_id
-        self.note_id = note_id
-        self._lock = threading.Lock()
-        self._stored: tuple[str, str, str] | None = None
-
-    def store(self, services: Services, text: str, owner: str = "", due: str = "", *, final: bool = False) -> Any:
-        """Save what is typed now: the stored view, None when nothing changed, or Deleted when emptied.
-
-        While typing (not ``final``) a due date is sent only once it is a whole date.
-        """
-        with self._lock:
-            if not final and due and not FULL_DATE.fullmatch(due.strip()):
-                due = self._stored[2] if self._stored else ""
-            typed = (text, owner, due)
-            if typed == self._stored:
-                return None
-            if self.mode == "comment":
-                result = services.interview.comment(self.meeting_id, self.question_id, text, member=self.member)
-            elif not text.strip():
-                if self.note_id is None:
-                    self._stored = typed
-                    return None
-                services.notes.delete(self.note_id)
-                self.note_id, result = None, Deleted(self.note_id)
-            elif self.note_id is None:
-                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
-                result = services.notes.add(self.meeting_id, member=self.member, kind=self.mode, text=text,
-                                            question_id=self.question_id, **extra)
-                self.note_id = result.id
-            else:
-                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
-                result = services.notes.update(self.note_id, text=text, **extra)
-            self._stored = typed
-            return result
+    def saved(self, last: str, pending: int, failure: str | None = None) -> None:
+        """``last``: what was saved last; ``pending``: saves not answered yet; ``failure``: what was refused."""
+        label = self.query_one("#iv-saved", Static)
+        label.set_class(failure is not None, "-failed")
+        busy = f" · saving {pending}…" if pending else ""
+        label.update(f"✗ NOT SAVED · {failure}" if failure is not None else f"● saved · {last}{busy}" if last
+                     else f"○ saving {pending}…" if pending else "")

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from workbench.services.errors import Conflict, NotFound, UserError
-from workbench.services.interview import FOLLOW_UP_PREFIX
+from workbench.services.carry_over import FOLLOW_UP_PREFIX
 
 NOW = datetime(2031, 5, 1, 9, 0, tzinfo=timezone.utc)
 

@@ -146,7 +146,7 @@ async def test_a_note_survives_leaving_one_key_after_typing(sample_path: Path, s
 
 
 async def test_a_note_is_saved_while_still_being_typed(sample_path: Path, stored: Any, settle: Any) -> None:
-    from screens.interview import DRAFT_DELAY
+    from screens.interview_editor import DRAFT_DELAY
 
     app = _app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from workbench.domain.scoring import stat_from_member_means
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
+from workbench.services.carry_over import carry_over, lock_meeting
 from workbench.services.errors import Conflict, UserError
 from workbench.services.interview_views import (
     CarryOver,
@@ -33,7 +34,6 @@ from workbench.services.scoring import MAX_COMMENT, ScoringService, question_id_
 from workbench.services.views import NoteView, ScoreView
 from workbench.store.models import (
     AgendaItem,
-    CarriedGap,
     Candidate,
     Criterion,
     InterviewPosition,
@@ -48,8 +48,6 @@ from workbench.store.models import (
     Selection,
 )
 from workbench.store.upsert import upsert
-
-FOLLOW_UP_PREFIX = "Follow-up on a knowledge gap: "
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -66,11 +64,7 @@ def _live_meeting(session: Session, meeting_id: str | int, *, lock: bool = False
 
 
 def _locked(session: Session, meeting_id: int) -> Meeting:
-    """The meeting row, locked until the end of the unit of work on PostgreSQL (SQLite writes one at a time anyway)."""
-    row = session.execute(select(Meeting).where(Meeting.id == meeting_id).with_for_update()).scalars().first()
-    if row is None:
-        return find_meeting(session, meeting_id)  # raises NotFound naming MEETING
-    return row
+    return lock_meeting(session, meeting_id) or find_meeting(session, meeting_id)  # NotFound naming MEETING
 
 
 def _on_agenda(session: Session, meeting_id: int, question: str | int) -> int:
@@ -101,30 +95,6 @@ def _pause(row: QuestionTimer, now: datetime) -> None:
     if since is not None:
         row.elapsed_seconds += max(0.0, (now - since).total_seconds())
         row.running_since = None
-
-
-def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
-    """The meeting that takes what this one carries over, or None.
-
-    "Next" is the first *planned* meeting after this one (by start, then number) of the same
-    recurring series; for a meeting outside any recurring series, or when its series has no
-    planned meeting left, it is the candidate's first planned meeting after this one (the
-    candidate's meetings are the selection's series of structured meetings with that vendor).
-    Held and cancelled meetings never take carried-over items.
-    """
-    later = and_(
-        Meeting.candidate_id == meeting.candidate_id,
-        Meeting.status == "planned",
-        Meeting.id != meeting.id,
-        (Meeting.start_utc > meeting.start_utc) | and_(Meeting.start_utc == meeting.start_utc, Meeting.id > meeting.id),
-    )
-    order = (Meeting.start_utc, Meeting.id)
-    if meeting.series_id is not None:
-        row = session.execute(select(Meeting).where(later, Meeting.series_id == meeting.series_id).order_by(*order)
-                              .limit(1)).scalars().first()
-        if row is not None:
-            return row
-    return session.execute(select(Meeting).where(later).order_by(*order).limit(1)).scalars().first()
 
 
 class InterviewService(Service):
@@ -243,7 +213,10 @@ class InterviewService(Service):
     def carry_over(self, session: Session, meeting_id: str | int) -> CarryOver:
         """Carry a meeting's knowledge gaps and unanswered questions into the next meeting's agenda.
 
-        The next meeting is the one :func:`next_meeting` names. A question is unanswered when no
+        The next meeting (``carry_over.next_meeting``) is the first planned meeting after this one in
+        the same recurring series; outside a series, or when the series has none left, the
+        candidate's first planned meeting after this one. Held and cancelled meetings take nothing.
+        A question is unanswered when no
         panel member has scored it (a score or N/A) in this meeting. Each knowledge gap (a note of
         kind gap, by any member) becomes once a follow-up question of the question bank, under the
         criterion of the question it was recorded on (else the first agenda question's), with no
@@ -254,72 +227,7 @@ class InterviewService(Service):
         Returns:
             What was added now (nothing on a repeated call).
         """
-        meeting = _live_meeting(session, meeting_id, lock=True)
-        target = next_meeting(session, meeting)
-        if target is None:
-            return CarryOver(from_meeting_id=meeting.id, next_meeting_id=None, added_question_ids=(),
-                             follow_up_question_ids=())
-        target = _locked(session, target.id)  # two carry-overs into one meeting take turns (PostgreSQL)
-        agenda = session.execute(
-            select(AgendaItem.question_id, Question.criterion_id)
-            .join(Question, Question.id == AgendaItem.question_id)
-            .where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.position, AgendaItem.id)
-        ).all()
-        answered = set(session.execute(select(Score.question_id).where(Score.meeting_id == meeting.id).distinct()).scalars())
-        wanted = [qid for qid, _ in agenda if qid not in answered]
-        created = self._follow_ups(session, meeting, {qid: cid for qid, cid in agenda}, agenda[0][1] if agenda else None)
-        wanted += [qid for qid, _ in created]
-        present = set(session.execute(select(AgendaItem.question_id).where(AgendaItem.meeting_id == target.id)).scalars())
-        position = session.execute(select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == target.id)).scalar()
-        position = -1 if position is None else position
-        added: list[int] = []
-        for qid in dict.fromkeys(wanted):
-            if qid in present:
-                continue
-            position += 1
-            session.add(AgendaItem(meeting_id=target.id, question_id=qid, position=position, carried_from=meeting.id))
-            added.append(qid)
-        session.flush()
-        return CarryOver(from_meeting_id=meeting.id, next_meeting_id=target.id, added_question_ids=tuple(added),
-                         follow_up_question_ids=tuple(qid for qid, fresh in created if fresh))
-
-    @staticmethod
-    def _follow_ups(session: Session, meeting: Meeting, criteria: dict[int, int],
-                    fallback: int | None) -> list[tuple[int, bool]]:
-        """The follow-up question of each knowledge gap of the meeting: (question id, created now)."""
-        gaps = session.execute(
-            select(Note, CarriedGap.question_id)
-            .outerjoin(CarriedGap, CarriedGap.note_id == Note.id)
-            .where(Note.meeting_id == meeting.id, Note.kind == "gap").order_by(Note.created_at, Note.id)
-        ).all()
-        if not gaps:
-            return []
-        if fallback is None:
-            fallback = session.execute(select(Criterion.id).where(Criterion.selection_id == meeting.selection_id)
-                                       .order_by(Criterion.position, Criterion.id).limit(1)).scalar()
-        top = session.execute(select(func.max(Question.position)).where(Question.selection_id == meeting.selection_id)).scalar()
-        top = 0 if top is None else top
-        when = _aware(meeting.start_utc)
-        out: list[tuple[int, bool]] = []
-        for note, carried in gaps:
-            if carried is not None:
-                out.append((carried, False))
-                continue
-            criterion = criteria.get(note.question_id or -1, fallback)
-            if criterion is None:  # a selection without criteria has nothing to file the question under
-                continue
-            top += 1
-            question = Question(
-                selection_id=meeting.selection_id, criterion_id=criterion, text=FOLLOW_UP_PREFIX + note.text,
-                guidance=(f"Carried over from meeting {meeting.id} ({meeting.kind}, {when:%d %b %Y}), where the vendor "
-                          "could not answer it. A good answer now is specific and backed by evidence."),
-                position=top,
-            )
-            session.add(question)
-            session.flush()
-            session.add(CarriedGap(note_id=note.id, question_id=question.id))
-            out.append((question.id, True))
-        return out
+        return carry_over(session, _live_meeting(session, meeting_id, lock=True))
 
     def submit(self, meeting_id: str | int, *, member: str | int) -> InterviewView:
         """Submit a member's scorecard, carry the meeting over into the next one, and read the view again.
