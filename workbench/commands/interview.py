@@ -11,17 +11,24 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("interview", help="open the live interview screen of a meeting (score, notes, submit)")
-    p.add_argument("meeting", metavar="MEETING", help="the meeting's number (see 'workbench meetings list')")
+    # The app reads ``start`` before the check runs, so the meeting becomes the screen to open as it is parsed.
+    p.add_argument("start", metavar="MEETING", type=_interview_of, help="the meeting's number (see 'workbench meetings list')")
     # Also accepted before the command (`workbench --as NAME interview 12`); SUPPRESS keeps that value.
     p.add_argument("--as", dest="as_member", metavar="NAME", default=argparse.SUPPRESS,
                    help="the panel member scoring (default: the one remembered from the last run)")
-    p.set_defaults(handler=None, precheck=precheck, start=None)
+    p.set_defaults(handler=None, precheck=precheck)
+
+
+def _interview_of(value: str) -> tuple[str, str]:
+    """``"#12"`` -> ``("interview", "12")``: the record screen to open (anything else is checked by ``precheck``)."""
+    text = value.strip()
+    return ("interview", text.lstrip("#") if text.lstrip("#").isdigit() else text)
 
 
 def precheck(args: argparse.Namespace, services: Services) -> None:
     """Check the words before any screen is shown: the meeting exists and is not cancelled, the member is on its panel.
 
-    Sets ``args.start`` (the screen to open) and ``args.as_member`` (the member, remembered one included).
+    Sets ``args.as_member`` to the member's name as stored (the remembered member when --as is not given).
 
     Raises:
         UserError: unknown or cancelled meeting, no member given or remembered, a name not on the panel.
@@ -33,7 +40,7 @@ def precheck(args: argparse.Namespace, services: Services) -> None:
     given = bool(member and str(member).strip())
     if not given:
         member = load_prefs().member
-    view = services.meetings.get(args.meeting)  # NotFound naming MEETING
+    view = services.meetings.get(args.start[1])  # NotFound naming MEETING
     if view.status == "cancelled":
         raise UserError(f"meeting {view.id} ({view.candidate}, {view.kind}) is cancelled; it has no interview",
                         field="MEETING")
@@ -46,4 +53,3 @@ def precheck(args: argparse.Namespace, services: Services) -> None:
         raise UserError(f"{member!r}{where} is not a panel member of the selection of meeting {view.id}",
                         field="--as") from None
     args.as_member = found.name
-    args.start = ("interview", str(view.id))
