@@ -1,110 +1,111 @@
-"""SVG snapshots of the screens at 120x40 on the sample selection, with a frozen clock."""
+"""SVG snapshots of the screens at 120x40 on the sample selection, with a frozen clock (fixtures in conftest.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date
 from pathlib import Path
-
-import pytest
-
-from screens.app import WorkbenchApp
-from workbench.config import resolve_database
-from workbench.prefs import Prefs
-from workbench.services import open_services
+from typing import Any
 
 SIZE = (120, 40)
-NOW = datetime(2027, 1, 10, 9, 0, tzinfo=timezone.utc)
 SAMPLE = "Outsource IT support (sample)"
-
-
-@pytest.fixture
-def sample_db(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.sqlite3"
-    svc = open_services(resolve_database(str(path)))
-    svc.demo.create_sample()
-    svc.close()
-    return path
-
-
-def _app(path: Path, **prefs: str) -> WorkbenchApp:
-    target = resolve_database(str(path))
-    return WorkbenchApp(lambda: open_services(target), database_label="sample.sqlite3", now=NOW,
-                        prefs=Prefs(**prefs), remember=False)
-
-
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+TODAY = date(2027, 1, 10)  # the day of the frozen clock (conftest.NOW)
 
 
 class TestHome:
-    def test_home_with_the_sample(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_home_with_the_sample(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """The selections with their progress and the next 14 days."""
-        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=_settle)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=drive.settle)
 
-    def test_welcome_on_an_empty_database(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_welcome_on_an_empty_database(self, snap_compare, make_app, drive, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
         """An empty database offers the sample selection or a new one."""
-        assert snap_compare(_app(tmp_path / "empty.sqlite3"), terminal_size=SIZE, run_before=_settle)
+        assert snap_compare(make_app(tmp_path / "empty.sqlite3"), terminal_size=SIZE, run_before=drive.settle)
 
-    def test_help(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_help(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """F1 lists the keys of the home screen."""
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await _settle(pilot)
-            await pilot.press("f1")
-            await pilot.pause()
+            await drive.keys(pilot, "f1")
 
-        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
 
 
 class TestSchedule:
-    def test_schedule_by_day(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_schedule_by_day(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """Meetings grouped by day in our time and the vendor's, with markers."""
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await _settle(pilot)
-            await pilot.press("f4")
-            await _settle(pilot)
+            await drive.keys(pilot, "f4")
 
-        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
-
-
-async def _open(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
-    await _settle_without_trees(pilot)
-    for key in keys:
-        await pilot.press(key)
-        await _settle_without_trees(pilot)
-
-
-async def _settle_without_trees(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the workers, but not for a folder tree's loader, which never ends."""
-    import asyncio
-
-    for _ in range(3):
-        pending = [w for w in pilot.app.workers if not w.is_finished and "tree" not in (w.name or "").lower()
-                   and "load" != (w.group or "")]
-        if pending:
-            await asyncio.wait_for(asyncio.gather(*(w.wait() for w in pending), return_exceptions=True), 20)
-        await pilot.pause()
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
 
 
 class TestWorkspace:
-    def test_scope(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_scope(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """Scope items with decision, priority and what depends on them."""
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await _open(pilot, "f2")
+            await drive.keys(pilot, "f2")
 
-        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
 
-    def test_candidates(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_candidates(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """The candidate list with its filter."""
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await _open(pilot, "f3")
+            await drive.keys(pilot, "f3")
 
-        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
 
-    def test_candidate_profile(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_candidate_profile(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """A candidate's profile tab."""
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await _open(pilot, "f3", "enter")
+            await drive.keys(pilot, "f3", "enter")
 
-        assert snap_compare(_app(sample_db, selection=SAMPLE, member="Helen Marsh"), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+
+
+class TestCandidateTabs:
+    """The tabs of the candidate screen besides the profile, on Northgate (scored meetings, a finalist)."""
+
+    async def _tab(self, pilot: Any, drive: Any, tabs: int) -> None:
+        await drive.keys(pilot, "f3")
+        drive.pick(pilot, "Northgate Managed IT")
+        await drive.keys(pilot, "enter", *(["ctrl+pagedown"] * tabs))
+
+    def test_recommendations(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
+        """Who recommended the vendor, with sentiment and rating; the row under the cursor in full below."""
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await self._tab(pilot, drive, 1)
+
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_people_with_a_stale_check(self, snap_compare, sample_db: Path, sample_app, drive,  # type: ignore[no-untyped-def]
+                                       monkeypatch) -> None:
+        """The vendor's people; Ben Hartley, last checked more than 180 days before the frozen today, is marked stale."""
+        from workbench.config import resolve_database
+        from workbench.services import open_services
+
+        monkeypatch.setattr("screens.candidate_tabs.today", lambda: TODAY)
+        svc = open_services(resolve_database(str(sample_db)))
+        try:
+            person = next(p for p in svc.candidates.people("Northgate Managed IT", selection=SAMPLE)
+                          if p.name == "Ben Hartley")
+            svc.candidates.update_person(person.id, last_checked="2026-05-04")
+        finally:
+            svc.close()
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await self._tab(pilot, drive, 2)
+
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_due_diligence(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
+        """The checklist with status and evidence."""
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await self._tab(pilot, drive, 3)
+
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_meetings(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
+        """The vendor's meetings; enter on the deep dive shows its attendees and agenda."""
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await self._tab(pilot, drive, 4)
+            await drive.keys(pilot, "down", "enter")
+
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)

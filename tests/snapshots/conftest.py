@@ -1,0 +1,95 @@
+"""Fixtures of the SVG snapshots: the sample selection, an app with a frozen clock at 120x40, and driving it still."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from screens.app import WorkbenchApp
+from workbench.config import resolve_database
+from workbench.prefs import Prefs
+from workbench.services import open_services
+
+NOW = datetime(2027, 1, 10, 9, 0, tzinfo=timezone.utc)
+SAMPLE = "Outsource IT support (sample)"
+MEMBER = "Helen Marsh"
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    """A database file holding the sample selection."""
+    path = tmp_path / "sample.sqlite3"
+    svc = open_services(resolve_database(str(path)))
+    try:
+        svc.demo.create_sample()
+    finally:
+        svc.close()
+    return path
+
+
+@pytest.fixture
+def make_app() -> Callable[..., WorkbenchApp]:
+    """Builds the app on a database with the frozen clock; prefs such as selection= and member= are passed on."""
+
+    def make(path: Path, **prefs: str) -> WorkbenchApp:
+        target = resolve_database(str(path))
+        return WorkbenchApp(lambda: open_services(target), database_label="sample.sqlite3", now=NOW,
+                            prefs=Prefs(**prefs), remember=False)
+
+    return make
+
+
+@pytest.fixture
+def sample_app(sample_db: Path, make_app: Callable[..., WorkbenchApp]) -> Callable[[], WorkbenchApp]:
+    """Builds the app on the sample selection, as Helen Marsh."""
+    return lambda: make_app(sample_db, selection=SAMPLE, member=MEMBER)
+
+
+class Drive:
+    """Key presses, then waiting until the screen stands still: workers done, cursors not blinking."""
+
+    @staticmethod
+    async def settle(pilot: Any) -> None:
+        """Wait for the workers (but not a folder tree's loader, which waits as long as the tree lives)."""
+        for _ in range(3):
+            pending = [w for w in pilot.app.workers if not w.is_finished and w.group != "_loader"]
+            if pending:
+                await asyncio.wait_for(asyncio.gather(*(w.wait() for w in pending), return_exceptions=True), 20)
+            await pilot.pause()
+        Drive.still(pilot.app)
+        await pilot.pause()
+
+    @staticmethod
+    def still(app: Any) -> None:
+        """Stop the cursors blinking, so that a snapshot does not depend on the moment it is taken."""
+        from textual.widgets import Input, TextArea
+
+        for screen in app.screen_stack:
+            for widget in screen.query("Input, TextArea"):
+                if isinstance(widget, (Input, TextArea)):
+                    widget.cursor_blink = False
+
+    @staticmethod
+    def pick(pilot: Any, name: str) -> None:
+        """Put the cursor of the candidates table on the row of a candidate."""
+        from textual.widgets import DataTable
+
+        table = pilot.app.screen.query_one("#candidates-table", DataTable)
+        table.move_cursor(row=next(i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == name))
+
+    async def keys(self, pilot: Any, *keys: str) -> None:
+        """Settle, then press each key and settle again."""
+        await self.settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await self.settle(pilot)
+
+
+@pytest.fixture
+def drive() -> Drive:
+    return Drive()
