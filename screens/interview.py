@@ -61,7 +61,6 @@ class InterviewScreen(EditingScreen):
         self.view: InterviewView | None = None
         self.questions: list[InterviewQuestion] = []
         self.notes: list[NoteView] = []
-        self.index = 0
         self.editor = NoteEditing(self)
         self.keyboard = Keyboard(self)
         self._position: tuple[int, int, str] | None = None  # (meeting, question, member) to remember
@@ -90,6 +89,12 @@ class InterviewScreen(EditingScreen):
     @property
     def agenda(self) -> AgendaList:
         return self.query_one("#iv-agenda", AgendaList)
+
+    @property
+    def index(self) -> int:
+        """The current question: the agenda's cursor, read at once (a key right after j scores the next one)."""
+        highlighted = self.agenda.highlighted
+        return highlighted if highlighted is not None else 0
 
     @property
     def current(self) -> InterviewQuestion | None:
@@ -134,14 +139,14 @@ class InterviewScreen(EditingScreen):
         if view.member != self.member:
             return  # read for a member who handed the keyboard over meanwhile
         self.view, self.questions, self.notes = view, list(view.questions), list(view.notes)
-        self.index = min(view.position, max(0, len(self.questions) - 1))
+        index = min(view.position, max(0, len(self.questions) - 1))
         agenda = self.agenda
         self._position = self._stored_position = None
-        agenda.show(self.questions, self.index)
+        agenda.show(self.questions, index)
         if self.questions:
             self._stored_position = (view.header.meeting_id, self.current.question_id, view.member)  # type: ignore[union-attr]
         self.sub_title = f"Interview · {view.header.candidate} · meeting {view.header.meeting_id}"
-        self.query_one(SideTable).show(view, self.index)
+        self.query_one(SideTable).show(view, index)
         self._show_head()
         self._show_question()
         self.show_notes()
@@ -195,9 +200,8 @@ class InterviewScreen(EditingScreen):
 
     @on(OptionList.OptionHighlighted, "#iv-agenda")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.view is None or event.option_index == self.index and self._position is not None:
+        if self.view is None:
             return
-        self.index = event.option_index
         self._show_question()
         side = self.query_one("#iv-side", DataTable)
         if side.display and side.row_count > self.index:

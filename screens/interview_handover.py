@@ -71,7 +71,7 @@ class Keyboard:
     def _clear(self, message: str) -> None:
         """Forget and wipe everything shown for the previous member."""
         screen = self.screen
-        screen.view, screen.questions, screen.notes, screen.index = None, [], [], 0
+        screen.view, screen.questions, screen.notes = None, [], []
         screen.agenda.show([], 0)
         screen.query_one("#iv-head", Static).update(message)
         for wid in ("#iv-question", "#iv-notes"):
