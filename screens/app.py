@@ -34,6 +34,10 @@ SECTIONS = {
     "comparison": "screens.comparison:ComparisonScreen",
 }
 
+# Services the sections use, loaded in the background once the home screen shows its data: the ORM
+# classes behind them take a good part of a second to load, better spent while the user reads.
+WARM_UP = ("members", "candidates", "scope", "schedule_views")
+
 # Screens opened on one record (a meeting): name -> "module:Class"; the class takes that record's id.
 RECORD_SCREENS = {
     "interview": "screens.interview:InterviewScreen",
@@ -83,6 +87,8 @@ class WorkbenchApp(App[int]):
         self._services_failure: BaseException | None = None  # from the opening at the first frame, raised once
         self._services_lock = threading.Lock()
         self._first_frame = threading.Event()  # services open only after the title is on screen
+        self._warmed_up = False
+        self.freeze_after_warm_up = False  # gc.freeze() once started (the real program, not tests): see _warm_up
         self.database_label = database_label
         self._remember = remember
         from workbench.prefs import Prefs as _Prefs
@@ -152,6 +158,27 @@ class WorkbenchApp(App[int]):
                     self._services = self._services_factory()
                 except Exception as exc:  # noqa: BLE001 - raised by the next get_services, shown by its screen
                     self._services_failure = exc
+
+    def warm_up(self) -> None:
+        """Load what the sections need in the background (once; called when the first data is on screen)."""
+        if not self._warmed_up:
+            self._warmed_up = True
+            self._warm_up()
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        try:
+            services = self.get_services()
+            for name in WARM_UP:
+                getattr(services, name)  # the first use of a service loads its module and the ORM classes
+        except Exception:  # noqa: BLE001, S110 - only a head start: each screen reports its own failure
+            pass
+        if self.freeze_after_warm_up:
+            # What is loaded by now lives as long as the program: keep it out of the garbage collector's
+            # full collections, which would otherwise scan it all (a pause of a few hundred ms every so often).
+            import gc
+
+            gc.freeze()
 
     @property
     def services_ready(self) -> bool:
@@ -314,5 +341,6 @@ def run_app(
 
     app = WorkbenchApp(open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs(),
                        start=start)
+    app.freeze_after_warm_up = True
     app.run()
     return app.return_value if isinstance(app.return_value, int) else 0

@@ -129,6 +129,7 @@ class HomeScreen(WorkbenchScreen):
         progress, upcoming = result
         self._show_progress(progress)
         self._show_upcoming(upcoming, several=len({m.selection_id for m in upcoming}) > 1)
+        self.call_after_refresh(self.wb.warm_up)  # once this is on screen
         names = [p.name for p in progress]
         if not names:
             self.query_one("#load-sample", Button).focus()
