@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 import vobject
-
-from workbench.cli import main
 
 
 def read_ics(text: str):  # type: ignore[no-untyped-def]
@@ -22,26 +19,6 @@ def read_ics(text: str):  # type: ignore[no-untyped-def]
     for tzid in [k for k in registry if k != "UTC"]:
         del registry[tzid]
     return vobject.readOne(text)
-
-
-@pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "cal.sqlite3")
-    assert main(["--db", path, "demo"]) == 0
-    capsys.readouterr()
-    return path
-
-
-def run(db: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--db", db, *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def listed(db: str, capsys: pytest.CaptureFixture[str], *extra: str) -> list[dict]:
-    code, out, err = run(db, capsys, "meetings", "list", "--format", "json", *extra)
-    assert code == 0, err
-    return json.loads(out)
 
 
 def read_events(data: str) -> dict[str, datetime]:
@@ -57,28 +34,28 @@ def expected(items: list[dict]) -> dict[str, datetime]:
     return {m["uid"]: datetime.fromisoformat(m["start"].replace("Z", "+00:00")) for m in items}
 
 
-def with_uids(db: str, items: list[dict]) -> list[dict]:
-    """`meetings list` prints no UID: take each meeting's from the service by its id."""
-    from workbench.config import resolve_database
-    from workbench.services import open_services
+@pytest.fixture
+def listed(run, demo_db: str, services_on):  # type: ignore[no-untyped-def]
+    """listed(*extra) -> `meetings list` of the sample, each meeting with its UID (which the listing does not print)."""
 
-    services = open_services(resolve_database(db))
-    try:
-        return [{**m, "uid": services.meetings.get(m["id"]).uid} for m in items]
-    finally:
-        services.close()
+    def meetings(*extra: str) -> list[dict]:
+        items = run.json(demo_db, "meetings", "list", *extra)
+        with services_on(demo_db) as services:
+            return [{**m, "uid": services.meetings.get(m["id"]).uid} for m in items]
+
+    return meetings
 
 
-def test_calendar_file_matches_the_meetings(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    first = listed(db, capsys)[0]
-    code, _, err = run(db, capsys, "meetings", "add", "--candidate", first["candidate"], "--kind", "site-visit",
+def test_calendar_file_matches_the_meetings(demo_db: str, run, listed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = listed()[0]
+    code, _, err = run(demo_db, "meetings", "add", "--candidate", first["candidate"], "--kind", "site-visit",
                        "--at", "2027-11-07T01:30", "--tz", "America/New_York", "--fold", "later")
     assert code == 0, err
-    assert run(db, capsys, "meetings", "cancel", str(first["id"]))[0] == 0
-    items = with_uids(db, listed(db, capsys))
+    assert run(demo_db, "meetings", "cancel", str(first["id"]))[0] == 0
+    items = listed()
     assert len(items) >= 3 and {m["status"] for m in items} >= {"cancelled", "planned"}
     target = tmp_path / "meetings.ics"
-    code, out, err = run(db, capsys, "calendar", "-o", str(target))
+    code, out, err = run(demo_db, "calendar", "-o", str(target))
     assert code == 0 and out == ""
     assert err.strip() == f"wrote {len(items)} meeting(s) to {target}"
     assert (target.stat().st_mode & 0o777) == 0o600
@@ -95,66 +72,53 @@ def test_calendar_file_matches_the_meetings(db: str, capsys: pytest.CaptureFixtu
     assert {tz.tzid.value for tz in cal.contents.get("vtimezone", [])} == zones
 
 
-def test_calendar_candidate_filter(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    everyone = listed(db, capsys)
+def test_calendar_candidate_filter(demo_db: str, run, listed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    everyone = listed()
     name = everyone[-1]["candidate"]
-    items = with_uids(db, listed(db, capsys, "--candidate", name))
+    items = listed("--candidate", name)
     assert 0 < len(items) < len(everyone)
     target = tmp_path / "one.ics"
-    code, _, err = run(db, capsys, "calendar", "-o", str(target), "--candidate", name.upper())
+    code, _, err = run(demo_db, "calendar", "-o", str(target), "--candidate", name.upper())
     assert code == 0 and f"wrote {len(items)} meeting(s)" in err
     assert read_events(target.read_text(encoding="utf-8")) == expected(items)
-    code, out, err = run(db, capsys, "calendar", "--candidate", "Nobody at all")
+    code, out, err = run(demo_db, "calendar", "--candidate", "Nobody at all")
     assert code == 2 and out == "" and "--candidate" in err and "Traceback" not in err
 
 
-def test_calendar_to_stdout(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    items = with_uids(db, listed(db, capsys))
-    code, out, err = run(db, capsys, "calendar", "--selection", "Outsource IT support (sample)")
+def test_calendar_to_stdout(demo_db: str, run, listed) -> None:  # type: ignore[no-untyped-def]
+    items = listed()
+    code, out, err = run(demo_db, "calendar", "--selection", "Outsource IT support (sample)")
     assert code == 0 and err == ""
     assert out.startswith("BEGIN:VCALENDAR\r\n") and "X-WR-CALNAME:Outsource IT support (sample)\r\n" in out
     assert read_events(out) == expected(items)
 
 
-def test_calendar_missing_folder_and_bad_selection(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_calendar_missing_folder_and_bad_selection(demo_db: str, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     missing = tmp_path / "no" / "such"
-    code, out, err = run(db, capsys, "calendar", "-o", str(missing / "x.ics"))
+    code, out, err = run(demo_db, "calendar", "-o", str(missing / "x.ics"))
     assert code == 2 and out == "" and str(missing) in err and len(err.strip().splitlines()) == 1
     assert not missing.exists()
-    code, out, err = run(db, capsys, "calendar", "--selection", "Nope")
+    code, out, err = run(demo_db, "calendar", "--selection", "Nope")
     assert code == 2 and out == "" and "--selection" in err
 
 
-def test_calendar_of_a_selection_without_meetings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_calendar_of_a_selection_without_meetings(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     path = str(tmp_path / "empty.sqlite3")
-    assert main(["--db", path, "selections", "new", "Empty"]) == 0
-    capsys.readouterr()
+    assert run(path, "selections", "new", "Empty")[0] == 0
     target = tmp_path / "empty.ics"
-    code, _, err = run(path, capsys, "calendar", "-o", str(target))
+    code, _, err = run(path, "calendar", "-o", str(target))
     assert code == 0 and err.startswith("wrote 0 meeting(s)")
     assert read_events(target.read_text(encoding="utf-8")) == {}
 
 
-def test_calendar_escapes_a_hostile_candidate_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_calendar_escapes_a_hostile_candidate_name(tmp_path: Path, run, raw_candidates) -> None:  # type: ignore[no-untyped-def]
     path = str(tmp_path / "evil.sqlite3")
-    assert main(["--db", path, "selections", "new", "S"]) == 0
-    from workbench.config import resolve_database
-    from workbench.services import open_services
-    from workbench.store.models import Candidate
-
-    services = open_services(resolve_database(path))
-    try:
-        now = datetime.now(timezone.utc)
-        with services.db.session(write=True) as session:
-            sel_id = services.selections.get().id
-            session.add(Candidate(selection_id=sel_id, name="Evil\nEND:VEVENT\nBEGIN:VEVENT", created_at=now, updated_at=now))
-    finally:
-        services.close()
-    capsys.readouterr()
-    code, _, err = run(path, capsys, "meetings", "add", "--candidate", "1", "--kind", "introduction",
+    assert run(path, "selections", "new", "S")[0] == 0
+    raw_candidates(path, "Evil\nEND:VEVENT\nBEGIN:VEVENT")
+    code, _, err = run(path, "meetings", "add", "--candidate", "1", "--kind", "introduction",
                        "--at", "2031-05-06T09:00", "--tz", "America/New_York", "--location", "Hall; 2, \\B")
     assert code == 0, err
-    code, out, _ = run(path, capsys, "calendar")
+    code, out, _ = run(path, "calendar")
     assert code == 0
     cal = read_ics(out)
     assert len(cal.vevent_list) == 1

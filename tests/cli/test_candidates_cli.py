@@ -9,22 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli import main
-
 HEADER = "name,website,timezone,support_hours,onsite,status,notes\n"
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """run(db, *args) -> (exit code, stdout, stderr)."""
-
-    def _run(db: str, *args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", db, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture
@@ -33,12 +18,6 @@ def db(tmp_path: Path, run) -> str:  # type: ignore[no-untyped-def]
     code, _, err = run(path, "selections", "new", "S")
     assert code == 0, err
     return path
-
-
-def listing(run, db: str) -> list[dict]:  # type: ignore[no-untyped-def]
-    code, out, err = run(db, "candidates", "list", "--format", "json")
-    assert code == 0, err
-    return json.loads(out)
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "in.csv") -> str:
@@ -55,7 +34,7 @@ def test_add_list_and_status(run, db: str) -> None:
     assert (code, err) == (0, "")
     assert "Acme" in out
     assert run(db, "candidates", "add", "In-house hire", "--baseline")[0] == 0
-    items = listing(run, db)
+    items = run.json(db, "candidates", "list")
     assert [i["name"] for i in items] == ["Acme", "In-house hire"]
     assert set(items[0]) == {"id", "name", "baseline", "status", "timezone", "website", "support_hours", "onsite", "notes"}
     assert (items[0]["timezone"], items[0]["onsite"], items[0]["support_hours"], items[0]["notes"]) == (
@@ -83,7 +62,7 @@ def test_bad_input_on_the_command_line_exits_2(run, db: str) -> None:
     assert code == 2 and "status" in err
     code, _, err = run(db, "candidates", "status", "Nobody", "declined")
     assert code == 2 and "--candidate" in err
-    assert [(i["name"], i["status"]) for i in listing(run, db)] == [("Acme", "long-list")]
+    assert [(i["name"], i["status"]) for i in run.json(db, "candidates", "list")] == [("Acme", "long-list")]
 
 
 def test_import_then_update(run, db: str, tmp_path: Path) -> None:
@@ -92,7 +71,7 @@ def test_import_then_update(run, db: str, tmp_path: Path) -> None:
     code, out, err = run(db, "candidates", "import", path)
     assert (code, err) == (0, "")
     assert out.strip() == "imported 2 new, updated 0"
-    items = {i["name"]: i for i in listing(run, db)}
+    items = {i["name"]: i for i in run.json(db, "candidates", "list")}
     assert (items["Acme"]["status"], items["Acme"]["onsite"], items["Bolt"]["timezone"]) == ("shortlisted", True, "Asia/Tokyo")
 
     again = write(tmp_path, "Name,Notes\nacme,second\nCopper,new\n", "again.csv")
@@ -100,7 +79,7 @@ def test_import_then_update(run, db: str, tmp_path: Path) -> None:
     assert code == 2 and f"{again}:2:" in err
     code, out, err = run(db, "candidates", "import", again, "--update")
     assert (code, out.strip()) == (0, "imported 1 new, updated 1"), err
-    items = {i["name"]: i for i in listing(run, db)}
+    items = {i["name"]: i for i in run.json(db, "candidates", "list")}
     assert (items["Acme"]["notes"], items["Acme"]["timezone"], items["Acme"]["status"]) == ("second", "Europe/Paris", "shortlisted")
     assert items["Copper"]["notes"] == "new"
 
@@ -109,7 +88,7 @@ def test_import_with_byte_order_mark(run, db: str, tmp_path: Path) -> None:
     path = write(tmp_path, b"\xef\xbb\xbf" + b"Name,Timezone\nAcme,Europe/Rome\n")
     code, out, err = run(db, "candidates", "import", path)
     assert code == 0, err
-    assert [(i["name"], i["timezone"]) for i in listing(run, db)] == [("Acme", "Europe/Rome")]
+    assert [(i["name"], i["timezone"]) for i in run.json(db, "candidates", "list")] == [("Acme", "Europe/Rome")]
 
 
 def test_header_only_imports_nothing(run, db: str, tmp_path: Path) -> None:
@@ -140,7 +119,7 @@ def test_header_only_imports_nothing(run, db: str, tmp_path: Path) -> None:
 def test_bad_import_exits_2_names_the_line_and_changes_nothing(run, db: str, tmp_path: Path, text: bytes, line: int,
                                                                words: str) -> None:
     assert run(db, "candidates", "add", "Existing", "--notes", "keep")[0] == 0
-    before = listing(run, db)
+    before = run.json(db, "candidates", "list")
     path = write(tmp_path, text)
     code, out, err = run(db, "candidates", "import", path)
     assert code == 2
@@ -149,17 +128,17 @@ def test_bad_import_exits_2_names_the_line_and_changes_nothing(run, db: str, tmp
     bad = [e for e in err.splitlines() if e.startswith(f"{path}:{line}:")]
     assert any(words in e for e in bad), err
     assert "Traceback" not in err
-    assert listing(run, db) == before
+    assert run.json(db, "candidates", "list") == before
 
 
 def test_duplicate_of_a_stored_candidate_is_refused_without_update(run, db: str, tmp_path: Path) -> None:
     assert run(db, "candidates", "add", "Acme", "--notes", "keep")[0] == 0
-    before = listing(run, db)
+    before = run.json(db, "candidates", "list")
     path = write(tmp_path, HEADER + "Bolt,,UTC,,no,,\nACME,,UTC,,no,,changed\n")
     code, _, err = run(db, "candidates", "import", path)
     assert code == 2
     assert f"{path}:3:" in err and "exists already" in err
-    assert listing(run, db) == before
+    assert run.json(db, "candidates", "list") == before
 
 
 def test_every_problem_is_reported(run, db: str, tmp_path: Path) -> None:
@@ -167,7 +146,7 @@ def test_every_problem_is_reported(run, db: str, tmp_path: Path) -> None:
     code, _, err = run(db, "candidates", "import", path)
     assert code == 2
     assert [e.split(":")[1] for e in err.splitlines()] == ["2", "3", "4"]
-    assert listing(run, db) == []
+    assert run.json(db, "candidates", "list") == []
 
 
 def test_multiline_notes_keep_line_numbers(run, db: str, tmp_path: Path) -> None:
@@ -176,7 +155,7 @@ def test_multiline_notes_keep_line_numbers(run, db: str, tmp_path: Path) -> None
     code, _, err = run(db, "candidates", "import", path)
     assert code == 2
     assert err.splitlines() == [f"{path}:6: timezone: 'Nowhere/Town' is not an IANA time zone name"]
-    assert listing(run, db) == []
+    assert run.json(db, "candidates", "list") == []
 
 
 def test_unterminated_quote_names_the_line_where_it_opened(run, db: str, tmp_path: Path) -> None:
@@ -186,7 +165,7 @@ def test_unterminated_quote_names_the_line_where_it_opened(run, db: str, tmp_pat
     code, _, err = run(db, "candidates", "import", path)
     assert code == 2
     assert err.splitlines() == [f"{path}:5: a quoted value starts on this line and is never closed (a closing \" is missing)"]
-    assert listing(run, db) == []
+    assert run.json(db, "candidates", "list") == []
 
 
 def test_missing_file_exits_2_naming_it(run, db: str, tmp_path: Path) -> None:
@@ -200,7 +179,7 @@ def test_export_neutralises_formulas_and_round_trips(run, db: str, tmp_path: Pat
     assert run(db, "candidates", "add", "Acme", "--notes", "=HYPERLINK(\"http://evil.example\")", "--onsite",
                "--timezone", "America/New_York", "--support-hours", "07:00-19:00")[0] == 0
     assert run(db, "candidates", "add", "@Bolt", "--notes", "line one\nline two", "--status", "finalist")[0] == 0
-    before = listing(run, db)
+    before = run.json(db, "candidates", "list")
     code, out, err = run(db, "candidates", "export")
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out, newline="")))
@@ -217,11 +196,11 @@ def test_export_neutralises_formulas_and_round_trips(run, db: str, tmp_path: Pat
     assert target.read_bytes().decode("utf-8") == out
     code, out, err = run(db, "candidates", "import", str(target), "--update")
     assert (code, out.strip()) == (0, "imported 0 new, updated 2"), err
-    assert listing(run, db) == before
+    assert run.json(db, "candidates", "list") == before
 
 
 def test_export_json(run, db: str, tmp_path: Path) -> None:
     assert run(db, "candidates", "add", "Acme")[0] == 0
     code, out, err = run(db, "candidates", "export", "--format", "json")
     assert code == 0, err
-    assert json.loads(out) == listing(run, db)
+    assert json.loads(out) == run.json(db, "candidates", "list")

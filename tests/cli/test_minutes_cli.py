@@ -2,70 +2,47 @@
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-
-from workbench.cli import main
-
-
-@pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "demo.sqlite3")
-    assert main(["--db", path, "demo"]) == 0
-    capsys.readouterr()
-    return path
-
-
-def run(db: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--db", db, *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def meetings(db: str, capsys: pytest.CaptureFixture[str]) -> list[dict]:
-    code, out, _ = run(db, capsys, "meetings", "list", "--format", "json")
-    assert code == 0
-    return json.loads(out)
 
 
 def find(items: list[dict], candidate: str, kind: str) -> int:
     return next(m["id"] for m in items if m["candidate"] == candidate and m["kind"] == kind)
 
 
-def test_minutes_of_one_meeting_on_stdout(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    mid = find(meetings(db, capsys), "Vistula Cloud Services", "deep-dive")
-    code, out, err = run(db, capsys, "minutes", str(mid))
+def test_minutes_of_one_meeting_on_stdout(demo_db: str, run) -> None:  # type: ignore[no-untyped-def]
+    mid = find(run.json(demo_db, "meetings", "list"), "Vistula Cloud Services", "deep-dive")
+    code, out, err = run(demo_db, "minutes", str(mid))
     assert code == 0 and err == ""
     assert out.startswith("# Minutes: Technical deep dive with Vistula Cloud Services")
     for heading in ("## Attendees", "## Agenda and scores", "## Notes", "## Decisions", "## Action items",
                     "## Concerns", "## Knowledge gaps", "## Next meeting"):
         assert heading in out
     assert "(Europe/London) · 10:00 (Europe/Warsaw)" in out and "| Helen Marsh | Priya Nair | Tom Adeyemi | Mean |" in out
-    pending = find(meetings(db, capsys), "Tanager Digital Services", "deep-dive")
-    code, out, _ = run(db, capsys, "minutes", str(pending), "--selection", "Outsource IT support (sample)")
+    pending = find(run.json(demo_db, "meetings", "list"), "Tanager Digital Services", "deep-dive")
+    code, out, _ = run(demo_db, "minutes", str(pending), "--selection", "Outsource IT support (sample)")
     assert code == 0 and "**Scores pending:**" in out and "Priya Nair" in out
 
 
-def test_minutes_as_html_to_a_private_file(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    mid = find(meetings(db, capsys), "Northgate Managed IT", "introduction")
+def test_minutes_as_html_to_a_private_file(demo_db: str, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    mid = find(run.json(demo_db, "meetings", "list"), "Northgate Managed IT", "introduction")
     target = tmp_path / "minutes.html"
-    code, out, err = run(db, capsys, "minutes", str(mid), "--format", "html", "-o", str(target))
+    code, out, err = run(demo_db, "minutes", str(mid), "--format", "html", "-o", str(target))
     assert code == 0 and out == "" and err == ""
     assert (target.stat().st_mode & 0o777) == 0o600
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and "Northgate Managed IT" in html and "<script" not in html
 
 
-def test_minutes_all_writes_one_file_per_meeting_inside_the_folder(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_minutes_all_writes_one_file_per_meeting_inside_the_folder(demo_db: str, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    code, out, err = run(db, capsys, "minutes", "--all", "-o", str(out_dir))
+    code, out, err = run(demo_db, "minutes", "--all", "-o", str(out_dir))
     assert code == 0 and err == "" and "wrote 11 minutes files" in out
-    items = meetings(db, capsys)
+    items = run.json(demo_db, "meetings", "list")
     names = sorted(p.name for p in out_dir.iterdir())
     assert len(names) == len(items) == 11
     intro = find(items, "Northgate Managed IT", "introduction")
@@ -77,31 +54,21 @@ def test_minutes_all_writes_one_file_per_meeting_inside_the_folder(db: str, caps
         assert path.read_text(encoding="utf-8").startswith("# Minutes: ")
     html_dir = tmp_path / "html"
     html_dir.mkdir()
-    code, out, _ = run(db, capsys, "minutes", "--all", "--candidate", "Vistula Cloud Services", "--format", "html",
+    code, out, _ = run(demo_db, "minutes", "--all", "--candidate", "Vistula Cloud Services", "--format", "html",
                        "-o", str(html_dir))
     assert code == 0 and "wrote 4 minutes files" in out
     assert sorted(p.suffix for p in html_dir.iterdir()) == [".html"] * 4
 
 
-def test_hostile_candidate_names_stay_inside_the_folder(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from workbench.config import resolve_database
-    from workbench.services import open_services
-    from workbench.store.models import Candidate
-
-    services = open_services(resolve_database(db))
-    try:
-        now = datetime.now(timezone.utc)
-        with services.db.session(write=True) as session:
-            sel_id = services.selections.get().id
-            session.add(Candidate(selection_id=sel_id, name="../../../etc/passwd", created_at=now, updated_at=now))
-            session.add(Candidate(selection_id=sel_id, name="/abs\\..\\x", created_at=now, updated_at=now))
+def test_hostile_candidate_names_stay_inside_the_folder(demo_db: str, run, raw_candidates, services_on,  # type: ignore[no-untyped-def]
+                                                        tmp_path: Path) -> None:
+    raw_candidates(demo_db, "../../../etc/passwd", "/abs\\..\\x")
+    with services_on(demo_db) as services:
         ids = [services.meetings.add(candidate=name, kind="introduction", start_local=datetime(2027, 2, 1, 9),
                                      timezone="Europe/London").id for name in ("../../../etc/passwd", "/abs\\..\\x")]
-    finally:
-        services.close()
     out_dir = tmp_path / "deep" / "out"
     out_dir.mkdir(parents=True)
-    code, _, err = run(db, capsys, "minutes", "--all", "-o", str(out_dir))
+    code, _, err = run(demo_db, "minutes", "--all", "-o", str(out_dir))
     assert code == 0, err
     created = sorted(p.name for p in out_dir.iterdir())
     assert len(created) == 13
@@ -127,13 +94,13 @@ def test_hostile_candidate_names_stay_inside_the_folder(db: str, capsys: pytest.
         (("minutes", "1", "--selection", "Other"), "--selection"),
     ],
 )
-def test_usage_errors_exit_2(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...], needle: str) -> None:
+def test_usage_errors_exit_2(demo_db: str, run, tmp_path: Path, args: tuple[str, ...], needle: str) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     (tmp_path / "dir").mkdir()
     values = {"missing": str(tmp_path / "no-such-folder"), "file": str(tmp_path / "a-file"), "dir": str(tmp_path / "dir")}
     args = tuple(a.format(**values) for a in args)
     needle = needle.format(**values)
-    code, out, err = run(db, capsys, *args)
+    code, out, err = run(demo_db, *args)
     assert code == 2 and out == "" and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1 and needle in err, err
     assert list((tmp_path / "dir").iterdir()) == []
