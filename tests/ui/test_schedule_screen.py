@@ -13,34 +13,9 @@ from textual.widgets import DataTable, Input, Static
 from screens.app import WorkbenchApp
 from screens.schedule import ScheduleScreen
 from screens.schedule_form import ScheduleForm
-from workbench.config import resolve_database
-from workbench.prefs import Prefs
-from workbench.services import Services, open_services
 
-SAMPLE = "Outsource IT support (sample)"
 LONDON = ZoneInfo("Europe/London")
 SAMPLE_MEETINGS = 11
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "wb.sqlite3"
-    svc = open_services(resolve_database(str(path)))
-    try:
-        svc.demo.create_sample()
-    finally:
-        svc.close()
-    return path
-
-
-def _app(path: Path) -> WorkbenchApp:
-    target = resolve_database(str(path))
-    return WorkbenchApp(lambda: open_services(target), database_label=str(path),
-                        prefs=Prefs(selection=SAMPLE, member="Helen Marsh"))
-
-
-def _read(path: Path) -> Services:
-    return open_services(resolve_database(str(path)))
 
 
 async def _settle(app: WorkbenchApp, pilot, seconds: float = 0.0) -> None:  # type: ignore[no-untyped-def]
@@ -98,16 +73,12 @@ def _cells(table: DataTable, key: str) -> list[str]:
     return [getattr(c, "plain", str(c)) for c in table.get_row(key)]
 
 
-async def test_meetings_are_grouped_by_day_in_our_time_and_the_vendors(db: Path) -> None:
-    app = _app(db)
+async def test_meetings_are_grouped_by_day_in_our_time_and_the_vendors(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_schedule(app, pilot)
         table = screen.table
-        svc = _read(db)
-        try:
-            meetings = svc.meetings.list(with_agenda=False)
-        finally:
-            svc.close()
+        meetings = stored.meetings.list(with_agenda=False)
         days = {m.start_utc.astimezone(LONDON).date() for m in meetings}
         assert table.row_count == len(meetings) + len(days)
         keys = [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(table.row_count)]
@@ -124,8 +95,8 @@ async def test_meetings_are_grouped_by_day_in_our_time_and_the_vendors(db: Path)
         assert "⚠" in _cells(table, f"m{reference.id}")[6]  # 17:00 in Warsaw: after Vistula's hours
 
 
-async def test_a_typed_time_is_previewed_in_three_zones_and_stored_in_utc(db: Path) -> None:
-    app = _app(db)
+async def test_a_typed_time_is_previewed_in_three_zones_and_stored_in_utc(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_schedule(app, pilot)
         form = await _open_form(app, pilot)
@@ -148,11 +119,7 @@ async def test_a_typed_time_is_previewed_in_three_zones_and_stored_in_utc(db: Pa
         await pilot.press("ctrl+s")
         await _settle(app, pilot)
         assert app.screen is screen
-        svc = _read(db)
-        try:
-            new = [m for m in svc.meetings.list(with_agenda=False) if m.start_utc.year == 2027 and m.start_utc.month == 3]
-        finally:
-            svc.close()
+        new = [m for m in stored.meetings.list(with_agenda=False) if m.start_utc.year == 2027 and m.start_utc.month == 3]
         assert len(new) == 1
         assert new[0].start_utc == datetime(2027, 3, 22, 10, 0, tzinfo=timezone.utc)
         assert new[0].candidate == "Vistula Cloud Services" and new[0].members == ("Helen Marsh",)
@@ -160,8 +127,8 @@ async def test_a_typed_time_is_previewed_in_three_zones_and_stored_in_utc(db: Pa
         assert f"d{new[0].start_utc.date().isoformat()}" in screen._cells
 
 
-async def test_a_time_in_the_gap_is_refused_with_the_first_valid_time_and_nothing_is_stored(db: Path) -> None:
-    app = _app(db)
+async def test_a_time_in_the_gap_is_refused_with_the_first_valid_time_and_nothing_is_stored(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_schedule(app, pilot)
         form = await _open_form(app, pilot)
@@ -171,15 +138,11 @@ async def test_a_time_in_the_gap_is_refused_with_the_first_valid_time_and_nothin
         await _settle(app, pilot)
         assert app.screen is form  # still open, nothing lost
         assert "02:00" in str(form.query_one("#form-error", Static).render())
-    svc = _read(db)
-    try:
-        assert len(svc.meetings.list()) == SAMPLE_MEETINGS
-    finally:
-        svc.close()
+    assert len(stored.meetings.list()) == SAMPLE_MEETINGS
 
 
-async def test_a_time_that_happens_twice_needs_earlier_or_later(db: Path) -> None:
-    app = _app(db)
+async def test_a_time_that_happens_twice_needs_earlier_or_later(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_schedule(app, pilot)
         form = await _open_form(app, pilot)
@@ -197,16 +160,12 @@ async def test_a_time_that_happens_twice_needs_earlier_or_later(db: Path) -> Non
         await pilot.press("ctrl+s")
         await _settle(app, pilot)
         assert isinstance(app.screen, ScheduleScreen)
-    svc = _read(db)
-    try:
-        stored = [m for m in svc.meetings.list() if m.start_utc.year == 2027 and m.start_utc.month == 10]
-        assert [m.start_utc for m in stored] == [datetime(2027, 10, 31, 1, 30, tzinfo=timezone.utc)]
-    finally:
-        svc.close()
+    october = [m for m in stored.meetings.list() if m.start_utc.year == 2027 and m.start_utc.month == 10]
+    assert [m.start_utc for m in october] == [datetime(2027, 10, 31, 1, 30, tzinfo=timezone.utc)]
 
 
-async def test_a_weekly_series_of_three_makes_three_meetings(db: Path) -> None:
-    app = _app(db)
+async def test_a_weekly_series_of_three_makes_three_meetings(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_schedule(app, pilot)
         form = await _open_form(app, pilot)
@@ -216,25 +175,17 @@ async def test_a_weekly_series_of_three_makes_three_meetings(db: Path) -> None:
         await pilot.press("ctrl+s")
         await _settle(app, pilot)
         assert app.screen is screen
-        svc = _read(db)
-        try:
-            series = svc.scheduling.series()
-        finally:
-            svc.close()
+        series = stored.scheduling.series()
         assert len(series) == 1 and len(series[0].meeting_ids) == 3 and series[0].freq == "weekly"
         markers = [_cells(screen.table, f"m{mid}")[7] for mid in series[0].meeting_ids]
         assert markers == ["↻ 1/3", "↻ 2/3", "↻ 3/3"]
 
 
-async def test_cancel_one_then_the_series_updates_only_their_rows(db: Path) -> None:
-    svc = _read(db)
-    try:
-        made = svc.scheduling.schedule(candidate="Northgate Managed IT", kind="deep-dive", at="2027-03-01 10:00",
-                                       tz="Europe/London", every="1 week", count=3, members=["Tom Adeyemi"])
-    finally:
-        svc.close()
+async def test_cancel_one_then_the_series_updates_only_their_rows(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    made = stored.scheduling.schedule(candidate="Northgate Managed IT", kind="deep-dive", at="2027-03-01 10:00",
+                                      tz="Europe/London", every="1 week", count=3, members=["Tom Adeyemi"])
     first, second, third = (s.meeting.id for s in made.meetings)
-    app = _app(db)
+    app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_schedule(app, pilot)
         table = screen.table
@@ -260,20 +211,16 @@ async def test_cancel_one_then_the_series_updates_only_their_rows(db: Path) -> N
         await pilot.press("c")  # hide cancelled meetings: their rows go, and the days left empty
         await pilot.pause()
         assert all(f"m{mid}" not in screen._cells for mid in (first, second, third))
-    svc = _read(db)
-    try:
-        statuses = {m.id: m.status for m in svc.meetings.list()}
-        assert [statuses[mid] for mid in (first, second, third)] == ["cancelled"] * 3
-        assert svc.scheduling.series()[0].status == "cancelled"
-    finally:
-        svc.close()
+    statuses = {m.id: m.status for m in stored.meetings.list()}
+    assert [statuses[mid] for mid in (first, second, third)] == ["cancelled"] * 3
+    assert stored.scheduling.series()[0].status == "cancelled"
 
 
-async def test_export_writes_a_private_calendar_with_every_meeting(db: Path, tmp_path: Path) -> None:
+async def test_export_writes_a_private_calendar_with_every_meeting(sample_app, stored, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     icalendar = pytest.importorskip("icalendar")
     target = tmp_path / "out" / "cal.ics"
     target.parent.mkdir()
-    app = _app(db)
+    app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_schedule(app, pilot)
         await pilot.press("e")
@@ -289,8 +236,4 @@ async def test_export_writes_a_private_calendar_with_every_meeting(db: Path, tmp
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
-    svc = _read(db)
-    try:
-        assert len(events) == len(svc.meetings.list()) == SAMPLE_MEETINGS
-    finally:
-        svc.close()
+    assert len(events) == len(stored.meetings.list()) == SAMPLE_MEETINGS
