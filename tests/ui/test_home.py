@@ -292,3 +292,27 @@ async def test_f1_lists_the_keys_of_the_home_screen(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_database_that_cannot_be_opened_is_named_and_r_tries_again(tmp_path: Path) -> None:
+    from workbench.services.errors import UserError
+
+    target = resolve_database(str(tmp_path / "wb.sqlite3"))
+    attempts: list[int] = []
+
+    def open_once_refused():  # type: ignore[no-untyped-def]
+        attempts.append(1)
+        if len(attempts) == 1:  # e.g. the file was not readable yet
+            raise UserError("cannot open the database file: Permission denied", field="--db")
+        return open_services(target)
+
+    app = WorkbenchApp(open_once_refused, database_label="wb.sqlite3", as_member="Ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        status = str(app.screen.query_one("#home-status", Static).render())
+        assert "Cannot open the database" in status and "Permission denied" in status
+        assert app.screen.query_one("#welcome").display is False
+        await pilot.press("r")
+        await _wait_for_workers(app, pilot)
+        assert app.screen.query_one("#welcome").display is True  # opened on the second try: the empty database
+        assert len(attempts) == 2
