@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,14 @@ class Drive:
         for key in keys:
             await pilot.press(key)
             await self.settle(pilot)
+
+    def after(self, *keys: str) -> Callable[[Any], Awaitable[None]]:
+        """A ``run_before`` for ``snap_compare`` that presses these keys, the screen settling after each."""
+
+        async def run_before(pilot: Any) -> None:
+            await self.keys(pilot, *keys)
+
+        return run_before
 
 
 @pytest.fixture

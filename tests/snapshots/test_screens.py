@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,58 +23,46 @@ class TestHome:
 
     def test_help(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """F1 lists the keys of the home screen."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await drive.keys(pilot, "f1")
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=drive.after("f1"))
 
 
 class TestSchedule:
     def test_schedule_by_day(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """Meetings grouped by day in our time and the vendor's, with markers."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await drive.keys(pilot, "f4")
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=drive.after("f4"))
 
 
 class TestWorkspace:
     def test_scope(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """Scope items with decision, priority and what depends on them."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await drive.keys(pilot, "f2")
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=drive.after("f2"))
 
     def test_candidates(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """The candidate list with its filter."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await drive.keys(pilot, "f3")
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=drive.after("f3"))
 
     def test_candidate_profile(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """A candidate's profile tab."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await drive.keys(pilot, "f3", "enter")
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=drive.after("f3", "enter"))
 
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+
+def _northgate_tab(drive: Any, tabs: int, *then: str) -> Callable[[Any], Awaitable[None]]:
+    """A run_before that opens Northgate (scored meetings, a finalist) and moves ``tabs`` tabs right, then ``then``."""
+
+    async def run_before(pilot: Any) -> None:
+        await drive.keys(pilot, "f3")
+        drive.pick(pilot, "Northgate Managed IT")
+        await drive.keys(pilot, "enter", *(["ctrl+pagedown"] * tabs), *then)
+
+    return run_before
 
 
 class TestCandidateTabs:
-    """The tabs of the candidate screen besides the profile, on Northgate (scored meetings, a finalist)."""
-
-    async def _tab(self, pilot: Any, drive: Any, tabs: int) -> None:
-        await drive.keys(pilot, "f3")
-        drive.pick(pilot, "Northgate Managed IT")
-        await drive.keys(pilot, "enter", *(["ctrl+pagedown"] * tabs))
+    """The tabs of the candidate screen besides the profile."""
 
     def test_recommendations(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """Who recommended the vendor, with sentiment and rating; the row under the cursor in full below."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await self._tab(pilot, drive, 1)
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=_northgate_tab(drive, 1))
 
     def test_people_with_a_stale_check(self, snap_compare, sample_db: Path, sample_app, drive,  # type: ignore[no-untyped-def]
                                        monkeypatch) -> None:
@@ -89,23 +78,12 @@ class TestCandidateTabs:
             svc.candidates.update_person(person.id, last_checked="2026-05-04")
         finally:
             svc.close()
-
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await self._tab(pilot, drive, 2)
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=_northgate_tab(drive, 2))
 
     def test_due_diligence(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """The checklist with status and evidence."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await self._tab(pilot, drive, 3)
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=_northgate_tab(drive, 3))
 
     def test_meetings(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """The vendor's meetings; enter on the deep dive shows its attendees and agenda."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await self._tab(pilot, drive, 4)
-            await drive.keys(pilot, "down", "enter")
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=_northgate_tab(drive, 4, "down", "enter"))

@@ -54,10 +54,7 @@ class TestDialogs:
 
     def test_member_picker(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """m on the home screen: who this terminal speaks for, the current member highlighted."""
-        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-            await drive.keys(pilot, "m")
-
-        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(sample_app(), terminal_size=SIZE, run_before=drive.after("m"))
 
     def test_add_recommendation_refuses_a_bad_rating(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """a on the Recommendations tab: the record form; the services' refusal shows beside its field."""
