@@ -181,11 +181,9 @@ class CandidateService(CandidateDetails):
         Returns:
             The candidate as it was.
         """
-        sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, ref)
+        row = find_candidate(session, find_selection(session, selection).id, ref)
         view = _view_of(session, row)
-        session.execute(delete(Candidate).where(col(Candidate.id) == row.id))
-        session.expunge(row)
+        _remove(session, row)
         return view
 
     @unit_of_work(write=False)
@@ -200,11 +198,9 @@ class CandidateService(CandidateDetails):
     def snapshot_and_delete(self, session: Session, ref: str | int, *,
                             selection: str | int | None = None) -> CandidateSnapshot:
         """Delete a candidate like ``delete``, returning the snapshot taken in the same transaction (for undo)."""
-        sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, ref)
+        row = find_candidate(session, find_selection(session, selection).id, ref)
         snap = _snapshot(session, row)
-        session.execute(delete(Candidate).where(col(Candidate.id) == row.id))
-        session.expunge(row)
+        _remove(session, row)
         return snap
 
     @unit_of_work(write=True)
@@ -316,6 +312,12 @@ class CandidateService(CandidateDetails):
             # A plain executemany; the checklist rows of imported candidates are made on first look (checks()).
             session.execute(insert(Candidate.__table__), creates)
         return ImportResult(created=len(creates), updated=len(updates), names=tuple(r.name for r in rows))
+
+
+def _remove(session: Session, row: Candidate) -> None:
+    """Delete a candidate; the database's cascades take what belongs to it."""
+    session.execute(delete(Candidate).where(col(Candidate.id) == row.id))
+    session.expunge(row)
 
 
 def _snapshot(session: Session, row: Candidate) -> CandidateSnapshot:
