@@ -19,10 +19,17 @@ NOW = datetime(2027, 1, 10, 9, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def sample(services):  # type: ignore[no-untyped-def]
-    """The sample selection, with a weekly series of three check-ins with Northgate besides its scored meetings."""
+    """The sample selection; Northgate has, besides its scored meetings, a weekly series of three check-ins, the
+    deep dive's gaps and unanswered questions carried into the next meeting, and Helen's place and timer in it."""
     services.demo.create_sample()
     services.scheduling.schedule(candidate=NORTHGATE, kind="reference-call", at="2027-02-01 10:00", tz="Europe/London",
                                  every="weekly", count=3, members=["Helen Marsh"], selection=SAMPLE, now=NOW)
+    meetings = {m.kind: m for m in services.meetings.list(selection=SAMPLE, candidate=NORTHGATE)}
+    carried = services.interview.carry_over(meetings["deep-dive"].id)
+    assert carried.next_meeting_id == meetings["meet-the-team"].id and carried.added_question_ids
+    question = meetings["meet-the-team"].agenda[1].question_id
+    services.interview.set_position(meetings["meet-the-team"].id, question, member="Helen Marsh")
+    services.interview.toggle_timer(meetings["meet-the-team"].id, question, member="Helen Marsh")
     return services
 
 
@@ -43,6 +50,7 @@ def _candidate_data(svc: Any, name: str) -> dict[str, Any]:
         notes={m.id: svc.notes.list(m.id) for m in meetings},
         scorecards={(m.id, who): svc.scoring.scorecard(m.id, member=who) for m in meetings for who in _members(svc)},
         series=[s for s in svc.scheduling.series(selection=SAMPLE) if s.candidate == name],
+        interviews={(m.id, who): svc.interview.open(m.id, member=who) for m in meetings for who in _members(svc)},
     )
 
 
@@ -65,6 +73,7 @@ def test_delete_then_restore_gives_everything_back(sample) -> None:
 
     snap = sample.candidates.snapshot_and_delete(NORTHGATE, selection=SAMPLE)
     assert snap.candidate == before["candidate"] and snap.meetings == 6
+    assert (snap.count("interview_position"), snap.count("question_timer")) == (1, 1) and snap.count("carried_gap")
     with pytest.raises(NotFound):
         sample.candidates.get(NORTHGATE, selection=SAMPLE)
     assert all(m.candidate != NORTHGATE for m in sample.meetings.list(selection=SAMPLE))
