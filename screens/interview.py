@@ -63,6 +63,8 @@ class InterviewScreen(EditingScreen):
         self.notes: list[NoteView] = []
         self.editor = NoteEditing(self)
         self.keyboard = Keyboard(self)
+        self._key_actions = {b.key: b.action for b in self.BINDINGS  # type: ignore[union-attr]
+                             if len(b.key) == 1 or b.key in ("up", "down")}  # type: ignore[union-attr]
         self._position: tuple[int, int, str] | None = None  # (meeting, question, member) to remember
         self._stored_position: tuple[int, int, str] | None = None
         self._position_queued = False
@@ -89,6 +91,21 @@ class InterviewScreen(EditingScreen):
     @property
     def agenda(self) -> AgendaList:
         return self.query_one("#iv-agenda", AgendaList)
+
+    async def run_key(self, event: Any) -> bool:
+        """Run this screen's binding of a key at once, in the order the keys were typed; True when it has one.
+
+        Textual routes a key to the widget focused when it arrives and runs bindings once the key has
+        bubbled back up, so in a burst (j then 3, n then text) a later key could act before an earlier
+        one's binding. The agenda and the editor call this from their own key handler instead.
+        """
+        action = self._key_actions.get(event.key)
+        if action is None:
+            return False
+        event.prevent_default()
+        event.stop()
+        await self.run_action(action)
+        return True
 
     @property
     def index(self) -> int:

@@ -31,19 +31,44 @@ FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIELDS = ("iv-editor-text", "iv-owner", "iv-due")
 
 
+async def _editor_key(widget: Any, event: Any) -> None:
+    """A key of an editor field, before the field's own handling: escape closes the editor at once (the keys
+    after it, typed in the same burst, are the screen's), and a key arriving once the editor is closed goes
+    to the screen's bindings; any other key is the field's."""
+    screen = widget.screen
+    if getattr(screen, "editing", False) and event.key != "escape":
+        return
+    event.prevent_default()
+    event.stop()
+    if event.key == "escape" and getattr(screen, "editing", False):
+        screen.editor.finish()
+    elif hasattr(screen, "run_key"):
+        await screen.run_key(event)
+
+
 class NoteText(TextArea):
-    """The text of the note or comment being written; escape (or ctrl+s) finishes it."""
+    """The text of the note or comment being written; escape (or ctrl+s) finishes it.
+
+    Keys are routed when they arrive, so keys typed in one burst with the escape that closed the
+    editor reach it after it closed: those are left to the screen's bindings (a digit scores).
+    """
 
     BINDINGS = [
         Binding("escape", "screen.finish_editing", "Done", tooltip="Save the note and go back to the agenda"),
         Binding("ctrl+s", "screen.finish_editing", "Done", show=False),
     ]
 
+    async def _on_key(self, event: Any) -> None:
+        await _editor_key(self, event)
+
 
 class FieldInput(Input):
-    """An owner or due-date field of an action item; escape finishes the item."""
+    """An owner or due-date field of an action item; escape finishes the item (keys after it: see NoteText)."""
 
     BINDINGS = [Binding("escape", "screen.finish_editing", "Done", tooltip="Save the action item and go back")]
+
+    async def _on_key(self, event: Any) -> None:
+        await _editor_key(self, event)
 
 
 class EditorBox(Vertical):
@@ -147,7 +172,7 @@ class NoteEditing:
         text.load_text(start)
         screen.query_one("#iv-editor").display = True
         screen.query_one("#iv-notes-box").add_class("-editing")
-        text.focus()
+        screen.set_focus(text)  # at once: the keys typed right after n go into the note, not to the agenda
         text.move_cursor(text.document.end)
 
     def typed_in(self, field: str, value: str) -> None:
@@ -157,6 +182,15 @@ class NoteEditing:
         self.typed[FIELDS.index(field)] = value
         self._stop_timer()
         self._timer = self.screen.set_timer(DRAFT_DELAY, self.store)
+
+    def _read_fields(self) -> None:
+        """What the fields hold now (their Changed messages may still be on their way)."""
+        screen = self.screen
+        try:
+            self.typed = [screen.query_one("#iv-editor-text", TextArea).text, screen.query_one("#iv-owner", Input).value,
+                          screen.query_one("#iv-due", Input).value]
+        except Exception:  # noqa: BLE001 - the widgets are gone (leaving): what was typed is kept in ``typed``
+            pass
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
@@ -169,6 +203,7 @@ class NoteEditing:
         if draft is None:
             return
         self._stop_timer()
+        self._read_fields()
         text, owner, due = self.typed
 
         def failed(exc: BaseException) -> None:
@@ -220,11 +255,29 @@ class NoteEditing:
         self.screen.query_one("#iv-editor").display = False
         self.screen.query_one("#iv-notes-box").remove_class("-editing")
         if focus:
-            self.screen.agenda.focus()
+            self.screen.set_focus(self.screen.agenda)  # at once: a digit right after escape scores
+
+    def type_key(self, event: Any) -> bool:
+        """A key routed to the agenda before the editor took the focus (typed in one burst with the key that
+        opened it): typed into the editor's focused field, escape closing it. True when the key was taken."""
+        focused = self.screen.focused
+        if self.draft is None or not isinstance(focused, (NoteText, FieldInput)):
+            return False
+        if event.key == "escape":
+            self.finish()
+        elif isinstance(focused, NoteText) and (event.is_printable or event.key == "enter"):
+            focused.insert("\n" if event.key == "enter" else event.character)
+        elif isinstance(focused, FieldInput) and event.is_printable:
+            focused.insert_text_at_cursor(event.character)
+        else:
+            return False
+        return True
 
     def save_now(self, call_now: Any) -> None:
         """Store the draft synchronously (leaving the screen or the app; works after unmounting)."""
         self._stop_timer()
+        if self.draft is not None:
+            self._read_fields()
         draft, (text, owner, due) = self.draft, self.typed
         if draft is not None:
             call_now(lambda s: draft.store(s, text, owner, due))

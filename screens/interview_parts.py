@@ -221,6 +221,16 @@ class AgendaList(OptionList):
         self.questions[index] = question
         self.replace_option_prompt_at_index(index, agenda_prompt(question, self.line_width))
 
+    async def _on_key(self, event: Any) -> None:
+        """The interview's keys act at once, in the order typed (see InterviewScreen.run_key)."""
+        screen: Any = self.screen
+        if getattr(screen, "editing", False):
+            if screen.editor.type_key(event):
+                event.prevent_default()
+                event.stop()
+        elif hasattr(screen, "run_key"):
+            await screen.run_key(event)
+
     def on_resize(self) -> None:
         self.call_after_refresh(self._redraw)
 

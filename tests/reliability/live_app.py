@@ -7,6 +7,7 @@ import os
 import re
 import sys
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -77,3 +78,13 @@ class Drain(threading.Thread):
                 continue
             except (pexpect.EOF, OSError, ValueError):
                 return
+
+
+def wait_for(log: io.BytesIO, text: str, *, timeout: float = 90.0, start: int = 0) -> None:
+    """Wait until a drained program's output (from byte ``start`` on) holds ``text``."""
+    needle = text.encode()
+    deadline = time.monotonic() + timeout
+    while needle not in log.getvalue()[start:]:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} never appeared on the screen")
+        time.sleep(0.05)

@@ -289,3 +289,22 @@ async def test_a_cancelled_meeting_says_so(sample_path: Path, stored: Any, settl
         await pilot.press("4")  # nothing to score: nothing happens
         await settle(app, pilot)
     assert _mine(stored) == {}
+
+
+async def test_keys_typed_in_one_burst_act_in_order(sample_path: Path, stored: Any, settle: Any) -> None:
+    """Keys arriving together (a fast typist, a paste): j then a digit scores the next question, the text
+    after n goes into the note, and digits after the escape that closed it score again."""
+    from textual import events
+
+    agenda = [a.question_id for a in stored.meetings.get(MEETING).agenda]
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key in ["3", "j", "down", "5", "n", *"Quick Note!", "escape", "k", "0", "j", "j", "4"]:
+            character = {"escape": None, "down": None}.get(key, key)
+            app.post_message(events.Key(key if key != " " else "space", character))
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert not _interview(app).editing
+    assert _mine(stored) == {agenda[0]: 3, agenda[1]: None, agenda[2]: 5, agenda[3]: 4}
+    assert [(n.text, n.question_id) for n in stored.notes.list(MEETING)] == [("Quick Note!", agenda[2])]
