@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -28,9 +28,9 @@ TEAMS = ("management", "delivery")
 SENTIMENT_STYLE = {"positive": "green", "neutral": "", "negative": "red"}
 
 
-def today() -> date:
-    """Today's date (one place, so tests can pin it)."""
-    return date.today()
+def today(now: datetime | None = None) -> date:
+    """Today's date: the app's frozen clock when it has one (tests, snapshots), else the machine's."""
+    return now.astimezone().date() if now is not None else date.today()
 
 
 def short(text: str, width: int) -> str:
@@ -56,6 +56,9 @@ class TablePane(Vertical, Generic[V]):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self.views: dict[int, V] = {}
+
+    def today(self) -> date:
+        return today(getattr(self.app, "clock_now", None))
 
     def compose(self) -> ComposeResult:
         yield Static(self.EMPTY, classes="pane-hint")
@@ -292,7 +295,7 @@ class PeoplePane(RecordPane["VendorPersonView"]):
 
     def cells(self, p: VendorPersonView) -> tuple[Any, ...]:
         return (short(p.name, 24), p.team, short(p.role, 26), short(p.profile_url, 30) or "—",
-                last_checked_cell(p.last_checked), Text("yes", style="green") if p.researched else Text("no", style="dim"))
+                last_checked_cell(p.last_checked, on=self.today()), Text("yes", style="green") if p.researched else Text("no", style="dim"))
 
     def detail(self, p: VendorPersonView) -> Text:
         text = Text()
@@ -304,8 +307,7 @@ class PeoplePane(RecordPane["VendorPersonView"]):
         text.append(p.notes or "No notes.", style="" if p.notes else "dim")
         return text
 
-    @staticmethod
-    def fields(p: VendorPersonView | None) -> list[FormField]:
+    def fields(self, p: VendorPersonView | None) -> list[FormField]:
         return [
             FormField("name", "Name", p.name if p else ""),
             FormField("team", "Team", p.team if p else "management", kind="choice", choices=TEAMS),
@@ -313,7 +315,7 @@ class PeoplePane(RecordPane["VendorPersonView"]):
             FormField("profile_url", "Profile URL (http or https)", p.profile_url if p else "", placeholder="https://…"),
             FormField("tenure", "Tenure", p.tenure if p else "", placeholder="6 years"),
             FormField("last_checked", "Last checked (YYYY-MM-DD)", p.last_checked.isoformat() if p and p.last_checked
-                      else today().isoformat()),
+                      else self.today().isoformat()),
             FormField("researched", "Researched", p.researched if p else False, kind="switch"),
             FormField("notes", "Notes", p.notes if p else "", kind="long"),
         ]
@@ -359,4 +361,4 @@ class PeoplePane(RecordPane["VendorPersonView"]):
     def action_checked_today(self) -> None:
         person = self.current()
         if person is not None:
-            self._update(person, "last checked", last_checked=today())
+            self._update(person, "last checked", last_checked=self.today())

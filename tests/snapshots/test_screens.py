@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
+
 from pathlib import Path
 from typing import Any
 
 SIZE = (120, 40)
 SAMPLE = "Outsource IT support (sample)"
-TODAY = date(2027, 1, 10)  # the day of the frozen clock (conftest.NOW)
 
 
 class TestHome:
@@ -64,13 +63,11 @@ class TestCandidateTabs:
         """Who recommended the vendor, with sentiment and rating; the row under the cursor in full below."""
         assert snap_compare(sample_app(), terminal_size=SIZE, run_before=_northgate_tab(drive, 1))
 
-    def test_people_with_a_stale_check(self, snap_compare, sample_db: Path, sample_app, drive,  # type: ignore[no-untyped-def]
-                                       monkeypatch) -> None:
+    def test_people_with_a_stale_check(self, snap_compare, sample_db: Path, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """The vendor's people; Ben Hartley, last checked more than 180 days before the frozen today, is marked stale."""
         from workbench.config import resolve_database
         from workbench.services import open_services
 
-        monkeypatch.setattr("screens.candidate_tabs.today", lambda: TODAY)
         svc = open_services(resolve_database(str(sample_db)))
         try:
             person = next(p for p in svc.candidates.people("Northgate Managed IT", selection=SAMPLE)
