@@ -375,7 +375,6 @@ class InterviewScreen(EditingScreen):
         def done(view: InterviewView) -> None:
             self.show_saved("scorecard submitted")
             self.show(view)
-            self.notify("Submitted: the panel's scores are shown side by side.", title="Saved")
 
         self.user_save(lambda s: s.interview.submit(mid, member=who), done)
 
