@@ -30,6 +30,7 @@ SYNC_QUERY = b"\x1b[?2026$p"
 SYNC_REPLY = b"\x1b[?2026;2$y"  # "set": the terminal supports synchronized output
 SYNC_END = b"\x1b[?2026l"
 QUIET = 0.03
+PAUSE = 2.0  # seconds between the list on screen and the first press, as a user reading it first
 KEYS = {"down": b"\x1b[B", "up": b"\x1b[A", "f3": b"\x1bOR", "/": b"/", "backspace": b"\x7f"}
 
 BARE_TABLE_APP = """
@@ -183,8 +184,9 @@ def bench_keypress(tmp: Path, presses: int = 200) -> dict:
         ours.send("f3")
         ours.wait_for(b"Vendor 000")
         bare.wait_for(b"Vendor 000")
-        for term in (ours, bare):
+        for term in (ours, bare):  # a user looks at the list before moving in it
             term.quiet(0.5)
+        time.sleep(PAUSE)
         runs: dict[str, list[tuple[float, float, int]]] = {"ours_move": [], "bare_move": [], "ours_filter": [],
                                                             "bare_filter": []}
         for i in range(presses):  # 50 down, 50 up, ...: the cursor runs over the list and scrolls it
@@ -194,6 +196,7 @@ def bench_keypress(tmp: Path, presses: int = 200) -> dict:
         for term in (ours, bare):
             term.send("/")
             term.quiet(0.3)
+        time.sleep(PAUSE)
         for i in range(presses):  # "0" then backspace: about half of the rows go, then come back
             key = "0" if i % 2 == 0 else "backspace"
             runs["ours_filter"].append(ours.press(key))
@@ -208,7 +211,8 @@ def bench_keypress(tmp: Path, presses: int = 200) -> dict:
         "cursor_down_up": {**move, **bare_move, "ratio_p99": round(move["p99_ms"] / bare_move["baseline_bare_datatable_p99_ms"], 2)},
         "filter_typing": {**filt, **bare_filt, "ratio_p99": round(filt["p99_ms"] / bare_filt["baseline_bare_datatable_p99_ms"], 2)},
         "method": "pseudo-terminals, TEXTUAL_FPS=1000, synchronized output answered; key bytes written to the end of "
-                  f"the last frame they caused ({int(QUIET * 1000)} ms of silence after it); presses interleaved",
+                  f"the last frame they caused ({int(QUIET * 1000)} ms of silence after it); presses interleaved, "
+                  f"starting {PAUSE:g} s after the list is on screen",
     }
 
 

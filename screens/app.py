@@ -8,13 +8,14 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Header, Static
 
 from screens.commands import WorkbenchCommands
+from screens.idle_gc import IdleCollector
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -88,7 +89,7 @@ class WorkbenchApp(App[int]):
         self._services_lock = threading.Lock()
         self._first_frame = threading.Event()  # services open only after the title is on screen
         self._warmed_up = False
-        self.freeze_after_warm_up = False  # gc.freeze() once started (the real program, not tests): see _warm_up
+        self.idle_gc: IdleCollector | None = None  # set by run_app: full garbage collections while the user pauses
         self.database_label = database_label
         self._remember = remember
         from workbench.prefs import Prefs as _Prefs
@@ -173,12 +174,19 @@ class WorkbenchApp(App[int]):
                 getattr(services, name)  # the first use of a service loads its module and the ORM classes
         except Exception:  # noqa: BLE001, S110 - only a head start: each screen reports its own failure
             pass
-        if self.freeze_after_warm_up:
-            # What is loaded by now lives as long as the program: keep it out of the garbage collector's
-            # full collections, which would otherwise scan it all (a pause of a few hundred ms every so often).
-            import gc
+        if self.idle_gc is not None:
+            self.call_from_thread(self._start_idle_gc)
 
-            gc.freeze()
+    def _start_idle_gc(self) -> None:
+        """From now on, the full garbage collections wait for a pause of the user (see screens.idle_gc)."""
+        assert self.idle_gc is not None
+        self.idle_gc.start()
+        self.set_interval(IdleCollector.TICK, self.idle_gc.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.idle_gc is not None and isinstance(event, (events.Key, events.MouseDown)):
+            self.idle_gc.saw_input()
+        await super().on_event(event)
 
     @property
     def services_ready(self) -> bool:
@@ -341,6 +349,6 @@ def run_app(
 
     app = WorkbenchApp(open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs(),
                        start=start)
-    app.freeze_after_warm_up = True
+    app.idle_gc = IdleCollector()
     app.run()
     return app.return_value if isinstance(app.return_value, int) else 0
