@@ -19,6 +19,7 @@ from screens.comparison_parts import (
     CRITERION_COLUMN,
     CRITERION_WIDTH,
     FLAG,
+    PENDING,
     SUMMARY_ROWS,
     WEIGHT_COLUMN,
     bar_chart,
@@ -27,13 +28,14 @@ from screens.comparison_parts import (
     criterion_of,
     criterion_row,
     column_title,
+    label_cell,
     score_cell,
     shorten,
     summary_cell,
     weight_cell,
 )
 from screens.editing import UNDO_BINDING, EditingScreen, Undo
-from screens.table import Table
+from screens.matrix_table import Cell, MatrixTable
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -51,14 +53,14 @@ class Loaded:
     today: date | None  # first day of the time-zone fit (the app's clock), None = today
 
 
-def fetch(services: Services, selection: str | None, now: Any) -> Loaded:
-    """Read the comparison and its extra rows (runs in a worker)."""
+def fetch(services: Services, selection: str | None, now: Any, *, with_robustness: bool = True) -> Loaded:
+    """Read the comparison and its extra rows (runs in a worker); the screen works out robustness itself, later."""
     today = None
     if now is not None:
         from zoneinfo import ZoneInfo
 
         today = now.astimezone(ZoneInfo(services.selections.get(selection).timezone)).date()
-    view = services.comparison.compare(selection=selection, today=today)
+    view = services.comparison.compare(selection=selection, today=today, with_robustness=with_robustness)
     extras = services.comparison_details.extras(selection=selection)
     members = services.comparison_details.member_means(selection=selection)
     return Loaded(view, extras, members, today)
@@ -103,19 +105,24 @@ class ComparisonScreen(EditingScreen):
         self._pending: dict[int, int] = {}
         self._drawn: dict[tuple[str, str], tuple[str, str]] = {}
         self._generation = 0
+        self.robust_generation = 0
+        """The change whose P(first) and leader flip are on screen (== _generation: all of it is)."""
+        self.robust_shown = False
+        """Whether any P(first) is on screen yet (until then its cells and the flip line say it is coming)."""
+        self._bars = -1  # bars drawn (a new layout only when their number changes)
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="cmp-body"):
             yield Static("Loading the comparison…", id="cmp-status")
-            yield Table(id="cmp-table", cursor_type="cell", fixed_columns=2, header_height=2,
-                        cursor_background_priority="css", cursor_foreground_priority="css")
+            yield MatrixTable(id="cmp-table", cursor_type="cell", fixed_columns=2, header_height=2,
+                              cursor_background_priority="css", cursor_foreground_priority="css")
             yield Static("", id="cmp-flip")
             with VerticalScroll(id="cmp-bars-box", can_focus=False):
                 yield Static("", id="cmp-bars")
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#cmp-table", DataTable)
+    def table(self) -> MatrixTable:
+        return self.query_one("#cmp-table", MatrixTable)
 
     def on_mount(self) -> None:
         self.sub_title = f"Comparison · {self.wb.selection}"
@@ -125,7 +132,9 @@ class ComparisonScreen(EditingScreen):
 
     def load(self) -> None:
         selection, now = self.wb.selection, self.wb.clock_now
-        self.call(lambda services: fetch(services, selection, now), self._loaded, group="cmp-load", exclusive=True)
+        # Without P(first) and the leader flip: the matrix comes on screen first, they follow from a worker.
+        self.call(lambda services: fetch(services, selection, now, with_robustness=False), self._loaded,
+                  group="cmp-load", exclusive=True)
 
     def _loaded(self, data: Loaded) -> None:
         self.loaded = data
@@ -134,11 +143,7 @@ class ComparisonScreen(EditingScreen):
         self._pending = {}
         if self.member_index > len(data.members.members):
             self.set_reactive(ComparisonScreen.member_index, 0)
-        if self.show_baseline and self.member_index == 0:
-            self.shown = data.view  # as read: robustness included
-            self._build_table()
-        else:
-            self._recompute(rebuild_table=True)
+        self._recompute(rebuild_table=True)
         self.table.focus()
 
     # ------------------------------------------------------------------ computing
@@ -160,8 +165,11 @@ class ComparisonScreen(EditingScreen):
         return rebuild(self.loaded.view, weights=self.weights, cells=self.member_cells(),
                        include_baseline=self.show_baseline, with_robustness=with_robustness)
 
-    def _recompute(self, *, rebuild_table: bool = False) -> None:
-        """Totals and ranks at once; P(first) and the leader flip follow from a worker."""
+    def _recompute(self, *, rebuild_table: bool = False, scores: bool = True) -> None:
+        """Totals and ranks at once; P(first) and the leader flip follow from a worker.
+
+        ``scores`` False: only weights changed, so the criterion scores on screen stay as they are.
+        """
         if self.loaded is None:
             return
         quick = self._rebuild(with_robustness=False)
@@ -170,7 +178,7 @@ class ComparisonScreen(EditingScreen):
         if rebuild_table:
             self._build_table()
         else:
-            self._paint()
+            self._paint(scores=scores)
         self._generation += 1
         generation = self._generation
         weights, cells, baseline = dict(self.weights), self.member_cells(), self.show_baseline
@@ -181,13 +189,20 @@ class ComparisonScreen(EditingScreen):
 
             return rebuild(full, weights=weights, cells=cells, include_baseline=baseline, with_robustness=True)
 
-        self.call(robust, lambda view: self._robust(generation, view), group="cmp-robustness")
+        def start() -> None:
+            if generation == self._generation and self.is_attached:  # else a later change has its own
+                self.call(robust, lambda view: self._robust(generation, view), group="cmp-robustness")
+
+        # Started once the totals are on screen: the worker's Python work would slow down this frame.
+        self.call_after_refresh(start)
 
     def _robust(self, generation: int, view: ComparisonView) -> None:
         if generation != self._generation:
             return  # a later change is on its way
         self.shown = view
-        self._paint()
+        self.robust_generation = generation
+        self.robust_shown = True
+        self._paint(scores=False)  # the quick step drew the scores already
 
     # ------------------------------------------------------------------ drawing
 
@@ -207,32 +222,37 @@ class ComparisonScreen(EditingScreen):
         for key, cells in self._rows(view):
             table.add_row(*cells.values(), key=key, label=None)
             for column, value in cells.items():
-                self._drawn[(key, column)] = (value.plain, str(value.style)) if isinstance(value, Text) else (str(value), "")
+                self._drawn[(key, column)] = value
         if table.row_count and len(table.columns):
             if first and keep == (0, 0):  # opening: on the leader's first score
                 keep = Coordinate(0, min(2, len(table.columns) - 1))
             table.cursor_coordinate = table.validate_cursor_coordinate(keep)
         self._paint_text()
 
-    def _rows(self, view: ComparisonView) -> list[tuple[str, dict[str, Any]]]:
-        """(row key, column key -> cell) of every row, criteria first."""
+    def _rows(self, view: ComparisonView, *, scores: bool = True) -> list[tuple[str, dict[str, Cell]]]:
+        """(row key, column key -> cell) of every row, criteria first (``scores`` False: their weights only)."""
         assert self.loaded is not None
         flags = self.member_index == 0
-        rows: list[tuple[str, dict[str, Any]]] = []
+        rows: list[tuple[str, dict[str, Cell]]] = []
         for c in view.criteria:
-            cells: dict[str, Any] = {CRITERION_COLUMN: Text(shorten(c.name, CRITERION_WIDTH)), WEIGHT_COLUMN: weight_cell(c.weight)}
-            for r in view.candidates:
-                cells[candidate_column(r.id)] = score_cell(r.criteria.get(c.id), flags=flags)
+            cells = {CRITERION_COLUMN: label_cell(shorten(c.name, CRITERION_WIDTH)), WEIGHT_COLUMN: weight_cell(c.weight)}
+            if scores:
+                for r in view.candidates:
+                    cells[candidate_column(r.id)] = score_cell(r.criteria.get(c.id), flags=flags)
             rows.append((criterion_row(c.id), cells))
         for key, label in SUMMARY_ROWS:
-            cells = {CRITERION_COLUMN: Text(label, style="bold"), WEIGHT_COLUMN: Text("")}
+            cells = {CRITERION_COLUMN: label_cell(label, bold=True), WEIGHT_COLUMN: label_cell("")}
             for r in view.candidates:
-                cells[candidate_column(r.id)] = summary_cell(key, r, self.loaded.extras.get(r.id))
+                cells[candidate_column(r.id)] = (PENDING if key == "pfirst" and not self.robust_shown
+                                                 else summary_cell(key, r, self.loaded.extras.get(r.id)))
             rows.append((key, cells))
         return rows
 
-    def _paint(self) -> None:
-        """Redraw only the cells whose text or colour changed (update_cell), then the lines below."""
+    def _paint(self, *, scores: bool = True) -> None:
+        """Redraw only the cells whose text or colour changed, then the lines below.
+
+        ``scores`` False: the criterion scores are as drawn (a weight changed, not the scores shown).
+        """
         view = self.shown
         if view is None:
             return
@@ -241,12 +261,13 @@ class ComparisonScreen(EditingScreen):
         if {candidate_column(r.id) for r in view.candidates} != columns - {CRITERION_COLUMN, WEIGHT_COLUMN}:
             self._build_table()  # other candidates: a new table
             return
-        for key, cells in self._rows(view):
+        changes = []
+        for key, cells in self._rows(view, scores=scores):
             for column, value in cells.items():
-                drawn = (value.plain, str(value.style)) if isinstance(value, Text) else (str(value), "")
-                if self._drawn.get((key, column)) != drawn:
-                    self._drawn[(key, column)] = drawn
-                    table.update_cell(key, column, value, update_width=True)
+                if self._drawn.get((key, column)) != value:
+                    self._drawn[(key, column)] = value
+                    changes.append((key, column, value))
+        table.set_cells(changes)  # those cells only, in place
         self._paint_text()
 
     def _paint_text(self) -> None:
@@ -255,11 +276,14 @@ class ComparisonScreen(EditingScreen):
         view = self.shown
         assert view is not None and self.loaded is not None
         who = self._who()
-        flip = flip_sentence(view)
+        flip = flip_sentence(view) if self.robust_shown else "Working out how robust the lead is…"
         if self.member_index:
             flip = f"With {who}'s scores alone: {flip}"
-        self.query_one("#cmp-flip", Static).update(Text(flip))
-        self.query_one("#cmp-bars", Static).update(bar_chart(view))
+        # Fixed heights (comparison.tcss): no new layout, which would cost a frame of the whole screen.
+        self.query_one("#cmp-flip", Static).update(Text(flip), layout=False)
+        bars = self.query_one("#cmp-bars", Static)
+        bars.update(bar_chart(view), layout=len(view.candidates) != self._bars)
+        self._bars = len(view.candidates)
         baseline = any(r.baseline for r in self.loaded.view.candidates)
         shown = len(view.candidates)
         parts = [f"{shown} candidate{'s' if shown != 1 else ''} × {len(view.criteria)} criteria"]
@@ -271,7 +295,7 @@ class ComparisonScreen(EditingScreen):
         parts.append("enter: the scores behind a cell · w: type a weight")
         if any(n for n in self._pending.values()):
             parts.append("saving…")
-        self.query_one("#cmp-status", Static).update(" · ".join(parts))
+        self.query_one("#cmp-status", Static).update(" · ".join(parts), layout=False)
 
     def _who(self) -> str:
         if self.loaded is None or self.member_index == 0:
@@ -350,7 +374,7 @@ class ComparisonScreen(EditingScreen):
         old = self.weights[criterion_id]
         self.weights[criterion_id] = weight
         self._pending[criterion_id] = self._pending.get(criterion_id, 0) + 1
-        self._recompute()
+        self._recompute(scores=False)
         selection = self.wb.selection
 
         def settled(stored: float | None) -> None:
@@ -359,7 +383,7 @@ class ComparisonScreen(EditingScreen):
                 self.stored_weights[criterion_id] = stored
             if not self._pending[criterion_id] and self.weights[criterion_id] != self.stored_weights[criterion_id]:
                 self.weights[criterion_id] = self.stored_weights[criterion_id]  # a failed save: back to what is stored
-                self._recompute()
+                self._recompute(scores=False)
             elif self.shown is not None:
                 self._paint_text()
 
@@ -380,7 +404,7 @@ class ComparisonScreen(EditingScreen):
         self.stored_weights[stored.id] = stored.weight
         if not self._pending.get(stored.id):
             self.weights[stored.id] = stored.weight
-            self._recompute()
+            self._recompute(scores=False)
 
     # ------------------------------------------------------------------ views and files
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
+
+from screens.matrix_table import NO_STYLE, Cell
 
 if TYPE_CHECKING:
     from workbench.services.comparison_views import CandidateExtras
@@ -31,6 +34,10 @@ WEIGHT_ROWS = ("total", "total100", "rank", "coverage", "pfirst")
 """The summary rows a weight change can alter."""
 
 FLAG = "⚑"
+BOLD, DIM, YELLOW = Style(bold=True), Style(dim=True), Style(color="yellow")
+LEADER = Style(bold=True, reverse=True)
+PENDING = Cell.of("…", DIM)
+"""A P(first) still being worked out."""
 
 # Background of a criterion cell from its score: 1 red, 2 orange, 3 amber, 4 olive, 5 green (dark, for white text).
 _STOPS = ((153, 27, 27), (154, 52, 18), (133, 77, 14), (63, 98, 18), (22, 101, 52))
@@ -90,17 +97,26 @@ def score_colour(score: float) -> str:
     return f"#{r:02x}{g:02x}{bl:02x}"
 
 
-def score_cell(cell: CriterionCell | None, *, flags: bool = True) -> Text:
+def score_cell(cell: CriterionCell | None, *, flags: bool = True) -> Cell:
     """A criterion cell: the score on its colour, ⚑ when the members disagree by 2 points or more."""
     if cell is None or cell.score is None:
-        return Text("–", style="dim", justify="right")
+        return Cell.of("–", DIM)
     flagged = flags and cell.flagged
     text = f"{cell.score:.2f}" + (f" {FLAG}" if flagged else "")
-    return Text(f" {text} ", style=Style(color="white", bgcolor=score_colour(cell.score), bold=flagged), justify="right")
+    return Cell.of(f" {text} ", _score_style(round(cell.score, 2), flagged), fill=True)
 
 
-def weight_cell(weight: float) -> Text:
-    return Text(f"{weight:g}", style="bold", justify="right")
+@lru_cache(maxsize=1024)
+def _score_style(score: float, bold: bool) -> Style:
+    return Style(color="white", bgcolor=score_colour(score), bold=bold)
+
+
+def weight_cell(weight: float) -> Cell:
+    return Cell.of(f"{weight:g}", BOLD)
+
+
+def label_cell(text: str, *, bold: bool = False) -> Cell:
+    return Cell.of(text, BOLD if bold else NO_STYLE, justify="left")
 
 
 def _fit(low: float | None, typical: float | None) -> str:
@@ -110,38 +126,34 @@ def _fit(low: float | None, typical: float | None) -> str:
     return f"{typical:g}" if low == typical else f"{typical:g} (min {low:g})"
 
 
-def summary_cell(key: str, result: CandidateResult, extras: CandidateExtras | None) -> Text:
+def summary_cell(key: str, result: CandidateResult, extras: CandidateExtras | None) -> Cell:
     """One cell of a summary row, in the number formats of `workbench compare`."""
     if key == "total":
-        return Text(f"{result.total:.2f}" if result.total is not None else "–", style="bold", justify="right")
+        return Cell.of(f"{result.total:.2f}", BOLD) if result.total is not None else Cell.of("–", DIM)
     if key == "total100":
-        return Text(f"{result.total_100:.0f}" if result.total_100 is not None else "–", justify="right")
+        return Cell.of(f"{result.total_100:.0f}") if result.total_100 is not None else Cell.of("–", DIM)
     if key == "rank":
         if result.rank is None:
-            return Text("–", style="dim", justify="right")
-        text = Text(justify="right")
-        text.append(f" {result.rank} ", style="bold reverse" if result.rank == 1 else "bold")
-        return text
+            return Cell.of("–", DIM)
+        return Cell.of(f" {result.rank} ", LEADER if result.rank == 1 else BOLD)
     if key == "coverage":
-        return Text(f"{result.coverage:.0%}", style="" if result.coverage >= 1 else "yellow", justify="right")
+        return Cell.of(f"{result.coverage:.0%}", NO_STYLE if result.coverage >= 1 else YELLOW)
     if key == "pfirst":
-        return Text(f"{result.p_first:.0%}", justify="right")
+        return Cell.of(f"{result.p_first:.0%}")
     if key == "fit":
-        return Text(_fit(result.fit_min_weekly_hours, result.fit_typical_weekly_hours), justify="right")
+        return Cell.of(_fit(result.fit_min_weekly_hours, result.fit_typical_weekly_hours))
     if extras is None:
-        return Text("–", style="dim", justify="right")
+        return Cell.of("–", DIM)
     if key == "diligence":
-        text = Text(f"{extras.checks_done}/{extras.checks}", justify="right")
-        if extras.checks_concern:
-            text.append(f" {extras.checks_concern}⚠", style="yellow")
-        return text
+        cell = Cell.of(f"{extras.checks_done}/{extras.checks}")
+        return cell.add(f" {extras.checks_concern}⚠", YELLOW) if extras.checks_concern else cell
     if key == "recs":
-        text = Text(str(extras.recommendations), justify="right")
+        cell = Cell.of(str(extras.recommendations))
         if extras.positive or extras.negative:
-            text.append(f" (+{extras.positive} −{extras.negative})", style="dim")
-        return text
+            cell = cell.add(f" (+{extras.positive} −{extras.negative})", DIM)
+        return cell
     if key == "gaps":
-        return Text(str(extras.knowledge_gaps), style="yellow" if extras.knowledge_gaps else "", justify="right")
+        return Cell.of(str(extras.knowledge_gaps), YELLOW if extras.knowledge_gaps else NO_STYLE)
     raise KeyError(key)
 
 

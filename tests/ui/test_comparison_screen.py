@@ -47,6 +47,12 @@ def _numbers(view: Any) -> Any:
             None if flip is None else (flip.criterion_id, round(flip.new_weight, 6), flip.new_leader_id))
 
 
+def _drawn(table: DataTable, row: str) -> str:
+    """The text of a row as the table draws it now (not only the value it holds)."""
+    y = table.header_height + table.get_row_index(row) - round(table.scroll_y)
+    return "".join(segment.text for segment in table.render_line(y))
+
+
 def _move_to(table: DataTable, row: str, column: str) -> None:
     table.move_cursor(row=table.get_row_index(row), column=table.get_column_index(column))
 
@@ -112,6 +118,12 @@ async def test_plus_and_minus_store_the_weight_and_rerank_in_place(sample_app: A
         assert _numbers(screen.shown) == _numbers(now)
         assert _cell(table, "rank", f"k{cand['Northgate Managed IT']}") == "1"
         assert _cell(table, "total", f"k{cand['Northgate Managed IT']}") == f"{now.candidates[0].total:.2f}"
+        drawn = {r.id: r for r in now.candidates}
+        order = [int(str(k.value)[1:]) for k in table.columns if str(k.value).startswith("k")]
+        assert _drawn(table, "total").split()[2:] == [f"{drawn[c].total:.2f}" for c in order]
+        assert _drawn(table, "pfirst").split()[1:] == [f"{drawn[c].p_first:.0%}" for c in order]
+        assert _drawn(table, f"c{crit[TZ_FIT]}").split()[:7] == ["Time-zone", "fit", "and", "on-site", "suppo…",
+                                                              f"{10 + steps:g}", "2.65"]
         assert str(screen.query_one("#cmp-flip", Static).render()) == flip_sentence(now)
         await pilot.press("minus", "minus")
         await settle(app, pilot)
@@ -120,6 +132,35 @@ async def test_plus_and_minus_store_the_weight_and_rerank_in_place(sample_app: A
         await settle(app, pilot)
         assert next(c.weight for c in stored.selections.criteria(SAMPLE) if c.id == crit[TZ_FIT]) == 9 + steps
         assert _numbers(screen.shown) == _numbers(stored.comparison.compare(selection=SAMPLE))
+
+
+async def test_a_narrow_terminal_scrolls_to_every_candidate(sample_app: Any, settle: Any, stored: Any) -> None:
+    crit, _ = _ids(stored)
+    expected = stored.comparison.compare(selection=SAMPLE)
+    app = sample_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#cmp-table", DataTable)
+        row = f"c{crit['Technical depth']}"
+        last = expected.candidates[-1]
+        score = f"{last.criteria[crit['Technical depth']].score:.2f}"
+        assert score not in _drawn(table, row)  # out of sight at 80 columns
+        table.scroll_to(x=table.max_scroll_x, animate=False)  # as a mouse wheel would: the cursor stays
+        await settle(app, pilot)
+        assert table.scroll_x > 0 and score in _drawn(table, row)
+        table.scroll_to(x=0, animate=False)
+        await settle(app, pilot)
+        assert score not in _drawn(table, row)
+        _move_to(table, row, "weight")
+        for _ in range(len(expected.candidates)):
+            await pilot.press("right")
+        await settle(app, pilot)
+        assert table.scroll_x > 0
+        line = _drawn(table, row)
+        assert line.startswith(" Technical depth") and score in line
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DrillDownScreen) and app.screen.candidate == last.name
 
 
 async def test_a_typed_weight_is_stored_and_minus_stops_at_zero(sample_app: Any, settle: Any, stored: Any) -> None:
