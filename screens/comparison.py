@@ -34,7 +34,8 @@ from screens.comparison_parts import (
     summary_cell,
     weight_cell,
 )
-from screens.editing import UNDO_BINDING, EditingScreen, Undo
+from screens.comparison_weights import WeightEdits
+from screens.editing import UNDO_BINDING, EditingScreen
 from screens.matrix_table import Cell, MatrixTable
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def fetch(services: Services, selection: str | None, now: Any, *, with_robustnes
 WEIGHT_KEYS = Binding.Group("Weight", compact=True)
 
 
-class ComparisonScreen(EditingScreen):
+class ComparisonScreen(WeightEdits, EditingScreen):
     """The candidates side by side. Weights change with + and -, are saved at once, and re-rank at once."""
 
     CSS_PATH = "comparison.tcss"
@@ -335,77 +336,6 @@ class ComparisonScreen(EditingScreen):
         name = next(r.name for r in self.shown.candidates if r.id == cand_id)
         self.app.push_screen(DrillDownScreen(cand_id, name, crit.id, crit.name))
 
-    # ------------------------------------------------------------------ weights
-
-    def action_weight(self, step: float) -> None:
-        """Change the weight of the criterion under the cursor by ``step`` (not below 0)."""
-        crit = self.criterion(criterion_of(self._cursor()[0]))
-        if crit is None:
-            self.notify("Put the cursor on a criterion's row to change its weight.", timeout=4)
-            return
-        old = self.weights[crit.id]
-        new = max(0.0, old + step)
-        if new == old:
-            self.notify(f"The weight of {crit.name} is 0 already.", timeout=3)
-            return
-        self.set_weight(crit.id, new)
-
-    def action_type_weight(self) -> None:
-        crit = self.criterion(criterion_of(self._cursor()[0]))
-        if crit is None:
-            self.notify("Put the cursor on a criterion's row to set its weight.", timeout=4)
-            return
-        from screens.dialogs import TextDialog
-
-        def problem(text: str) -> str | None:
-            return None if _weight(text) is not None else f"weight: {text!r} is not a number >= 0"
-
-        def typed(text: str | None) -> None:
-            value = _weight(text) if text is not None else None
-            if value is not None and value != self.weights.get(crit.id):
-                self.set_weight(crit.id, value)
-
-        self.app.push_screen(TextDialog(f"Weight of {crit.name}", f"{self.weights[crit.id]:g}", problem), typed)
-
-    def set_weight(self, criterion_id: int, weight: float) -> None:
-        """Show the new weight's totals and ranks at once, and save it (in order, after earlier edits)."""
-        crit = self.criterion(criterion_id)
-        assert crit is not None
-        old = self.weights[criterion_id]
-        self.weights[criterion_id] = weight
-        self._pending[criterion_id] = self._pending.get(criterion_id, 0) + 1
-        self._recompute(scores=False)
-        selection = self.wb.selection
-
-        def settled(stored: float | None) -> None:
-            self._pending[criterion_id] -= 1
-            if stored is not None:
-                self.stored_weights[criterion_id] = stored
-            if not self._pending[criterion_id] and self.weights[criterion_id] != self.stored_weights[criterion_id]:
-                self.weights[criterion_id] = self.stored_weights[criterion_id]  # a failed save: back to what is stored
-                self._recompute(scores=False)
-            elif self.shown is not None:
-                self._paint_text()
-
-        def failed(exc: BaseException) -> None:
-            settled(None)
-            self.show_not_saved(exc)
-
-        def undo(_: CriterionView) -> Undo:
-            return Undo(f"weight of {crit.name} ({weight:g} back to {old:g})",
-                        lambda services: services.comparison.set_weight(criterion_id, old, selection=selection),
-                        self._restored)
-
-        self.save(lambda services: services.comparison.set_weight(criterion_id, weight, selection=selection),
-                  lambda stored: settled(stored.weight), failed=failed, undo=undo)
-
-    def _restored(self, stored: CriterionView) -> None:
-        """An undone weight, stored again."""
-        self.stored_weights[stored.id] = stored.weight
-        if not self._pending.get(stored.id):
-            self.weights[stored.id] = stored.weight
-            self._recompute(scores=False)
-
     # ------------------------------------------------------------------ views and files
 
     def watch_show_baseline(self) -> None:
@@ -442,16 +372,6 @@ class ComparisonScreen(EditingScreen):
 
     def action_reload(self) -> None:
         self.load()
-
-
-def _weight(text: str | None) -> float | None:
-    import math
-
-    try:
-        value = float((text or "").strip())
-    except ValueError:
-        return None
-    return value if math.isfinite(value) and value >= 0 else None
 
 
 def _keep_robustness(view: ComparisonView, previous: dict[int, Any], before: ComparisonView | None) -> ComparisonView:
