@@ -355,3 +355,45 @@ async def test_export_refuses_a_missing_folder_and_an_unknown_ending(sample_app:
         await pilot.press("escape")
         await settle(app, pilot)
     assert not (tmp_path / "nowhere").exists() and not (tmp_path / "x.xlsx").exists()
+
+
+async def test_a_selection_without_candidates_or_scores(tmp_path: Path, settle: Any) -> None:
+    from screens.app import WorkbenchApp
+    from workbench.config import resolve_database
+    from workbench.prefs import Prefs
+    from workbench.services import open_services
+
+    target = resolve_database(str(tmp_path / "empty.sqlite3"))
+    svc = open_services(target)
+    svc.selections.create("Fresh")
+    svc.candidates.add("Only vendor")  # no meetings, no scores
+    criteria = svc.selections.criteria("Fresh")
+    app = WorkbenchApp(lambda: open_services(target), database_label="empty", prefs=Prefs(selection="Fresh"), remember=False)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await _open(app, pilot, settle)
+            table = screen.query_one("#cmp-table", DataTable)
+            assert table.row_count == len(criteria) + 9
+            assert str(screen.query_one("#cmp-flip", Static).render()) == "No candidate has submitted scores yet."
+            assert "1 candidate × " in str(screen.query_one("#cmp-status", Static).render())
+            vendor = f"k{svc.candidates.list(selection='Fresh')[0].id}"
+            assert _cell(table, "total", vendor) == "–" and _cell(table, "rank", vendor) == "–"
+            assert _cell(table, f"c{criteria[0].id}", vendor) == "–"
+            _move_to(table, f"c{criteria[0].id}", vendor)
+            await pilot.press("plus")
+            await settle(app, pilot)
+            assert svc.selections.criteria("Fresh")[0].weight == criteria[0].weight + 1
+            await pilot.press("enter")  # no scores behind it: an empty drill-down
+            await settle(app, pilot)
+            drill = app.screen
+            assert isinstance(drill, DrillDownScreen)
+            assert "No submitted score yet" in str(drill.query_one("#drill-summary", Static).render())
+            assert "No submitted scores for this cell." in str(drill.query_one("#drill-detail", Static).render())
+            await pilot.press("enter")  # nothing to open
+            await settle(app, pilot)
+            assert app.screen is drill
+            await pilot.press("escape", "b")  # back; no baseline in this selection: said so
+            await settle(app, pilot)
+            assert any("no in-house baseline" in n.message for n in app._notifications)
+    finally:
+        svc.close()
