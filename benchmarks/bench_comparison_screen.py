@@ -6,7 +6,8 @@ Two figures, each a median beside its baseline from the same run (TEXTUAL_FPS=10
   with P(first) and the leader flip as well (the screen works them out in a second worker once
   the matrix is shown). The baseline reads the same data through the same services (the
   comparison with robustness, the extra rows, the members' means) in one worker and shows it
-  as one pre-formatted Static.
+  as one pre-formatted Static, on a screen with the workbench's header and footer (as the
+  comparison screen has); the Static alone on a bare screen is reported too.
 - re-rank: from the + key on a criterion to the first frame with the new totals and ranks, and
   to the first frame with the new P(first) and leader flip as well. The baseline recomputes the
   same comparison (the same pure `rebuild`) and re-renders its whole Static; the screen also
@@ -199,7 +200,8 @@ def matrix_text(view: Any, extras: dict) -> str:
     return "\n".join(lines)
 
 
-async def _baseline_run(path: Path, repeat: int, robust: bool) -> dict[str, list[float]]:
+async def _baseline_run(path: Path, repeat: int, robust: bool, chrome: bool = True) -> dict[str, list[float]]:
+    """The baseline app; ``chrome``: its screen has the workbench's header and footer, as the comparison screen has."""
     from rich.text import Text
     from textual.app import App
     from textual.binding import Binding
@@ -207,6 +209,7 @@ async def _baseline_run(path: Path, repeat: int, robust: bool) -> dict[str, list
     from textual.screen import Screen
     from textual.widgets import Label, Static
 
+    from screens.base import WorkbenchScreen
     from screens.comparison import fetch
     from workbench.config import resolve_database
     from workbench.services import open_services
@@ -214,7 +217,7 @@ async def _baseline_run(path: Path, repeat: int, robust: bool) -> dict[str, list
 
     services = open_services(resolve_database(str(path)))
 
-    class Plain(Screen):
+    class Plain(WorkbenchScreen if chrome else Screen):  # type: ignore[misc]
         BINDINGS = [Binding("plus", "weight(1)"), Binding("minus", "weight(-1)"), Binding("escape", "app.pop_screen()")]
 
         def __init__(self) -> None:
@@ -223,9 +226,13 @@ async def _baseline_run(path: Path, repeat: int, robust: bool) -> dict[str, list
             self.weights: dict[int, float] = {}
             self.shown_weights: dict[int, float] = {}
 
-        def compose(self):  # type: ignore[no-untyped-def]
+        def compose_body(self):  # type: ignore[no-untyped-def]
             with ScrollableContainer():
                 yield Static("", id="matrix")
+
+        if not chrome:
+            def compose(self):  # type: ignore[no-untyped-def]
+                yield from self.compose_body()
 
         def on_mount(self) -> None:
             self.run_worker(lambda: fetch(services, "Bench", None), thread=True)
@@ -296,15 +303,20 @@ def bench_comparison_screen(tmp: Path, repeat: int, rounds: int = 3) -> dict:
     ours: dict[str, list[float]] = {"open": [], "open_complete": [], "rerank": [], "rerank_robust": []}
     quick: dict[str, list[float]] = {"open": [], "rerank": []}
     full: dict[str, list[float]] = {"open": [], "rerank": []}
+    bare: dict[str, list[float]] = {"open": [], "rerank": []}
     for _ in range(rounds):
-        for side, run in ((ours, lambda: _screen_run(path, repeat)), (quick, lambda: _baseline_run(path, repeat, robust=False)),
-                          (full, lambda: _baseline_run(path, repeat, robust=True))):
+        for side, run in ((ours, lambda: _screen_run(path, repeat)),
+                          (quick, lambda: _baseline_run(path, repeat, robust=False)),
+                          (full, lambda: _baseline_run(path, repeat, robust=True)),
+                          (bare, lambda: _baseline_run(path, repeat, robust=True, chrome=False))):
             for key, values in asyncio.run(run()).items():
                 side[key] += values
     med = {k: statistics.median(v) for k, v in ours.items()}
     base_open = statistics.median(quick["open"] + full["open"])
+    bare_open = statistics.median(bare["open"])
     base_quick = statistics.median(quick["rerank"])
     base_full = statistics.median(full["rerank"])
+    bare_full = statistics.median(bare["rerank"])
 
     def ms(seconds: float) -> float:
         return round(seconds * 1000, 1)
@@ -314,13 +326,18 @@ def bench_comparison_screen(tmp: Path, repeat: int, rounds: int = 3) -> dict:
         "open_ms": ms(med["open"]), "baseline_static_open_ms": ms(base_open), "ratio_open": round(med["open"] / base_open, 2),
         "open_with_robustness_ms": ms(med["open_complete"]),
         "ratio_open_with_robustness": round(med["open_complete"] / base_open, 2),
+        "bare_static_open_ms": ms(bare_open), "ratio_open_with_robustness_to_bare": round(med["open_complete"] / bare_open, 2),
         "rerank_totals_ms": ms(med["rerank"]), "baseline_static_rerank_no_robustness_ms": ms(base_quick),
         "ratio_rerank_totals": round(med["rerank"] / base_quick, 2),
         "rerank_with_robustness_ms": ms(med["rerank_robust"]), "baseline_static_rerank_with_robustness_ms": ms(base_full),
         "ratio_rerank_with_robustness": round(med["rerank_robust"] / base_full, 2),
+        "bare_static_rerank_with_robustness_ms": ms(bare_full),
+        "ratio_rerank_with_robustness_to_bare": round(med["rerank_robust"] / bare_full, 2),
         "target_ratio": 2.0,
         "note": "headless, TEXTUAL_FPS=1000; key sent to the driver, clock stopped at the first frame rendered with the "
-                "change (Pilot's idle waits not counted); the screen also saves the weight in a worker meanwhile",
+                "change (Pilot's idle waits not counted); the screen also saves the weight in a worker meanwhile. "
+                "baseline_static: a screen with the workbench's header and footer and one Static; bare_static: the "
+                "Static alone",
     }
 
 

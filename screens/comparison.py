@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 class Loaded:
     """What the screen reads from the services when it opens."""
 
-    view: ComparisonView  # with the baseline, the stored weights, every member
+    view: ComparisonView  # with the baseline, the stored weights, every member; no robustness (the screen's worker)
     extras: dict[int, CandidateExtras]
     members: MemberMeansView
     today: date | None  # first day of the time-zone fit (the app's clock), None = today
@@ -104,7 +104,8 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         """Criterion id -> weight as the keys pressed so far leave it."""
         self.stored_weights: dict[int, float] = {}
         self._pending: dict[int, int] = {}
-        self._drawn: dict[tuple[str, str], tuple[str, str]] = {}
+        self._drawn: dict[tuple[str, str], Cell] = {}
+        """(row key, column key) -> the cell on screen, so that only changed cells are drawn again."""
         self._generation = 0
         self.robust_generation = 0
         """The change whose P(first) and leader flip are on screen (== _generation: all of it is)."""

@@ -15,7 +15,6 @@ from textual.widgets import Markdown, Static
 from screens.base import WorkbenchScreen, describe_error
 
 if TYPE_CHECKING:
-    from screens.forms import FormDialog
     from workbench.services import Services
     from workbench.services.minutes import MinutesView
 
