@@ -217,7 +217,7 @@ class CandidatesScreen(EditingScreen):
         if self.focused is self.filter_input:
             self.table.focus()
         else:
-            self.app.run_action("open('home')")
+            self.wb.action_open("home")
 
     def action_cycle_status_filter(self) -> None:
         options = (ALL,) + STATUSES

@@ -26,7 +26,7 @@ def _comparison() -> type | None:
 
 
 SECTION_KEYS = {"f2": ScopeScreen, "f3": CandidatesScreen, "f4": ScheduleScreen, "f5": _comparison()}
-GOES_HOME_ON_ESCAPE = (ScopeScreen,)  # the candidates list should too: see the xfail test below
+GOES_HOME_ON_ESCAPE = (ScopeScreen, CandidatesScreen)
 
 
 def _above_home(app: Any) -> list[type]:
@@ -112,7 +112,6 @@ async def test_a_section_key_in_a_dialog_keeps_the_dialog_and_the_stack(sample_a
         assert _above_home(app) == [ScopeScreen]
 
 
-@pytest.mark.xfail(strict=True, reason="screens/candidates.py action_escape calls app.run_action without awaiting it")
 async def test_escape_on_the_candidates_list_goes_home(sample_app: Any, settle: Any) -> None:
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
