@@ -7,7 +7,6 @@ import importlib
 import random
 from typing import Any
 
-import pytest
 from textual.widgets import DataTable
 
 from screens.candidate import CandidateScreen
