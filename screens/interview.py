@@ -8,6 +8,7 @@ nothing of any other member's scores, comments or notes is shown.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -17,17 +18,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, OptionList, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from screens.base import describe_error
 from screens.editing import EditingScreen
 from screens.interview_editor import FIELDS, EditorBox, NoteEditing
 from screens.interview_handover import Keyboard
-from screens.interview_parts import AgendaList, SideTable, StatusLine, header_text, notes_text, question_text
+from screens.interview_saver import Saver
+from screens.interview_widgets import AgendaList, QuestionPanel, SideTable, StatusLine
+from screens.interview_parts import header_text, notes_text
 
 if TYPE_CHECKING:
     from workbench.services.interview_views import InterviewQuestion, InterviewView, TimerView
     from workbench.services.views import NoteView, ScoreView
+
+SLOW_SAVE = 0.5
+"""Seconds a save may take before the indicator says "saving…" (checked with the clock, once a second)."""
+
 
 class InterviewScreen(EditingScreen):
     """One meeting's live interview, for the panel member at the keyboard."""
@@ -62,6 +69,7 @@ class InterviewScreen(EditingScreen):
         self.questions: list[InterviewQuestion] = []
         self.notes: list[NoteView] = []
         self.editor = NoteEditing(self)
+        self.saver: Saver | None = None  # the thread that stores this screen's saves, in order
         self.keyboard = Keyboard(self)
         self._key_actions = {b.key: b.action for b in self.BINDINGS  # type: ignore[union-attr]
                              if len(b.key) == 1 or b.key in ("up", "down")}  # type: ignore[union-attr]
@@ -69,6 +77,7 @@ class InterviewScreen(EditingScreen):
         self._stored_position: tuple[int, int, str] | None = None
         self._position_queued = False
         self._pending = 0  # saves the indicator waits for
+        self._since = 0.0  # when the oldest unanswered save was queued ("saving…" after SLOW_SAVE seconds)
         self._last_saved = ""
         self._carried = False
 
@@ -79,8 +88,7 @@ class InterviewScreen(EditingScreen):
         with Horizontal(id="iv-main"):
             yield AgendaList(id="iv-agenda")
             with Vertical(id="iv-centre"):
-                with VerticalScroll(id="iv-question-box"):
-                    yield Static("", id="iv-question")
+                yield QuestionPanel(id="iv-question-box")
                 yield SideTable(id="iv-side", cursor_type="row", zebra_stripes=True)
         with Vertical(id="iv-notes-box"):
             with VerticalScroll(id="iv-notes-scroll"):
@@ -130,6 +138,7 @@ class InterviewScreen(EditingScreen):
         self.query_one("#iv-side").display = False
         self.query_one(Footer).compact = True  # the keys of a live interview fit on one line
         self.set_interval(1.0, self._tick)
+        self.saver = Saver(self)
         self.member = self.member or self.wb.member
         if self.member:
             self.load()
@@ -172,23 +181,30 @@ class InterviewScreen(EditingScreen):
             agenda.focus()
 
     def _show_head(self) -> None:
-        if self.view is not None:
-            self.query_one("#iv-head", Static).update(header_text(self.view.header, self.view.member, self.now()))
-
-    def _show_question(self) -> None:
-        q, view = self.current, self.view
-        box = self.query_one("#iv-question", Static)
-        if q is None or view is None:
-            box.update("This meeting has no questions on its agenda." if view is not None else "")
+        if self.view is None:
             return
-        panel = view.side_by_side[self.index] if view.side_by_side else None
-        box.update(question_text(q, len(self.questions), self.now(), panel))
+        text = header_text(self.view.header, self.view.member, self.now())
+        head = self.query_one("#iv-head", Static)
+        before = head.content
+        if not isinstance(before, Text) or before.plain != text.plain:  # the clocks change once a minute
+            head.update(text, layout=not isinstance(before, Text) or before.plain.count("\n") != text.plain.count("\n"))
+
+    def _show_question(self, *, moved: bool = True) -> None:
+        q, view = self.current, self.view
+        panel = self.query_one(QuestionPanel)
+        if q is None or view is None:
+            panel.show(None, 0, self.now())
+            if view is not None:
+                self.query_one("#iv-question", Static).update("This meeting has no questions on its agenda.")
+            return
+        scores = view.side_by_side[self.index] if view.side_by_side else None
+        panel.show(q, len(self.questions), self.now(), scores, moved=moved)
 
     def show_row(self, index: int) -> None:
         """Redraw one question's agenda line (and the centre when it is the current one)."""
         self.agenda.show_row(index, self.questions[index])
         if index == self.index:
-            self._show_question()
+            self._show_question(moved=False)
 
     def show_notes(self) -> None:
         if self.view is None:
@@ -211,12 +227,14 @@ class InterviewScreen(EditingScreen):
 
     def _tick(self) -> None:
         self._show_head()
+        if self._pending and time.monotonic() - self._since >= SLOW_SAVE:  # a save taking long enough to be seen
+            self.show_saved(None)
         q = self.current
         if q is not None and q.timer.running:
-            self._show_question()
+            self.query_one(QuestionPanel).tick(q, len(self.questions), self.now())
 
-    @on(OptionList.OptionHighlighted, "#iv-agenda")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(AgendaList.Highlighted)
+    def _highlighted(self) -> None:
         if self.view is None:
             return
         self._show_question()
@@ -233,15 +251,19 @@ class InterviewScreen(EditingScreen):
 
     def user_save(self, fn: Any, then: Any, *, failed: Any = None) -> None:
         """Queue a save the indicator waits for: "saving…" until the service has answered."""
+        if not self._pending:
+            self._since = time.monotonic()
         self._pending += 1
-        self.show_saved(self._last_saved)
+
+        def answered() -> None:
+            self._pending -= 1
 
         def done(result: Any) -> None:
-            self._pending -= 1
+            answered()
             then(result)
 
         def bad(exc: BaseException) -> None:
-            self._pending -= 1
+            answered()
             (failed or self.not_saved)(exc)
 
         self.save(fn, done, failed=bad)
@@ -382,6 +404,22 @@ class InterviewScreen(EditingScreen):
         """Hand the keyboard to another member of the meeting's panel."""
         self.keyboard.hand_over()
 
+    def save(self, fn: Any, then: Any = None, *, failed: Any = None, undo: Any = None) -> None:
+        """Queue a save on this screen's save thread (in key order; see screens/interview_saver.py)."""
+        if self.saver is None:
+            super().save(fn, then, failed=failed, undo=undo)
+        else:
+            self.saver.save(fn, then, failed or self.show_not_saved)
+
+    @property
+    def saves_pending(self) -> int:
+        return super().saves_pending + (self.saver.pending if self.saver is not None else 0)
+
+    def on_unmount(self) -> None:
+        self.save_now()
+        if self.saver is not None:
+            self.saver.stop()
+
     def reset_saving(self) -> None:
         """A new member at the keyboard: their own position, indicator and carry-over."""
         self._position = self._stored_position = None
@@ -392,6 +430,8 @@ class InterviewScreen(EditingScreen):
     def save_now(self) -> None:
         """Store the queued saves and the note being typed, synchronously (leaving the screen or the app)."""
         super().save_now()
+        if self.saver is not None and not self.saver.flush():
+            self.notify("Some saves are still running; they will finish in the background.", severity="warning")
         self.editor.save_now(self.call_now)
         target = self._position
         if target is not None and target != self._stored_position:

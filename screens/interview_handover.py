@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Static
 
-from screens.interview_parts import SideTable
+from screens.interview_widgets import QuestionPanel, SideTable
 
 if TYPE_CHECKING:
     from screens.interview import InterviewScreen
@@ -74,6 +74,6 @@ class Keyboard:
         screen.view, screen.questions, screen.notes = None, [], []
         screen.agenda.show([], 0)
         screen.query_one("#iv-head", Static).update(message)
-        for wid in ("#iv-question", "#iv-notes"):
-            screen.query_one(wid, Static).update("")
+        screen.query_one(QuestionPanel).show(None, 0, screen.now())
+        screen.query_one("#iv-notes", Static).update("")
         screen.query_one(SideTable).show(None, 0)

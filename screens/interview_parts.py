@@ -6,14 +6,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from rich.console import Group
-from rich.table import Table as RichTable
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import OptionList, ProgressBar, Static
-
-from screens.table import Table
 
 if TYPE_CHECKING:
     from workbench.services.interview_views import InterviewHeader, InterviewQuestion, InterviewView, QuestionScores
@@ -88,29 +81,29 @@ def _short(text: str, width: int) -> str:
     return line if len(line) <= width else line[: max(1, width - 1)] + "…"
 
 
-def state_cell(q: InterviewQuestion) -> Text:
-    """The state of a question in three cells: ``  ·`` not yet scored, `` 4`` a score, ``N/A``."""
+def agenda_pieces(q: InterviewQuestion, width: int) -> list[tuple[str, str]]:
+    """One agenda line as (text, style) pieces: number, state (``  ·`` not yet scored, ``  4``, ``N/A``),
+    knowledge-gap and carried-over marks, and the question cut to fit ``width``."""
     if not q.scored:
-        return Text("  ·", style="dim")
-    if q.value is None:
-        return Text("N/A", style="italic")
-    return Text(f"  {q.value}", style=SCORE_STYLE[q.value])
+        state = ("  ·", "dim")
+    elif q.value is None:
+        state = ("N/A", "italic")
+    else:
+        state = (f"  {q.value}", SCORE_STYLE[q.value])
+    return [(f"{q.number:>2} ", "dim"), state, (" G" if q.gaps else "  ", "bold magenta"),
+            ("↪" if q.carried_from else " ", "cyan"), (" " + _short(q.text, max(4, width - 11)), "")]
 
 
 def agenda_prompt(q: InterviewQuestion, width: int) -> Text:
-    """One agenda line: number, state, knowledge-gap and carried-over marks, and the question cut to ``width``."""
+    """One agenda line as text (see agenda_pieces)."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{q.number:>2} ", style="dim")
-    text.append_text(state_cell(q))
-    text.append(" G" if q.gaps else "  ", style="bold magenta")
-    text.append("↪" if q.carried_from else " ", style="cyan")
-    text.append(" ")
-    text.append(_short(q.text, max(4, width - 11)))
+    for piece, style in agenda_pieces(q, width):
+        text.append(piece, style=style)
     return text
 
 
-def question_text(q: InterviewQuestion, total: int, now: datetime, panel: QuestionScores | None = None) -> Group:
-    """The centre: the question, its guidance, the criterion's anchors with the chosen one marked, comment, timer."""
+def question_head(q: InterviewQuestion, total: int, now: datetime) -> Text:
+    """The top of the centre: number, criterion, timer, the question and its guidance."""
     head = Text()
     head.append(f"Question {q.number} of {total}", style="bold")
     head.append(" · ")
@@ -120,29 +113,26 @@ def question_text(q: InterviewQuestion, total: int, now: datetime, panel: Questi
                 style="bold yellow" if timer.running else "dim")
     if q.carried_from:
         head.append(f"   ↪ carried over from meeting {q.carried_from}", style="cyan")
-    head.append(f"\n{q.text}\n", style="bold")
+    head.append(f"\n{q.text}", style="bold")
     if q.guidance:
-        head.append("What a good answer shows: ", style="dim bold")
-        head.append(f"{q.guidance}\n", style="dim italic")
-    anchors = RichTable.grid(padding=(0, 1), expand=True)
-    anchors.add_column(width=3, no_wrap=True)
-    anchors.add_column(ratio=1)
-    for score, anchor in enumerate(q.anchors, 1):
-        chosen = q.scored and q.value == score
-        style = f"{SCORE_STYLE[score]} reverse" if chosen else ""
-        anchors.add_row(Text(f"{'▶' if chosen else ' '}{score}", style=style or SCORE_STYLE[score]),
-                        Text(anchor or "(no descriptor)", style=style))
+        head.append("\nWhat a good answer shows: ", style="dim bold")
+        head.append(q.guidance, style="dim italic")
+    return head
+
+
+def question_tail(q: InterviewQuestion, panel: QuestionScores | None = None) -> Text:
+    """Below the score: this member's comment, gaps, and after submitting the panel's scores (a score's
+    value is on the line above, so a digit changes nothing here)."""
     tail = Text()
-    if not q.scored:
-        tail.append("Not yet scored: 1-5 scores it, 0 marks it N/A.", style="dim")
-    else:
-        tail.append("Your score: ", style="bold")
-        tail.append("N/A" if q.value is None else str(q.value), style="bold" if q.value is None else SCORE_STYLE[q.value])
-        tail.append(f" · comment: {q.comment}" if q.comment else " · c adds a comment", style="" if q.comment else "dim")
+    if q.comment:
+        tail.append("Your comment: ", style="bold")
+        tail.append(q.comment)
     if q.gaps:
-        tail.append(f"\nKnowledge gap{'s' if q.gaps > 1 else ''} recorded here: {q.gaps}", style="magenta")
+        tail.append("\n" if tail else "")
+        tail.append(f"Knowledge gap{'s' if q.gaps > 1 else ''} recorded here: {q.gaps}", style="magenta")
     if panel is not None and panel.scores:
-        tail.append("\nThe panel: ", style="bold")
+        tail.append("\n" if tail else "")
+        tail.append("The panel: ", style="bold")
         for i, ms in enumerate(panel.scores):
             tail.append(" · " if i else "")
             tail.append(f"{ms.member} ")
@@ -156,7 +146,7 @@ def question_text(q: InterviewQuestion, total: int, now: datetime, panel: Questi
             if ms.comment:
                 tail.append(f"\n  {ms.member}: ", style="bold")
                 tail.append(ms.comment, style="italic")
-    return Group(head, anchors, Text(""), tail)
+    return tail
 
 
 def notes_text(notes: tuple[NoteView, ...] | list[NoteView], me: str, numbers: dict[int, int], zone: str) -> Text:
@@ -197,79 +187,3 @@ def side_rows(view: InterviewView) -> list[tuple[Any, ...]]:
                           style="bold red" if qs.flagged else ""))
         rows.append(tuple(cells))
     return rows
-
-
-class AgendaList(OptionList):
-    """The agenda: one line per question with its state, cut to the list's width (redrawn when it changes)."""
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id)
-        self.questions: list[InterviewQuestion] = []
-
-    @property
-    def line_width(self) -> int:
-        return max(16, self.scrollable_content_region.width)
-
-    def show(self, questions: list[InterviewQuestion], index: int) -> None:
-        self.questions = list(questions)
-        width = self.line_width
-        self.set_options([agenda_prompt(q, width) for q in self.questions])
-        if self.questions:
-            self.highlighted = index
-
-    def show_row(self, index: int, question: InterviewQuestion) -> None:
-        self.questions[index] = question
-        self.replace_option_prompt_at_index(index, agenda_prompt(question, self.line_width))
-
-    async def _on_key(self, event: Any) -> None:
-        """The interview's keys act at once, in the order typed (see InterviewScreen.run_key)."""
-        screen: Any = self.screen
-        if getattr(screen, "editing", False):
-            if screen.editor.type_key(event):
-                event.prevent_default()
-                event.stop()
-        elif hasattr(screen, "run_key"):
-            await screen.run_key(event)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._redraw)
-
-    def _redraw(self) -> None:
-        width = self.line_width
-        for index, q in enumerate(self.questions):
-            self.replace_option_prompt_at_index(index, agenda_prompt(q, width))
-
-
-class SideTable(Table):
-    """After submitting: the panel's scores of every question side by side, with the spread."""
-
-    def show(self, view: InterviewView | None, index: int) -> None:
-        self.clear(columns=True)
-        self.display = bool(view is not None and view.submitted and view.columns)
-        if not self.display or view is None:
-            return
-        self.add_columns("#", "Criterion", *(name.split()[0] for name in view.columns), "Spread")
-        for row in side_rows(view):
-            self.add_row(*row)
-        self.move_cursor(row=index)
-
-
-class StatusLine(Horizontal):
-    """Questions scored (a bar and a count) and the save indicator, which reads "saved" only after a commit."""
-
-    def compose(self) -> ComposeResult:
-        yield ProgressBar(id="iv-progress", show_eta=False, show_percentage=False)
-        yield Static("", id="iv-progress-label")
-        yield Static("", id="iv-saved")
-
-    def progress(self, scored: int, total: int, submitted: bool) -> None:
-        self.query_one(ProgressBar).update(total=max(1, total), progress=scored)
-        self.query_one("#iv-progress-label", Static).update(f" {scored} of {total} scored" + (" · submitted" if submitted else ""))
-
-    def saved(self, last: str, pending: int, failure: str | None = None) -> None:
-        """``last``: what was saved last; ``pending``: saves not answered yet; ``failure``: what was refused."""
-        label = self.query_one("#iv-saved", Static)
-        label.set_class(failure is not None, "-failed")
-        busy = f" · saving {pending}…" if pending else ""
-        label.update(f"✗ NOT SAVED · {failure}" if failure is not None else f"● saved · {last}{busy}" if last
-                     else f"○ saving {pending}…" if pending else "")

@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Static
+
+from screens.interview_widgets import AgendaList
 
 from tests.ui.conftest import MEMBER, SAMPLE
 
@@ -38,9 +40,12 @@ def shown(app: Any) -> str:
     screen = app.screen
     for static in screen.query(Static):
         console.print(static.content)
-    for options in screen.query(OptionList):
-        for index in range(options.option_count):
-            console.print(options.get_option_at_index(index).prompt)
+    for agenda in screen.query(AgendaList):
+        for line in agenda.lines():
+            console.print(line)
+    for lines in screen.query("AnchorLines, StatusLine"):  # drawn line by line
+        for y in range(lines.size.height):
+            console.print("".join(segment.text for segment in lines.render_line(y)), markup=False)
     for table in screen.query(DataTable):
         console.print(" ".join(str(column.label) for column in table.columns.values()))
         for key in table.rows:
