@@ -24,12 +24,13 @@ from screens.base import describe_error
 from screens.editing import EditingScreen
 from screens.interview_editor import FIELDS, EditorBox, NoteEditing
 from screens.interview_handover import Keyboard
+from screens.interview_position import Position
 from screens.interview_saver import Saver
 from screens.interview_widgets import AgendaList, QuestionPanel, SideTable, StatusLine
 from screens.interview_parts import header_text, notes_text
 
 if TYPE_CHECKING:
-    from workbench.services.interview_views import InterviewQuestion, InterviewView, TimerView
+    from workbench.services.interview_views import InterviewQuestion, InterviewView
     from workbench.services.views import NoteView, ScoreView
 
 SLOW_SAVE = 0.5
@@ -73,9 +74,7 @@ class InterviewScreen(EditingScreen):
         self.keyboard = Keyboard(self)
         self._key_actions = {b.key: b.action for b in self.BINDINGS  # type: ignore[union-attr]
                              if len(b.key) == 1 or b.key in ("up", "down")}  # type: ignore[union-attr]
-        self._position: tuple[int, int, str] | None = None  # (meeting, question, member) to remember
-        self._stored_position: tuple[int, int, str] | None = None
-        self._position_queued = False
+        self.position = Position(self)
         self._pending = 0  # saves the indicator waits for
         self._since = 0.0  # when the oldest unanswered save was queued ("saving…" after SLOW_SAVE seconds)
         self._last_saved = ""
@@ -167,14 +166,13 @@ class InterviewScreen(EditingScreen):
         self.view, self.questions, self.notes = view, list(view.questions), list(view.notes)
         index = min(view.position, max(0, len(self.questions) - 1))
         agenda = self.agenda
-        self._position = self._stored_position = None
         agenda.show(self.questions, index)
-        if self.questions:
-            self._stored_position = (view.header.meeting_id, self.current.question_id, view.member)  # type: ignore[union-attr]
+        q = self.current
+        self.position.shown((view.header.meeting_id, q.question_id, view.member) if q is not None else None)
         self.sub_title = f"Interview · {view.header.candidate} · meeting {view.header.meeting_id}"
         self.query_one(SideTable).show(view, index)
         self._show_head()
-        self._show_question()
+        self.show_question()
         self.show_notes()
         self._show_progress()
         if not self.editing:
@@ -189,7 +187,7 @@ class InterviewScreen(EditingScreen):
         if not isinstance(before, Text) or before.plain != text.plain:  # the clocks change once a minute
             head.update(text, layout=not isinstance(before, Text) or before.plain.count("\n") != text.plain.count("\n"))
 
-    def _show_question(self, *, moved: bool = True) -> None:
+    def show_question(self, *, moved: bool = True) -> None:
         q, view = self.current, self.view
         panel = self.query_one(QuestionPanel)
         if q is None or view is None:
@@ -204,7 +202,7 @@ class InterviewScreen(EditingScreen):
         """Redraw one question's agenda line (and the centre when it is the current one)."""
         self.agenda.show_row(index, self.questions[index])
         if index == self.index:
-            self._show_question(moved=False)
+            self.show_question(moved=False)
 
     def show_notes(self) -> None:
         if self.view is None:
@@ -237,15 +235,13 @@ class InterviewScreen(EditingScreen):
     def _highlighted(self) -> None:
         if self.view is None:
             return
-        self._show_question()
+        self.show_question()
         side = self.query_one("#iv-side", DataTable)
         if side.display and side.row_count > self.index:
             side.move_cursor(row=self.index)
         q = self.current
         if q is not None:
-            self._position = (self.view.header.meeting_id, q.question_id, self.view.member)
-            if self._position != self._stored_position:
-                self._remember_position()
+            self.position.moved((self.view.header.meeting_id, q.question_id, self.view.member))
 
     # ------------------------------------------------------------------ saving
 
@@ -271,35 +267,6 @@ class InterviewScreen(EditingScreen):
     def not_saved(self, exc: BaseException) -> None:
         self.show_saved(describe_error(exc), failed=True)
         self.show_not_saved(exc)
-
-    def _remember_position(self) -> None:
-        """Store where this member is; several moves in a row make one write."""
-        if self._position_queued:
-            return
-        self._position_queued = True
-
-        def job(services: Any) -> Any:
-            self._position_queued = False
-            target = self._position
-            if target is None or target == self._stored_position:
-                return None
-            timer = services.interview.set_position(target[0], target[1], member=target[2])
-            self._stored_position = target
-            return timer
-
-        self.save(job, self._timer_stored, failed=lambda exc: None)  # a lost position only changes where we resume
-
-    def _timer_stored(self, timer: TimerView | None) -> None:
-        if timer is None or self.view is None:
-            return
-        now = self.now()
-        for index, q in enumerate(self.questions):
-            if q.question_id == timer.question_id:
-                self.questions[index] = replace(q, timer=timer)
-            elif q.timer.running:  # the service paused it: one timer runs at a time
-                self.questions[index] = replace(q, timer=replace(q.timer, elapsed_seconds=q.timer.seconds(now),
-                                                                 running_since=None))
-        self._show_question()
 
     def question_at(self, question_id: int, member: str) -> int | None:
         """The index of a question on the screen, when it still shows ``member``'s interview."""
@@ -338,17 +305,8 @@ class InterviewScreen(EditingScreen):
         (agenda.action_cursor_down if step > 0 else agenda.action_cursor_up)()
 
     def action_timer(self) -> None:
-        q, view = self.current, self.view
-        if q is None or view is None:
-            return
-        mid, qid, who = view.header.meeting_id, q.question_id, view.member
-
-        def stored(timer: TimerView) -> None:
-            if view.member == who:
-                self._timer_stored(timer)
-            self.show_saved(f"timer {'running' if timer.running else 'paused'}")
-
-        self.user_save(lambda s: s.interview.toggle_timer(mid, qid, member=who), stored)
+        """Start or pause the current question's timer."""
+        self.position.toggle_timer()
 
     # ------------------------------------------------------------------ notes and comments
 
@@ -422,7 +380,7 @@ class InterviewScreen(EditingScreen):
 
     def reset_saving(self) -> None:
         """A new member at the keyboard: their own position, indicator and carry-over."""
-        self._position = self._stored_position = None
+        self.position.shown(None)
         self._last_saved, self._carried = "", False
         self.show_saved("")
         self._show_progress()
@@ -433,10 +391,7 @@ class InterviewScreen(EditingScreen):
         if self.saver is not None and not self.saver.flush():
             self.notify("Some saves are still running; they will finish in the background.", severity="warning")
         self.editor.save_now(self.call_now)
-        target = self._position
-        if target is not None and target != self._stored_position:
-            if self.call_now(lambda s: s.interview.set_position(target[0], target[1], member=target[2])) is not None:
-                self._stored_position = target
+        self.position.save_now(self.call_now)
         if self.view is not None and self.view.submitted and not self._carried:  # gaps noted after submitting too
             mid = self.view.header.meeting_id
             self._carried = True
