@@ -290,11 +290,11 @@ class InterviewScreen(EditingScreen):
 
         def stored(sv: ScoreView) -> None:
             index = self.question_at(qid, who)
-            if index is not None:
+            if index is not None:  # still this member's interview (a hand-over shows nothing of it)
                 self.questions[index] = replace(self.questions[index], scored=True, value=sv.value, comment=sv.comment)
                 self.show_row(index)
                 self._show_progress()
-            self.show_saved(f"Q{number} = {'N/A' if sv.value is None else sv.value}")
+                self.show_saved(f"Q{number} = {'N/A' if sv.value is None else sv.value}")
 
         self.user_save(lambda s: s.scoring.score(mid, qid, score, member=who), stored)
 

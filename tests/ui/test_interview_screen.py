@@ -239,6 +239,7 @@ async def test_hand_over_hides_the_previous_members_scores(sample_path: Path, st
         assert screen.view.member == TOM and app.member == TOM
         text = shown(app)
         assert "HELEN" not in text and "Helen" not in text
+        assert "Q2 = 5" not in text and "Q1 = 4" not in text  # nor the save indicator
         assert [q.state for q in screen.questions[:2]] == ["not yet scored", "not yet scored"]
         assert "0 of 14 scored" in text
         await pilot.press("home", "2")
