@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from workbench.services.scheduling import SchedulingService
     from workbench.services.candidates import CandidateService
     from workbench.services.interview import InterviewService
-    from workbench.services.interview import InterviewService
     from workbench.services.comparison import ComparisonService
     from workbench.services.comparison_details import ComparisonDetailsService
     from workbench.services.demo import DemoService
@@ -70,12 +69,6 @@ class Services:
         from workbench.services.notes import NoteService
 
         return NoteService(self.db)
-
-    @cached_property
-    def interview(self) -> InterviewService:
-        from workbench.services.interview import InterviewService
-
-        return InterviewService(self.db)
 
     @cached_property
     def interview(self) -> InterviewService:
