@@ -123,17 +123,23 @@ class WorkbenchApp(App[int]):
 
     def open_record(self, name: str, record: str | int) -> None:
         """Push a screen opened on one record, e.g. ``open_record("interview", meeting_id)``."""
+        screen_class = self._screen_class(name, RECORD_SCREENS[name])
+        if screen_class is None:
+            return
+        self.push_screen(screen_class(record))
+
+    def _screen_class(self, name: str, spec: str) -> type | None:
+        """The screen class of a "module:Class" spec, imported on first use; None (and a notice) when absent."""
         import importlib
 
-        module, _, cls = RECORD_SCREENS[name].partition(":")
+        module, _, cls = spec.partition(":")
         try:
-            screen_class = getattr(importlib.import_module(module), cls)
+            return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
         except ModuleNotFoundError as exc:
             if exc.name != module:
                 raise
             self.notify(f"The {name} screen is not part of this version yet.", severity="warning")
-            return
-        self.push_screen(screen_class(record))
+            return None
 
     def get_services(self) -> Services:
         """The services, opened on first use (from a worker thread: never before the first frame).
@@ -269,7 +275,6 @@ class WorkbenchApp(App[int]):
         over that section (a candidate, a record screen): opening a section closes what is above
         the home screen first (saving), so that screens never pile up.
         """
-        import importlib
 
         from textual.screen import ModalScreen
 
@@ -281,13 +286,8 @@ class WorkbenchApp(App[int]):
         if name != "home" and not self.selection:
             self.notify("Choose a selection on the home screen first (enter on its row).", severity="warning")
             return
-        module, _, cls = SECTIONS[name].partition(":")
-        try:
-            screen_class = getattr(importlib.import_module(module), cls)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            self.notify(f"The {name} screen is not part of this version yet.", severity="warning")
+        screen_class = self._screen_class(name, SECTIONS[name])
+        if screen_class is None:
             return
         stack = self.screen_stack
         home = next((i for i, screen in enumerate(stack) if isinstance(screen, HomeScreen)), None)
