@@ -175,6 +175,11 @@ class NoteEditing:
         screen.set_focus(text)  # at once: the keys typed right after n go into the note, not to the agenda
         text.move_cursor(text.document.end)
 
+    @property
+    def typing(self) -> bool:
+        """True while a save waits for typing to pause."""
+        return self._timer is not None
+
     def typed_in(self, field: str, value: str) -> None:
         """A key in one of the editor's fields: save once typing pauses."""
         if self.draft is None:

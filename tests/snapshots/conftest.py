@@ -60,9 +60,20 @@ class Drive:
             pending = [w for w in pilot.app.workers if not w.is_finished and w.group != "_loader"]
             if pending:
                 await asyncio.wait_for(asyncio.gather(*(w.wait() for w in pending), return_exceptions=True), 20)
+            await Drive.saved(pilot)
             await pilot.pause()
         Drive.still(pilot.app)
         await pilot.pause()
+
+    @staticmethod
+    async def saved(pilot: Any, timeout: float = 20.0) -> None:
+        """Wait until no screen has a save queued or unshown (the interview stores in a thread of its own)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while any(getattr(screen, "saves_pending", 0) for screen in pilot.app.screen_stack):
+            if loop.time() > deadline:
+                raise TimeoutError("saves still pending after %.0f s" % timeout)
+            await asyncio.sleep(0.02)
 
     @staticmethod
     def still(app: Any) -> None:

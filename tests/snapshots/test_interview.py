@@ -20,14 +20,26 @@ SIZE = (120, 40)
 
 @pytest.fixture
 def interview(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Builds the app opened on a meeting's interview; notes written now get the frozen clock's time."""
+    """Builds the app opened on a meeting's interview; notes written now get the frozen clock's time.
+
+    The clock moves on one minute per note added, not per call: a draft saved once more while typing
+    (a slow machine pausing between keys) must not change the times shown.
+    """
     from screens.app import WorkbenchApp
     from workbench.config import resolve_database
     from workbench.prefs import Prefs
     from workbench.services import open_services
+    from workbench.services.notes import NoteService
 
-    ticks = iter(NOW + timedelta(minutes=m) for m in range(1000))
-    monkeypatch.setattr("workbench.services.notes.utcnow", lambda: next(ticks))
+    added = [0]
+    add = NoteService.add
+
+    def counted_add(self: NoteService, *args: Any, **kwargs: Any) -> Any:
+        added[0] += 1
+        return add(self, *args, **kwargs)
+
+    monkeypatch.setattr(NoteService, "add", counted_add)
+    monkeypatch.setattr("workbench.services.notes.utcnow", lambda: NOW + timedelta(minutes=max(added[0] - 1, 0)))
 
     def make(meeting: int, member: str) -> WorkbenchApp:
         target = resolve_database(str(sample_db))
@@ -56,6 +68,10 @@ class TestInterview:
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await drive.keys(pilot, *_keys(keys))
             await pilot.pause(DRAFT_DELAY + 0.2)  # typing paused: the action item is saved as it stands
+            for _ in range(200):  # a loaded machine may fire the typing timer late
+                if not pilot.app.screen.editor.typing:
+                    break
+                await pilot.pause(0.05)
             await drive.settle(pilot)
 
         assert snap_compare(interview(3, "Helen Marsh"), terminal_size=SIZE, run_before=run_before)
