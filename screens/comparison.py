@@ -54,16 +54,20 @@ class Loaded:
     today: date | None  # first day of the time-zone fit (the app's clock), None = today
 
 
-def fetch(services: Services, selection: str | None, now: Any, *, with_robustness: bool = True) -> Loaded:
-    """Read the comparison and its extra rows (runs in a worker); the screen works out robustness itself, later."""
+def fetch(services: Services, selection: str | None, now: Any, *, with_robustness: bool = True,
+          member: str | None = None) -> Loaded:
+    """Read the comparison and its extra rows (runs in a worker); the screen works out robustness itself, later.
+
+    ``member``: the panel member looking; meetings withheld from them (the independence rule) do not count.
+    """
     today = None
     if now is not None:
         from zoneinfo import ZoneInfo
 
         today = now.astimezone(ZoneInfo(services.selections.get(selection).timezone)).date()
-    view = services.comparison.compare(selection=selection, today=today, with_robustness=with_robustness)
+    view = services.comparison.compare(selection=selection, today=today, with_robustness=with_robustness, member=member)
     extras = services.comparison_details.extras(selection=selection)
-    members = services.comparison_details.member_means(selection=selection)
+    members = services.comparison_details.member_means(selection=selection, member=member)
     return Loaded(view, extras, members, today)
 
 
@@ -133,9 +137,9 @@ class ComparisonScreen(WeightEdits, EditingScreen):
     # ------------------------------------------------------------------ loading
 
     def load(self) -> None:
-        selection, now = self.wb.selection, self.wb.clock_now
+        selection, now, member = self.wb.selection, self.wb.clock_now, self.wb.member
         # Without P(first) and the leader flip: the matrix comes on screen first, they follow from a worker.
-        self.call(lambda services: fetch(services, selection, now, with_robustness=False), self._loaded,
+        self.call(lambda services: fetch(services, selection, now, with_robustness=False, member=member), self._loaded,
                   group="cmp-load", exclusive=True)
 
     def _loaded(self, data: Loaded) -> None:
@@ -273,7 +277,7 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         self._paint_text()
 
     def _paint_text(self) -> None:
-        from workbench.exports.comparison import flip_sentence
+        from workbench.exports.comparison import flip_sentence, withheld_sentence
 
         view = self.shown
         assert view is not None and self.loaded is not None
@@ -294,10 +298,15 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         parts.append(f"scores of {who}" + (" alone" if self.member_index else "") + " (m: next member)")
         if self.member_index == 0:
             parts.append(f"{FLAG} members' means 2+ points apart")
-        parts.append("enter: the scores behind a cell · w: type a weight")
+        withheld = view.withheld
+        if not withheld:
+            parts.append("enter: the scores behind a cell · w: type a weight")
         if any(n for n in self._pending.values()):
             parts.append("saving…")
-        self.query_one("#cmp-status", Static).update(" · ".join(parts), layout=False)
+        status = Text(" · ".join(parts))
+        if withheld:  # the independence rule: say what is left out, and why
+            status.append("\n" + withheld_sentence(view), style="yellow")
+        self.query_one("#cmp-status", Static).update(status, layout=False)
 
     def _who(self) -> str:
         if self.loaded is None or self.member_index == 0:

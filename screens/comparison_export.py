@@ -33,12 +33,12 @@ def open_export(screen: ComparisonScreen) -> None:
     from screens.file_export import ask_file
     from workbench.files import safe_name, write_private
 
-    selection = screen.wb.selection
+    selection, member = screen.wb.selection, screen.wb.member
     baseline = screen.show_baseline
     today = screen.loaded.today if screen.loaded is not None else None
 
     def write(services: Services, path: Path, fmt: str) -> Path:
-        view = services.comparison.compare(selection=selection, include_baseline=baseline, today=today)
+        view = services.comparison.compare(selection=selection, include_baseline=baseline, today=today, member=member)
         return write_private(path, render(view, fmt))
 
     note = "" if baseline else " without the baseline"

@@ -99,6 +99,27 @@ def test_demo_then_compare_in_every_format(db: str, run) -> None:  # type: ignor
     assert not any(c["baseline"] for c in json.loads(out)["candidates"])
 
 
+def test_compare_as_a_member_leaves_out_the_meetings_they_have_not_submitted(db: str, run) -> None:  # type: ignore[no-untyped-def]
+    """Priya has not submitted Tanager's deep dive (#9), which Helen and Tom have: as her, it does not count."""
+    assert run(db, "demo")[0] == 0
+    everyone = run.json(db, "compare")
+    as_priya = run.json(db, "compare", "--as", "Priya Nair")
+    assert everyone["withheld_meetings"] == [] and run.json(db, "compare", "--as", "Helen Marsh")["withheld_meetings"] == []
+    assert [(w["meeting_id"], w["candidate"], w["kind"]) for w in as_priya["withheld_meetings"]] == [
+        (9, "Tanager Digital Services", "deep-dive")]
+    assert as_priya["withheld_meetings"][0]["start_utc"].startswith("2026-11-04T10:00:00")
+
+    def total(data, name):  # type: ignore[no-untyped-def]
+        return next(c["total"] for c in data["candidates"] if c["name"] == name)
+
+    assert total(as_priya, "Tanager Digital Services") != total(everyone, "Tanager Digital Services")
+    assert total(as_priya, "Northgate Managed IT") == total(everyone, "Northgate Managed IT")
+    code, out, _ = run(db, "compare", "--as", "Priya Nair", "--format", "md")
+    assert code == 0 and "Tanager Digital Services \\#9 (deep-dive)" in out
+    code, out, err = run(db, "compare", "--as", "Nobody")  # a name mistyped: refused, not everything shown
+    assert code == 2 and out == "" and "'Nobody' is not a panel member" in err and "--as" in err
+
+
 def test_compare_with_no_scores_and_no_selection(db: str, run) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(db, "compare")
     assert code == 2 and "no selection" in err

@@ -88,7 +88,7 @@ def test_drill_down_hides_others_scores_until_the_asking_member_submits(services
     as_m3 = services.comparison_details.drill_down("Acme", "B", member="M3")
     assert as_m3.scores == () and as_m3.member_means == ()
     assert as_m3.hidden_meetings == (m["acme1"],)
-    assert as_m3.score == pytest.approx(4.0)  # the comparison's number: M1's submitted 4
+    assert as_m3.score is None and as_m3.spread is None  # nothing M3 may see: M1's submitted 4 is withheld too
     as_m2 = services.comparison_details.drill_down("Acme", "B", member="M2")  # submitted acme1 already
     assert [(s.member, s.value) for s in as_m2.scores] == [("M1", 4)] and as_m2.hidden_meetings == ()
     services.scoring.submit(m["acme1"], member="M3")
@@ -211,3 +211,56 @@ def test_rebuild_with_one_members_means(services) -> None:
     assert by[cand["Bolt"]].total == pytest.approx(3.5) and by[cand["Bolt"]].rank == 1
     assert by[cand["Base"]].total is None and by[cand["Base"]].rank is None
     assert view.criteria[0].id == crit["A"]
+
+
+def test_the_comparison_withholds_the_meetings_the_member_has_not_submitted(services) -> None:
+    """The independence rule in the matrix: M3 attends acme1 and has not submitted, so acme1 does not count for M3."""
+    q, m = _setup(services)
+    services.scoring.score(m["acme1"], q["B1"], 5, member="M3")
+
+    def acme(view):  # type: ignore[no-untyped-def]
+        return next(r for r in view.candidates if r.name == "Acme")
+
+    everyone = services.comparison.compare(with_robustness=False)
+    as_m3 = services.comparison.compare(with_robustness=False, member="M3")
+    a, b = (c.id for c in everyone.criteria)
+    # everyone: A from acme1 (M1 5, M2 1 and 2) and acme2 (M1 3, M2 4); B from acme1 (M1 4)
+    assert acme(everyone).criteria[a].score == pytest.approx((4 + 7 / 3) / 2) and b in acme(everyone).criteria
+    # M3: acme2 only (M1 3, M2 4); B had its only score in acme1
+    assert acme(as_m3).criteria[a].score == pytest.approx(3.5) and b not in acme(as_m3).criteria
+    assert [(w.meeting_id, w.candidate, w.kind) for w in as_m3.withheld] == [(m["acme1"], "Acme", "introduction")]
+    assert everyone.withheld == () and services.comparison.compare(with_robustness=False, member="M2").withheld == ()
+    drill = services.comparison_details.drill_down("Acme", "A", member="M3")
+    cell = acme(as_m3).criteria[a]
+    assert (drill.score, drill.spread) == (pytest.approx(cell.score), pytest.approx(cell.spread))
+    means = services.comparison_details.member_means(member="M3")
+    names = dict(means.members)
+    m1 = next(mid for mid, name in names.items() if name == "M1")
+    assert means.means[m1][(acme(as_m3).id, a)] == pytest.approx(3.0)  # acme2 only
+    # a re-rank keeps the withheld meetings named
+    assert rebuild(as_m3, weights={a: 1.0}, with_robustness=False).withheld == as_m3.withheld
+    services.scoring.submit(m["acme1"], member="M3")
+    after = services.comparison.compare(with_robustness=False, member="M3")
+    assert after.withheld == () and acme(after).criteria[b].score == pytest.approx(4.5)
+
+
+def test_a_meeting_nobody_else_submitted_is_not_withheld(services) -> None:
+    """Only meetings where another member's scorecard is in count as withheld: an unscored plan is nothing hidden."""
+    q, m = _setup(services)
+    assert services.comparison.compare(with_robustness=False, member="M2").withheld == ()  # submitted all hers
+    later = services.meetings.add(candidate="Bolt", kind="introduction", start_local=datetime(2027, 4, 1, 10),
+                                  timezone="Europe/London", members=["M1", "M2"]).id
+    assert services.comparison.compare(with_robustness=False, member="M2").withheld == ()
+    services.scoring.score(later, q["A1"], 2, member="M1")
+    services.scoring.submit(later, member="M1")
+    assert [w.meeting_id for w in services.comparison.compare(with_robustness=False, member="M2").withheld] == [later]
+
+
+def test_drill_down_notes_of_a_withheld_meeting_are_the_members_own(services) -> None:
+    q, m = _setup(services)
+    services.notes.add(m["acme1"], member="M1", kind="note", text="M1 on A", question_id=q["A1"])
+    services.notes.add(m["acme1"], member="M3", kind="note", text="M3 on A", question_id=q["A1"])
+    services.notes.add(m["acme2"], member="M2", kind="note", text="M2 later")
+    texts = [n.text for n in services.comparison_details.drill_down("Acme", "A", member="M3").notes]
+    assert texts == ["M3 on A", "M2 later"]
+    assert [n.text for n in services.comparison_details.drill_down("Acme", "A").notes] == ["M1 on A", "M3 on A", "M2 later"]

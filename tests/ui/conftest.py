@@ -29,7 +29,7 @@ def sample_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def sample_app(sample_path: Path) -> Callable[[], Any]:
-    """Builds the app on the sample database, working on the sample selection as Helen Marsh."""
+    """Builds the app on the sample database, working on the sample selection as Helen Marsh (or ``member``)."""
     from screens.app import WorkbenchApp
     from workbench.config import resolve_database
     from workbench.prefs import Prefs
@@ -37,9 +37,9 @@ def sample_app(sample_path: Path) -> Callable[[], Any]:
 
     target = resolve_database(str(sample_path))
 
-    def make() -> WorkbenchApp:
+    def make(member: str = MEMBER) -> WorkbenchApp:
         return WorkbenchApp(lambda: open_services(target), database_label=str(sample_path),
-                            prefs=Prefs(selection=SAMPLE, member=MEMBER), remember=False)
+                            prefs=Prefs(selection=SAMPLE, member=member), remember=False)
 
     return make
 

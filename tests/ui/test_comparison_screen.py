@@ -90,6 +90,38 @@ async def test_the_matrix_shows_what_compare_computes(sample_app: Any, settle: A
         assert bars.index(expected.candidates[0].name) < bars.index(expected.candidates[1].name)
 
 
+async def test_a_member_who_has_not_submitted_sees_the_meeting_left_out(sample_app: Any, settle: Any, stored: Any) -> None:
+    """Priya attends Tanager's deep dive (#9) and has not submitted; Helen and Tom have: it does not count for her."""
+    everyone = stored.comparison.compare(selection=SAMPLE)
+    as_priya = stored.comparison.compare(selection=SAMPLE, member="Priya Nair")
+    assert [w.meeting_id for w in as_priya.withheld] == [9] and everyone.withheld == ()
+    tanager = next(r for r in as_priya.candidates if r.name.startswith("Tanager"))
+    before = next(r for r in everyone.candidates if r.id == tanager.id)
+    assert tanager.total != before.total  # the deep dive's scores moved Tanager's total
+    app = sample_app("Priya Nair")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#cmp-table", DataTable)
+        assert _cell(table, "total", f"k{tanager.id}") == f"{tanager.total:.2f}"
+        for c in as_priya.criteria:
+            cell = tanager.criteria.get(c.id)
+            assert _cell(table, f"c{c.id}", f"k{tanager.id}").startswith(f"{cell.score:.2f}" if cell else "–")
+        status = str(screen.query_one("#cmp-status", Static).render())
+        assert "Left out until you submit your scorecard for it: Tanager Digital Services #9 (deep-dive)" in status
+        stored.scoring.submit(9, member="Priya Nair")
+        await pilot.press("r")  # read again: submitted, nothing is left out
+        await settle(app, pilot)
+        after = stored.comparison.compare(selection=SAMPLE, member="Priya Nair")
+        assert after.withheld == ()
+        total = next(r.total for r in after.candidates if r.id == tanager.id)
+        assert _cell(table, "total", f"k{tanager.id}") == f"{total:.2f}" != f"{tanager.total:.2f}"
+        assert "Left out" not in str(screen.query_one("#cmp-status", Static).render())
+    helen = sample_app()
+    async with helen.run_test(size=(120, 40)) as pilot:
+        screen = await _open(helen, pilot, settle)
+        assert "Left out" not in str(screen.query_one("#cmp-status", Static).render())
+
+
 async def test_plus_and_minus_store_the_weight_and_rerank_in_place(sample_app: Any, settle: Any, stored: Any) -> None:
     crit, cand = _ids(stored)
     before = stored.comparison.compare(selection=SAMPLE)

@@ -19,13 +19,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format_option(p, ("table", "json", "csv", "md"), "table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
     p.add_argument("--no-baseline", action="store_true", help="leave the in-house baseline out")
+    p.add_argument("--as", dest="as_member", metavar="NAME", default=argparse.SUPPRESS,
+                   help="the panel member looking: meetings they attend and have not submitted a scorecard for, "
+                        "while others have, are left out (as the terminal app shows it to them)")
     p.set_defaults(handler=compare)
 
 
 def compare(args: argparse.Namespace, services: Services) -> int:
     from workbench.exports import comparison as fmt
+    from workbench.services.errors import NotFound, UserError
 
-    view = services.comparison.compare(selection=args.selection, include_baseline=not args.no_baseline)
+    member = getattr(args, "as_member", None)
+    if member is not None:
+        try:
+            member = services.members.get(member, selection=args.selection).name
+        except NotFound:
+            raise UserError(f"{member!r} is not a panel member of the selection", field="--as") from None
+    view = services.comparison.compare(selection=args.selection, include_baseline=not args.no_baseline, member=member)
     if args.format == "json":
         emit(to_json(fmt.comparison_dict(view)), args.output)
     elif args.format == "csv":
@@ -46,4 +56,6 @@ def compare(args: argparse.Namespace, services: Services) -> int:
         console = Console()
         console.print(table)
         console.print(Text(fmt.flip_sentence(view)))
+        if view.withheld:
+            console.print(Text(fmt.withheld_sentence(view), style="yellow"))
     return 0

@@ -52,6 +52,10 @@ def comparison_dict(view: ComparisonView) -> dict[str, Any]:
             "new_weight": _r(flip.new_weight),
             "new_leader": flip.new_leader,
         },
+        "withheld_meetings": [
+            {"meeting_id": w.meeting_id, "candidate": w.candidate, "kind": w.kind, "start_utc": w.start_utc.isoformat()}
+            for w in view.withheld
+        ],
     }
 
 
@@ -131,6 +135,14 @@ def flip_sentence(view: ComparisonView) -> str:
     )
 
 
+def withheld_sentence(view: ComparisonView) -> str:
+    """The meetings left out for the member looking (the independence rule), in words; empty when none."""
+    if not view.withheld:
+        return ""
+    names = ", ".join(f"{w.candidate} #{w.meeting_id} ({w.kind})" for w in view.withheld)
+    return f"Left out until you submit your scorecard for it: {names}."
+
+
 def comparison_markdown(view: ComparisonView) -> str:
     """A Markdown report: the matrix, then the robustness sentence."""
     header, rows = matrix_rows(view)
@@ -140,4 +152,6 @@ def comparison_markdown(view: ComparisonView) -> str:
     for row in rows:
         lines.append("| " + " | ".join(_md(v) for v in row) + " |")
     lines += ["", _md(flip_sentence(view)), "", "⚑ marks a spread of 2 points or more between panel members' means."]
+    if view.withheld:
+        lines += ["", _md(withheld_sentence(view))]
     return "\n".join(lines) + "\n"

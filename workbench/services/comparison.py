@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -17,16 +17,45 @@ from workbench.services.base import Service, unit_of_work
 from workbench.services.comparison_build import build_comparison, rank_candidates  # noqa: F401  (pure; re-exported)
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import criterion_view, find_selection, selection_view
-from workbench.services.views import ComparisonView, CriterionCell, CriterionView
-from workbench.store.models import Candidate, Criterion, Meeting, Question, Score, Scorecard
+from workbench.services.views import ComparisonView, CriterionCell, CriterionView, WithheldMeeting
+from workbench.services.members import find_member
+from workbench.store.models import Candidate, Criterion, Meeting, MeetingMember, Question, Score, Scorecard
 
 
-def member_means_query(selection_id: int):  # type: ignore[no-untyped-def]
+def withheld_meetings(session: Session, selection_id: int, member: str | int | None,
+                      meetings: Iterable[int] | None = None) -> tuple[frozenset[int], int | None]:
+    """(the meetings whose scores the member may not see yet, the member's id): the independence rule.
+
+    A meeting is withheld from a panel member who attends it and has not submitted a scorecard for
+    it, while another member has: showing the others' scores (or a mean made of them) would anchor
+    the scores still to come. Nobody asking, or somebody not on the panel, has nothing withheld.
+    ``meetings`` limits the answer to those meetings (default: every meeting of the selection).
+    """
+    if member is None or not str(member).strip():
+        return frozenset(), None
+    try:
+        who = find_member(session, selection_id, member)
+    except NotFound:  # not on this panel: nobody to be independent of
+        return frozenset(), None
+    mine = select(Scorecard.meeting_id).where(Scorecard.member_id == who.id)
+    others = select(Scorecard.meeting_id).where(Scorecard.member_id != who.id)
+    stmt = (
+        select(MeetingMember.meeting_id)
+        .join(Meeting, col(Meeting.id) == MeetingMember.meeting_id)
+        .where(Meeting.selection_id == selection_id, MeetingMember.member_id == who.id, Meeting.status != "cancelled",
+               col(MeetingMember.meeting_id).not_in(mine), col(MeetingMember.meeting_id).in_(others))
+    )
+    if meetings is not None:
+        stmt = stmt.where(col(MeetingMember.meeting_id).in_(list(meetings)))
+    return frozenset(session.execute(stmt).scalars()), who.id
+
+
+def member_means_query(selection_id: int, withheld: Iterable[int] = ()):  # type: ignore[no-untyped-def]
     """Each member's mean per candidate and criterion, over submitted scorecards only.
 
-    N/A (NULL) is no score; cancelled meetings do not count.
+    N/A (NULL) is no score; cancelled meetings do not count, nor the ``withheld`` ones.
     """
-    return (
+    stmt = (
         select(
             Meeting.candidate_id.label("candidate_id"),
             Question.criterion_id.label("criterion_id"),
@@ -40,11 +69,13 @@ def member_means_query(selection_id: int):  # type: ignore[no-untyped-def]
         .where(Meeting.selection_id == selection_id, col(Score.value).is_not(None), Meeting.status != "cancelled")
         .group_by(Meeting.candidate_id, Question.criterion_id, Score.member_id)
     )
+    withheld = list(withheld)
+    return stmt.where(col(Meeting.id).not_in(withheld)) if withheld else stmt
 
 
-def criterion_cells(session: Session, selection_id: int) -> dict[tuple[int, int], CriterionCell]:
+def criterion_cells(session: Session, selection_id: int, withheld: Iterable[int] = ()) -> dict[tuple[int, int], CriterionCell]:
     """(candidate id, criterion id) -> cell: the mean of member means, their spread, a flag."""
-    means = member_means_query(selection_id).subquery()
+    means = member_means_query(selection_id, withheld).subquery()
     stmt = select(
         means.c.candidate_id,
         means.c.criterion_id,
@@ -74,6 +105,7 @@ class ComparisonService(Service):
         include_baseline: bool = True,
         with_robustness: bool = True,
         today: date | None = None,
+        member: str | int | None = None,
     ) -> ComparisonView:
         """The comparison of every candidate, ranked.
 
@@ -83,6 +115,9 @@ class ComparisonService(Service):
             include_baseline: whether the in-house baseline takes part.
             with_robustness: compute P(first) and the leader flip (2,000 draws).
             today: the first day of the time-zone fit's twelve months (default: today in our zone).
+            member: the panel member looking. Meetings they attend and have not submitted their
+                scorecard for are left out while others have (see `withheld_meetings`); the view
+                names them in ``withheld``. None: every submitted scorecard counts.
 
         Returns:
             The comparison; candidates in rank order, unranked ones last by name.
@@ -100,8 +135,11 @@ class ComparisonService(Service):
         if not include_baseline:
             cand_stmt = cand_stmt.where(col(Candidate.baseline).is_(False))
         rows = session.execute(cand_stmt).all()
-        cells = criterion_cells(session, sel.id)
+        withheld = withheld_meetings(session, sel.id, member)[0]
+        cells = criterion_cells(session, sel.id, withheld)
         view = build_comparison(selection_view(sel), criteria, [r[:3] for r in rows], cells, weights, with_robustness)
+        if withheld:
+            view = replace(view, withheld=withheld_views(session, withheld))
         return with_fit(view, {r[0]: (r[3], r[4]) for r in rows}, today)
 
     @unit_of_work(write=True)
@@ -115,6 +153,22 @@ class ComparisonService(Service):
         session.add(row)
         session.flush()
         return criterion_view(row)
+
+
+def withheld_views(session: Session, meetings: Iterable[int]) -> tuple[WithheldMeeting, ...]:
+    """The withheld meetings as the screen and the exports name them, by start."""
+    rows = session.execute(
+        select(Meeting.id, Candidate.name, Meeting.kind, Meeting.start_utc)
+        .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
+        .where(col(Meeting.id).in_(list(meetings)))
+        .order_by(Meeting.start_utc, Meeting.id)
+    ).all()
+    return tuple(WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=_utc(start))
+                 for mid, name, kind, start in rows)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: date | None = None) -> ComparisonView:

@@ -104,7 +104,7 @@ def rebuild(
     fits = {r.id: r for r in view.candidates}
     new = build_comparison(view.selection, list(view.criteria), rows, view_cells(view) if cells is None else cells,
                            weights, with_robustness)
-    return replace(new, candidates=tuple(
+    return replace(new, withheld=view.withheld, candidates=tuple(
         replace(r, timezone=fits[r.id].timezone, fit_min_weekly_hours=fits[r.id].fit_min_weekly_hours,
                 fit_typical_weekly_hours=fits[r.id].fit_typical_weekly_hours)
         for r in new.candidates

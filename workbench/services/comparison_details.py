@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 from workbench.domain.scoring import DISAGREEMENT_THRESHOLD, RANK_DECIMALS
 from workbench.services.base import Service, unit_of_work
 from workbench.services.candidate_details import CandidateDetails, find_candidate
-from workbench.services.comparison import _find_criterion, member_means_query
+from workbench.services.comparison import _find_criterion, member_means_query, withheld_meetings
 from workbench.services.comparison_views import (
     CandidateExtras,
     DrillDownView,
@@ -20,10 +20,8 @@ from workbench.services.comparison_views import (
     MemberMean,
     MemberMeansView,
 )
-from workbench.services.errors import NotFound
-from workbench.services.members import find_member
 from workbench.services.selections import find_selection
-from workbench.store.models import AgendaItem, Meeting, MeetingMember, Note, PanelMember, Question, Score, Scorecard
+from workbench.store.models import AgendaItem, Meeting, Note, PanelMember, Question, Score, Scorecard
 
 
 def _utc(value: datetime) -> datetime:
@@ -67,9 +65,10 @@ class ComparisonDetailsService(Service):
             candidate: the candidate's name or id.
             criterion: the criterion's name, key or id.
             selection: the selection's name or id (may be left out when there is one).
-            member: the panel member asking. In a meeting they attend and have not submitted yet,
-                the others' scores and comments are not listed (the independence rule); the
-                member means then cover the listed scores only.
+            member: the panel member asking. A meeting they attend and have not submitted yet, while
+                others have, is withheld (the independence rule): its scores, comments and other
+                members' notes are not listed and do not count, as in `ComparisonService.compare`
+                for the same member.
 
         Returns:
             The drill-down; NotFound names the candidate or criterion that does not exist.
@@ -96,42 +95,28 @@ class ComparisonDetailsService(Service):
             for mid, kind, start, qid, text, pid, name, value, comment in session.execute(stmt).all()
         ]
         meetings = sorted({s.meeting_id for s in everything})
-        hidden = self._hidden(session, sel.id, member, meetings)
-        asking = hidden[1]
-        listed = [s for s in everything if s.meeting_id not in hidden[0] or s.member_id == asking]
-        all_means = [m.mean for m in _member_means(everything) if m.mean is not None]
-        spread = max(all_means) - min(all_means) if all_means else None
+        withheld, asking = withheld_meetings(session, sel.id, member, meetings)
+        listed = [s for s in everything if s.meeting_id not in withheld]
+        means = [m.mean for m in _member_means(listed) if m.mean is not None]
+        spread = max(means) - min(means) if means else None
         return DrillDownView(
             candidate_id=cand.id, candidate=cand.name, criterion_id=crit.id, criterion=crit.name, weight=crit.weight,
-            our_timezone=sel.timezone, score=math.fsum(all_means) / len(all_means) if all_means else None,
+            our_timezone=sel.timezone, score=math.fsum(means) / len(means) if means else None,
             spread=spread, flagged=spread is not None and round(spread, RANK_DECIMALS) >= DISAGREEMENT_THRESHOLD,
-            member_means=_member_means(listed), scores=tuple(listed), notes=self._notes(session, meetings, crit.id),
-            hidden_meetings=tuple(sorted(hidden[0])),
+            member_means=_member_means(listed), scores=tuple(listed),
+            notes=self._notes(session, meetings, crit.id, withheld, asking), hidden_meetings=tuple(sorted(withheld)),
         )
 
     @staticmethod
-    def _hidden(session: Session, selection_id: int, member: str | int | None, meetings: list[int]) -> tuple[set[int], int | None]:
-        """(meetings whose others' scores the member may not see yet, the member's id)."""
-        if member is None or not str(member).strip() or not meetings:
-            return set(), None
-        try:
-            who = find_member(session, selection_id, member)
-        except NotFound:  # not on this panel: nobody to be independent of
-            return set(), None
-        attends = set(session.execute(
-            select(MeetingMember.meeting_id).where(col(MeetingMember.meeting_id).in_(meetings), MeetingMember.member_id == who.id)
-        ).scalars())
-        submitted = set(session.execute(
-            select(Scorecard.meeting_id).where(col(Scorecard.meeting_id).in_(meetings), Scorecard.member_id == who.id)
-        ).scalars())
-        return attends - submitted, who.id
+    def _notes(session: Session, meetings: list[int], criterion_id: int, withheld: frozenset[int] = frozenset(),
+               asking: int | None = None) -> tuple[DrillNote, ...]:
+        """The notes of the meetings about a question of the criterion, or about no question in particular.
 
-    @staticmethod
-    def _notes(session: Session, meetings: list[int], criterion_id: int) -> tuple[DrillNote, ...]:
-        """The notes of the meetings about a question of the criterion, or about no question in particular."""
+        In a ``withheld`` meeting only the asking member's own notes are listed.
+        """
         if not meetings:
             return ()
-        rows = session.execute(
+        stmt = (
             select(Note.id, Note.meeting_id, PanelMember.name, Note.kind, Note.text, Note.owner, Note.due,
                    Note.question_id, Question.text, Note.created_at)
             .join(PanelMember, col(PanelMember.id) == Note.member_id)
@@ -139,7 +124,10 @@ class ComparisonDetailsService(Service):
             .where(col(Note.meeting_id).in_(meetings),
                    or_(Question.criterion_id == criterion_id, col(Note.question_id).is_(None)))
             .order_by(Note.created_at, Note.id)
-        ).all()
+        )
+        if withheld:
+            stmt = stmt.where(or_(col(Note.meeting_id).not_in(list(withheld)), Note.member_id == asking))
+        rows = session.execute(stmt).all()
         return tuple(
             DrillNote(id=nid, meeting_id=mid, member=name, kind=kind, text=text, owner=owner, due=due, question_id=qid,
                       question=qtext or "", created_at=_utc(created))
@@ -147,8 +135,12 @@ class ComparisonDetailsService(Service):
         )
 
     @unit_of_work(write=False)
-    def member_means(self, session: Session, *, selection: str | int | None = None) -> MemberMeansView:
+    def member_means(self, session: Session, *, selection: str | int | None = None,
+                     member: str | int | None = None) -> MemberMeansView:
         """Each panel member's mean per candidate and criterion, over submitted scorecards (one query).
+
+        ``member``: the panel member looking; the meetings withheld from them are left out, as in
+        `ComparisonService.compare`.
 
         Returns:
             Every member of the panel (those without scores have no means), by name.
@@ -158,7 +150,8 @@ class ComparisonDetailsService(Service):
             select(PanelMember.id, PanelMember.name).where(PanelMember.selection_id == sel.id)
         ).all(), key=lambda row: (row[1].casefold(), row[1], row[0]))
         means: dict[int, dict[tuple[int, int], float]] = {mid: {} for mid, _ in members}
-        for cand, crit, mid, mean in session.execute(member_means_query(sel.id)).all():
+        withheld = withheld_meetings(session, sel.id, member)[0]
+        for cand, crit, mid, mean in session.execute(member_means_query(sel.id, withheld)).all():
             means.setdefault(mid, {})[(cand, crit)] = float(mean)
         return MemberMeansView(members=tuple((mid, name) for mid, name in members), means=means)
 

@@ -52,8 +52,8 @@ class MemberMean:
 class DrillDownView:
     """Everything behind one cell of the comparison: a candidate on a criterion.
 
-    ``score`` and ``spread`` are those of the comparison: the mean of the member means and
-    their max - min, over the scores listed (hidden ones included, as in the comparison).
+    ``score`` and ``spread`` are those of the comparison for the same member: the mean of the
+    member means and their max - min, over the scores listed.
     """
 
     candidate_id: int
@@ -69,7 +69,7 @@ class DrillDownView:
     scores: tuple[DrillScore, ...]  # by meeting start, agenda order, member
     notes: tuple[DrillNote, ...]  # in time order: about the criterion's questions, or about no question
     hidden_meetings: tuple[int, ...] = ()
-    """Meetings the asking member attends and has not submitted: others' scores there are not listed."""
+    """Meetings withheld from the asking member (they attend, have not submitted, others have): not counted."""
 
 
 @dataclass(frozen=True, slots=True)

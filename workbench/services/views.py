@@ -229,6 +229,16 @@ class ComparisonView:
     criteria: tuple[CriterionView, ...]
     candidates: tuple[CandidateResult, ...]  # in rank order, unranked last by name
     leader_flip: LeaderFlipView | None
+    withheld: tuple[WithheldMeeting, ...] = ()
+    """Meetings left out for the member looking, until they submit their scorecard (the independence rule)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WithheldMeeting:
+    meeting_id: int
+    candidate: str
+    kind: str
+    start_utc: datetime
 
 
 @dataclass(frozen=True, slots=True)
