@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.views import ImportResult
 
-COLUMNS = (("line", "Line"), ("check", "Check"), ("name", "Name (or the line as written)"),
+COLUMNS = (("line", "Line"), ("check", "Check"), ("name", "Name or line as written"),
            ("details", "What it imports, or why it cannot"))
+CHECK_WIDTH = 8  # "✓ update"
+NAME_WIDTH = 28  # at most; a narrower screen gives the name two fifths of what is left
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
@@ -100,12 +102,27 @@ def _raw_lines(path: str) -> list[str]:
         return []
 
 
-def _cells(p: PreviewLine) -> tuple[Any, ...]:
+def _cell(text: str, style: str = "") -> Text:
+    """A cell on one line, cut with an ellipsis where its column ends (the cell keeps the whole text)."""
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def _cells(p: PreviewLine) -> tuple[Text, ...]:
     if not p.ok:
         bad = "bold red"
-        return (Text(str(p.line), style=bad), Text("✗ bad", style=bad), Text(_short(p.name, 28), style="red"),
-                Text("; ".join(p.problems), style="red"))
-    return (str(p.line), Text(f"✓ {p.action}", style="green"), _short(p.name, 28), _details(p))
+        return (_cell(str(p.line), bad), _cell("✗ bad", bad), _cell(p.name, "red"), _cell("; ".join(p.problems), "red"))
+    return (_cell(str(p.line)), _cell(f"✓ {p.action}", "green"), _cell(p.name), _cell(_details(p)))
+
+
+def column_widths(lines: Iterable[PreviewLine], width: int, padding: int) -> dict[str, int]:
+    """The preview's column widths, so that the table fits ``width`` cells (each column has ``padding`` each side).
+
+    Line and check take what they need, the name up to NAME_WIDTH, the details what is left.
+    """
+    line = max([len(COLUMNS[0][1])] + [len(str(p.line)) for p in lines])
+    rest = max(0, width - 2 * padding * len(COLUMNS) - line - CHECK_WIDTH)
+    name = min(NAME_WIDTH, rest * 2 // 5)
+    return {"line": line, "check": CHECK_WIDTH, "name": name, "details": max(1, rest - name)}
 
 
 def _details(p: PreviewLine) -> str:
@@ -123,12 +140,24 @@ def _details(p: PreviewLine) -> str:
     return " · ".join(x for x in parts if x)
 
 
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def folder_label(path: Path) -> str:
+    """A short name for the folder at the tree's root: its own name ("/" for the root of the disk)."""
+    return path.name or str(path)
 
 
 class CsvTree(DirectoryTree):
-    """Folders and CSV files, without hidden ones."""
+    """Folders and CSV files, without hidden ones; the root shows the folder's name, its full path as a tooltip."""
+
+    def __init__(self, path: Path, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(path, id=id)
+        self.root.set_label(folder_label(Path(path)))
+        self.tooltip = str(path)
+
+    def reset_node(self, node: Any, label: Any, data: Any = None) -> Any:
+        """Textual labels the root with the full path when the tree (re)loads: keep the short name."""
+        if node is self.root:
+            label = folder_label(Path(self.path))
+        return super().reset_node(node, label, data)
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [p for p in paths if not p.name.startswith(".") and (p.suffix.lower() == ".csv" or p.is_dir())]
@@ -150,6 +179,7 @@ class ImportScreen(WorkbenchScreen):
     def __init__(self) -> None:
         super().__init__()
         self.preview: Preview | None = None
+        self._widths: tuple[int, dict[str, int]] = (0, {})  # the table's width the columns were laid out for
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="import-body"):
@@ -178,9 +208,36 @@ class ImportScreen(WorkbenchScreen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Import candidates · {self.wb.selection}"
-        for key, label in COLUMNS:
-            self.table.add_column(label, key=key)
+        self._fill(())
         self.path_input.focus()
+
+    def _fill(self, lines: tuple[PreviewLine, ...]) -> None:
+        """Lay the columns out to fit the table's width, then the lines; the cursor stays on its line."""
+        table = self.table
+        row = table.cursor_row
+        width = self._table_width()
+        widths = column_widths(lines, width, table.cell_padding)
+        self._widths = (width, widths)
+        table.clear(columns=True)
+        for key, label in COLUMNS:
+            table.add_column(_cell(label), width=widths[key], key=key)
+        for line in lines:
+            table.add_row(*_cells(line), key=f"{line.line}-{line.action}")
+        if lines:
+            table.move_cursor(row=min(row, len(lines) - 1))
+
+    def _table_width(self) -> int:
+        """The cells the columns may take: the table's width less a vertical scroll bar, shown or not yet."""
+        table = self.table
+        return max(0, table.content_region.width - table.styles.scrollbar_size_vertical)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """After the screen changed size: the columns fit the table's new width."""
+        if self._table_width() != self._widths[0]:
+            self._fill(self.preview.lines if self.preview is not None else ())
 
     def _summary(self, text: str | Text) -> None:
         self.query_one("#import-summary", Static).update(text)
@@ -202,13 +259,10 @@ class ImportScreen(WorkbenchScreen):
 
     def show_preview(self, preview: Preview) -> None:
         self.preview = preview
-        table = self.table
-        table.clear()
-        for line in preview.lines:
-            table.add_row(*_cells(line), key=f"{line.line}-{line.action}")
+        self._fill(preview.lines)
         first_bad = next((i for i, p in enumerate(preview.lines) if not p.ok), 0)
         if preview.lines:
-            table.move_cursor(row=first_bad)
+            self.table.move_cursor(row=first_bad)
         else:
             self.query_one("#import-line", Static).update("")
         if preview.error:
@@ -234,6 +288,8 @@ class ImportScreen(WorkbenchScreen):
         if line is not None:
             text.append(f"Line {line.line}: ", style="bold")
             text.append(line.name + "\n")
+            if line.ok:
+                text.append(f"{'Updates' if line.action == 'update' else 'Imports'}: {_details(line)}\n", style="green")
             for problem in line.problems:
                 text.append(f"✗ {problem}\n", style="red")
             text.rstrip()

@@ -108,3 +108,45 @@ async def test_an_unreadable_path_is_explained(tmp_path: Path, sample_app: Any, 
         empty.write_text("", encoding="utf-8")
         table = await _preview(screen, app, pilot, settle, empty)
         assert table.row_count == 1 and "empty" in str(table.get_row_at(0)[-1])
+
+
+LONG = """name,website,timezone,support_hours,onsite,status,notes
+Harbour Integrated Infrastructure Services,https://harbour-integrated-infrastructure.example,America/Argentina/Buenos_Aires,08:00-18:00,yes,long-list,
+Cobalt Desk,ftp://cobalt-desk-with-a-very-long-host-name.example,Mars/Olympus,25:00-26:00,maybe,short,
+"""
+
+
+def _rendered(table: DataTable) -> list[str]:
+    """The table's lines as drawn: the header, then one line per row."""
+    return [table.render_line(y).text for y in range(table.row_count + 1)]
+
+
+async def test_the_preview_fits_the_screen_and_the_tree_names_its_folder(tmp_path: Path, sample_app: Any,
+                                                                         settle: Any, monkeypatch: Any) -> None:
+    folder = tmp_path / "vendor files"
+    folder.mkdir()
+    (folder / "long.csv").write_text(LONG, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        root = str(screen.query_one("#import-tree").root.label)
+        assert root == "vendor files" and str(tmp_path) not in root  # the folder's name, not the whole path
+        for width in (120, 150, 100):
+            await pilot.resize_terminal(width, 40)
+            await settle(app, pilot)
+            table = await _preview(screen, app, pilot, settle, folder / "long.csv")
+            assert table.region.right <= width
+            assert table.virtual_size.width <= table.scrollable_content_region.width  # nothing scrolls sideways
+            assert not table.show_horizontal_scrollbar
+            lines = _rendered(table)
+            assert all(len(line) <= table.region.width for line in lines)
+            assert lines[1].rstrip().endswith("…") and lines[2].rstrip().endswith("…")  # cut where the column ends
+        # the line under the cursor is shown whole below the table
+        assert str(table.get_row_at(1)[-1]).endswith("status: 'short' is not one of long-list, shortlisted, "
+                                                     "interviewing, finalist, chosen, declined")
+        table.move_cursor(row=0)
+        await settle(app, pilot)
+        below = str(screen.query_one("#import-line", Static).render())
+        assert "https://harbour-integrated-infrastructure.example" in below
+        assert "America/Argentina/Buenos_Aires" in below
