@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +20,7 @@ from screens.editing import Undo
 from screens.forms import FormDialog, FormField
 
 if TYPE_CHECKING:
-    from workbench.services.views import DiligenceCheckView, MeetingView
+    from workbench.services.views import AgendaItemView, DiligenceCheckView, MeetingView
 
 CHECK_CYCLE = ("todo", "ok", "concern", "n/a")
 CHECK_STYLE = {"todo": "", "ok": "green", "concern": "bold red", "n/a": "dim"}
@@ -102,6 +105,9 @@ class MeetingsPane(TablePane["MeetingView"]):
         yield from super().compose()
         with VerticalScroll(id="meeting-detail-box"):
             yield Static("Enter shows the meeting under the cursor.", id="meeting-detail")
+            agenda = Static("", id="meeting-agenda")
+            agenda.display = False  # until a meeting with an agenda is shown
+            yield agenda
 
     def cells(self, m: MeetingView) -> tuple[Any, ...]:
         return (self.local(m).strftime("%a %d %b %Y %H:%M ") + m.timezone, m.kind, m.status, str(m.duration_minutes),
@@ -137,7 +143,22 @@ class MeetingsPane(TablePane["MeetingView"]):
         text.append(f"Our side: {', '.join(m.members) or '—'}\n")
         text.append(f"Their side: {', '.join(m.their_attendees) or '—'}\n")
         if m.agenda:
-            text.append(f"Agenda ({len(m.agenda)} questions):\n", style="bold")
-            for number, item in enumerate(m.agenda, 1):
-                text.append(f"  {number}. [{item.criterion}] {item.text}\n")
+            text.append(f"Agenda ({len(m.agenda)} questions):", style="bold")
+        text.rstrip()
         self.query_one("#meeting-detail", Static).update(text)
+        agenda = self.query_one("#meeting-agenda", Static)
+        agenda.update(Padding(agenda_grid(m.agenda), (0, 0, 0, 2)) if m.agenda else "")
+        agenda.display = bool(m.agenda)
+
+
+def agenda_grid(agenda: Iterable[AgendaItemView]) -> Table:
+    """The agenda as numbered questions, each line of a long question indented under its text (a hanging indent).
+
+    A grid rather than leading spaces: the spaces of a wrapped line would start its next line at the margin.
+    """
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(ratio=1)
+    for number, item in enumerate(agenda, 1):
+        grid.add_row(Text(f"{number}.", style="bold"), Text(f"[{item.criterion}] {item.text}"))
+    return grid

@@ -245,3 +245,29 @@ async def test_f2_saves_what_was_typed_and_leaves_no_screen_behind(sample_app: A
         assert isinstance(app.screen, ScopeScreen)
         assert len(app.screen_stack) == depth - 1  # the candidate screen is gone, the list below it replaced
         assert stored.candidates.get(vendor.id, selection=SAMPLE).support_hours == "06:00-22:00"
+
+
+async def test_a_meetings_agenda_keeps_its_indent(sample_app: Any, settle: Any, stored: Any) -> None:
+    """Every line of the agenda is indented, a long question's next lines under its text (not at the margin)."""
+    vendor = _vendor(stored)
+    meetings = stored.meetings.list(selection=SAMPLE, candidate=vendor.id)
+    row, meeting = next((i, m) for i, m in enumerate(meetings) if m.agenda)
+    app = sample_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(app, pilot, settle, stored)
+        table = await _tab(screen, pilot, "meetings")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"Agenda ({len(meeting.agenda)} questions)" in str(screen.query_one("#meeting-detail", Static).render())
+        agenda = screen.query_one("#meeting-agenda", Static)
+        lines = [agenda.render_line(y).text.rstrip() for y in range(agenda.size.height)]
+        numbered = [line for line in lines if line.lstrip()[:1].isdigit()]
+        assert len(numbered) == len(meeting.agenda)
+        first = meeting.agenda[0]
+        assert numbered[0].lstrip().startswith(f"1. [{first.criterion}] {first.text[:20]}")
+        column = len(numbered[-1]) - len(numbered[-1].lstrip()) + len(f"{len(meeting.agenda)}. ")  # where the text starts
+        assert all(line.startswith("  ") for line in lines if line)
+        wrapped = [line for line in lines if line and line not in numbered]
+        assert wrapped, "at 100 columns some questions take two lines"
+        assert all(len(line) - len(line.lstrip()) == column for line in wrapped)
