@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -12,6 +13,7 @@ from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.meetings import find_meeting, meeting_id_of
 from workbench.services.members import find_member
+from workbench.services.score_write import store_score
 from workbench.services.selections import find_selection
 from workbench.services.views import ScorecardView, ScoreView
 from workbench.store.models import (
@@ -118,10 +120,8 @@ def _submitted_at(session: Session, meeting_id: int, member_id: int) -> Any:
 class ScoringService(Service):
     """Score answers, submit scorecards, and read scores under the independence rule."""
 
-    @unit_of_work(write=True)
     def score(
         self,
-        session: Session,
         meeting_id: str | int,
         question_id: str | int,
         value: int | None,
@@ -151,6 +151,22 @@ class ScoringService(Service):
         qid = question_id_of(question_id)
         if comment is not None:
             comment = clean_text(comment, field="--comment", max_length=MAX_COMMENT)
+        # The live path: one statement validates and stores (the member by exact name, as the screen names them).
+        stored = self._store(mid, qid, value, parse_ref(member)[1], comment)
+        if stored is not None:
+            return stored
+        # Nothing stored: a rule failed (this names it), or the member was named by id or in another case.
+        return self._checked_score(mid, qid, value, member, comment)
+
+    @unit_of_work(write=True, core=True)
+    def _store(self, conn: Connection, mid: int, qid: int, value: int | None, name: str,
+               comment: str | None) -> ScoreView | None:
+        return store_score(conn, mid, qid, value, name, comment, utcnow())
+
+    @unit_of_work(write=True)
+    def _checked_score(self, session: Session, mid: int, qid: int, value: int | None, member: str | int,
+                       comment: str | None) -> ScoreView:
+        """``score`` with every rule checked one by one, naming the one that fails."""
         _, name = parse_ref(member)
         # One small SELECT validates the meeting, the agenda question and the member (by exact name).
         row = session.connection().execute(_score_check(), {"mid": mid, "qid": qid, "name": name}).first()

@@ -1,8 +1,9 @@
-"""Light SQLAlchemy Core handles on the few tables the home screen reads.
+"""Light SQLAlchemy Core handles on the few tables the home screen reads and a live score writes.
 
 Defining the SQLModel classes of ``models.py`` (and importing SQLModel and pydantic for them)
 costs a good part of a second, which the first screen with data would wait for. These handles
-name only the tables and columns the overview reads, with the same types, and need nothing but
+name only the tables and columns the overview reads and the live interview's score statement
+(``workbench/services/score_write.py``) touches, with the same types, and need nothing but
 SQLAlchemy Core. ``models.py`` stays the one definition of the schema: a test checks that every
 column named here exists there with the same type.
 """
@@ -44,4 +45,25 @@ scorecard = table(
     column("meeting_id", Integer), column("member_id", Integer),
 )
 
-TABLES = (selection, panel_member, candidate, meeting, meeting_member, scorecard)
+agenda_item = table(
+    "agenda_item",
+    column("meeting_id", Integer), column("question_id", Integer),
+)
+
+question = table(
+    "question",
+    column("id", Integer), column("criterion_id", Integer),
+)
+
+criterion = table(
+    "criterion",
+    column("id", Integer), column("name", String),
+)
+
+score = table(
+    "score",
+    column("meeting_id", Integer), column("question_id", Integer), column("member_id", Integer),
+    column("value", Integer), column("comment", String), column("updated_at", DateTime),
+)
+
+TABLES = (selection, panel_member, candidate, meeting, meeting_member, scorecard, agenda_item, question, criterion, score)

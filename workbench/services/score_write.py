@@ -1,0 +1,87 @@
+"""A live score in one SQL statement: validated, stored (insert or overwrite) and read back at once.
+
+The interview stores a score on every key press, so ``ScoringService.score`` first tries this
+path: one ``INSERT .. SELECT .. ON CONFLICT DO UPDATE .. RETURNING`` on a SQLAlchemy Core
+connection, no ORM objects. The SELECT yields the row only when every rule holds in the same
+statement, against the data as it is now (nothing cached): the meeting exists and is not
+cancelled, the question is on its agenda, the member (by exact name) is on the selection's
+panel, and the member has not submitted the scorecard. RETURNING hands back what the
+``ScoreView`` needs, the names included, from that same statement.
+
+No row back means some rule failed, or the member was named by id or in another case: nothing
+was written, and the caller runs the checked path, which names the reason or stores the score.
+The statement is built once per dialect and comment mode (SQLite and PostgreSQL both accept it).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Integer, String, and_, bindparam, exists, select
+from sqlalchemy.engine import Connection
+
+from workbench.services.views import ScoreView
+from workbench.store import core_tables as t
+
+_CONFLICT = ("meeting_id", "question_id", "member_id")
+_STATEMENTS: dict[tuple[str, bool], Any] = {}
+
+
+def _statement(dialect: str, keep_comment: bool) -> Any:
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    elif dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert  # type: ignore[assignment]
+    else:  # pragma: no cover - only the two supported databases
+        raise NotImplementedError(f"no score statement for the {dialect} dialect")
+    mt, ag, pm, card, sc = t.meeting.c, t.agenda_item.c, t.panel_member.c, t.scorecard.c, t.score.c
+    mid, qid, name = bindparam("mid", type_=Integer), bindparam("qid", type_=Integer), bindparam("name", type_=String)
+    source = (
+        select(mt.id, ag.question_id, pm.id, bindparam("value", type_=Integer), bindparam("comment", type_=String),
+               bindparam("now", type_=sc.updated_at.type))
+        .select_from(
+            t.meeting
+            .join(t.agenda_item, and_(ag.meeting_id == mt.id, ag.question_id == qid))
+            .join(t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name))
+        )
+        .where(mt.id == mid, mt.status != "cancelled",
+               ~exists().where(card.meeting_id == mt.id, card.member_id == pm.id))
+    )
+    stmt = insert(t.score).from_select([*_CONFLICT, "value", "comment", "updated_at"], source)
+    update = ("value", "updated_at") if keep_comment else ("value", "comment", "updated_at")
+    stmt = stmt.on_conflict_do_update(index_elements=list(_CONFLICT), set_={c: stmt.excluded[c] for c in update})
+    # What the view names, read in the same statement by the same parameters. One table per subquery:
+    # SQLite writes RETURNING's column names unqualified, so a join there would be ambiguous.
+    candidate_id = select(mt.candidate_id).where(mt.id == mid).scalar_subquery()
+    candidate = select(t.candidate.c.name).where(t.candidate.c.id == candidate_id).scalar_subquery()
+    criterion_id = select(t.question.c.criterion_id).where(t.question.c.id == qid).scalar_subquery()
+    criterion = select(t.criterion.c.name).where(t.criterion.c.id == criterion_id).scalar_subquery()
+    return stmt.returning(sc.member_id, sc.comment, candidate_id, candidate, criterion_id, criterion)
+
+
+def store_score(conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None,
+                now: datetime) -> ScoreView | None:
+    """Store a score by the member's exact name in one statement; None when nothing was stored.
+
+    Args:
+        conn: a write connection in its transaction.
+        comment: the comment; None keeps the stored one (an empty one for a new score).
+
+    Returns:
+        The score as stored, or None: a rule failed (or the name is not exact) and nothing changed.
+    """
+    key = (conn.dialect.name, comment is None)
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        stmt = _STATEMENTS[key] = _statement(*key)
+    row = conn.execute(stmt, {"mid": mid, "qid": qid, "name": name, "value": value, "comment": comment or "",
+                              "now": now}).first()
+    if row is None:
+        return None
+    member_id, stored_comment, candidate_id, candidate, criterion_id, criterion = row
+    return ScoreView(
+        meeting_id=mid, candidate_id=candidate_id, candidate=candidate, question_id=qid, criterion_id=criterion_id,
+        criterion=criterion, member_id=member_id, member=name, value=value, comment=stored_comment, submitted=False,
+        updated_at=now,
+    )
