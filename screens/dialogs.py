@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkbenchFooter
+
 Validator = Callable[[str], "str | None"]
 """Checks a typed value: returns what is wrong with it, or None when it is fine."""
 
@@ -21,33 +23,49 @@ TEMPLATE = "it-outsourcing"
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask a yes/no question. Dismisses True for yes (y, or the Yes button), False for no (n, escape).
+    """Ask a yes/no question. Dismisses True for yes (y, or the yes button), False for no (n, escape, the no button).
+
+    The one yes/no dialog of the app (screens.forms and screens.schedule_dialogs hand it on).
+
+    Args:
+        question: the question, shown in bold as it is written (no markup).
+        detail: what follows from the answer, under the question.
+        yes: the yes button's word, e.g. "Delete"; no: the no button's word. Each button names its key.
+        focus_yes: whether enter answers yes (the focus starts on the yes button); by default it answers no.
 
     Example: ``self.app.push_screen(ConfirmDialog("Delete Acme IT?"), on_answer)``.
     """
 
+    CSS_PATH = "forms.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", tooltip="Go ahead"),
+        Binding("n,escape", "answer(False)", "No", tooltip="Leave everything as it is"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No",
+                 focus_yes: bool = False) -> None:
         super().__init__()
         self.question = question
+        self.detail = detail
+        self.yes, self.no = yes, no
+        self.focus_yes = focus_yes
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes", id="yes", variant="primary")
-                yield Button("No", id="no")
+        with Vertical(id="confirm-body", classes="confirm-box"):
+            yield Static(self.question, id="confirm-question", markup=False)
+            if self.detail:
+                yield Static(self.detail, id="confirm-detail", markup=False)
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes} (y)", id="confirm-yes", variant="error")
+                yield Button(f"{self.no} (n)", id="confirm-no")
+        yield WorkbenchFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#confirm-yes" if self.focus_yes else "#confirm-no", Button).focus()
 
-    @on(Button.Pressed)
+    @on(Button.Pressed, "#confirm-yes, #confirm-no")
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.dismiss(event.button.id == "confirm-yes")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -63,7 +81,10 @@ class TextDialog(ModalScreen[str | None]):
             under the field and the dialog stays open; None accepts the text.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "OK", tooltip="Take the text (enter in the field does too)"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close, changing nothing"),
+    ]
 
     def __init__(self, title: str, value: str = "", validate: Validator | None = None) -> None:
         super().__init__()
@@ -77,15 +98,16 @@ class TextDialog(ModalScreen[str | None]):
             yield Input(self.value, id="text-value")
             yield Static("", id="text-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("OK (enter)", id="ok", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+        yield WorkbenchFooter()
 
     def on_mount(self) -> None:
         self.query_one("#text-value", Input).focus()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
+    def action_submit(self) -> None:
         text = self.query_one("#text-value", Input).value.strip()
         problem = self.validate(text) if self.validate else None
         if problem:
@@ -130,7 +152,10 @@ class NewSelectionDialog(ModalScreen[tuple[str, str] | None]):
     Dismisses ``(name, zone)`` once both are fit, or None (escape, Cancel).
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Create", tooltip="Create the selection (enter in a field does too)"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close, creating nothing"),
+    ]
 
     def __init__(self, zone: str | None = None) -> None:
         super().__init__()
@@ -147,15 +172,16 @@ class NewSelectionDialog(ModalScreen[tuple[str, str] | None]):
             yield Input(self.zone, placeholder="e.g. Europe/London", id="new-zone")
             yield Static("", id="new-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Create", id="create", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Create (enter)", id="create", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+        yield WorkbenchFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new-name", Input).focus()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#create")
-    def _submit(self) -> None:
+    def action_submit(self) -> None:
         name = self.query_one("#new-name", Input).value.strip()
         zone = self.query_one("#new-zone", Input).value.strip()
         error = self.query_one("#new-error", Static)
@@ -178,7 +204,7 @@ class NewSelectionDialog(ModalScreen[tuple[str, str] | None]):
 class MemberPicker(ModalScreen[str | None]):
     """Ask which panel member this terminal speaks for. Dismisses the name (enter) or None (escape)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Not now")]
+    BINDINGS = [Binding("escape", "cancel", "Not now", tooltip="Choose later")]
 
     def __init__(self, members: list[str], *, current: str | None = None) -> None:
         super().__init__()
@@ -192,6 +218,7 @@ class MemberPicker(ModalScreen[str | None]):
             yield OptionList(*(Option(name, id=f"m{i}") for i, name in enumerate(self.members)), id="members")
             yield Static("enter chooses · escape: not now (later: m on the home screen, or ctrl+p → Choose panel member)",
                          classes="dialog-hint")
+        yield WorkbenchFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#members", OptionList)

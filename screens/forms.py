@@ -1,4 +1,4 @@
-"""Small dialogs of the editing screens: a form whose errors show beside each field, and a yes/no question."""
+"""Dialogs of the editing screens: a form whose errors show beside each field, and their yes/no question."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch, TextArea
+
+from screens import dialogs
+from screens.base import WorkbenchFooter, describe_error
 
 FieldKind = Literal["text", "choice", "switch", "long"]
 
@@ -38,8 +41,8 @@ class FormDialog(ModalScreen[Any]):
     CSS_PATH = "forms.tcss"
     AUTO_FOCUS = ".form-field"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "submit", "Save", tooltip="Save the form (enter in a one-line field does too)"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
     ]
 
     def __init__(self, title: str, fields: list[FormField], on_submit: Callable[[FormDialog, dict[str, Any]], None]) -> None:
@@ -61,8 +64,9 @@ class FormDialog(ModalScreen[Any]):
                             yield Static("", id=f"error-{f.name}", classes="form-error")
             yield Static("", id="form-message", classes="form-error")
             with Horizontal(id="form-buttons"):
-                yield Button("Save", id="form-save", variant="primary")
-                yield Button("Cancel", id="form-cancel")
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary")
+                yield Button("Cancel (esc)", id="form-cancel")
+        yield WorkbenchFooter()
 
     @staticmethod
     def _widget(f: FormField) -> Any:
@@ -93,8 +97,6 @@ class FormDialog(ModalScreen[Any]):
 
     def show_error(self, exc: BaseException) -> None:
         """Show why the save was refused: beside the field it names, else under the form."""
-        from screens.base import describe_error
-
         self._submitting = False
         field = getattr(exc, "field", None)
         message = describe_error(exc)
@@ -138,40 +140,8 @@ class FormDialog(ModalScreen[Any]):
         self.action_cancel()
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; y or enter answers yes, n or escape answers no."""
-
-    CSS_PATH = "forms.tcss"
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
+class ConfirmDialog(dialogs.ConfirmDialog):
+    """The editing screens' yes/no question (screens.dialogs.ConfirmDialog): here enter answers yes."""
 
     def __init__(self, question: str, detail: str = "", *, yes: str = "Yes") -> None:
-        super().__init__()
-        self._question = question
-        self._detail = detail
-        self._yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-body"):
-            yield Static(self._question, id="confirm-question", markup=False)
-            if self._detail:
-                yield Static(self._detail, id="confirm-detail", markup=False)
-            with Horizontal(id="form-buttons"):
-                yield Button(self._yes, id="confirm-yes", variant="error")
-                yield Button("No", id="confirm-no")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-yes", Button).focus()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-    @on(Button.Pressed, "#confirm-yes")
-    def _yes_pressed(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#confirm-no")
-    def _no_pressed(self) -> None:
-        self.dismiss(False)
+        super().__init__(question, detail, yes=yes, focus_yes=True)

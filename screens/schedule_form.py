@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static
 
-from screens.base import describe_error
+from screens.base import WorkbenchFooter, describe_error
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -131,6 +131,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
             with Horizontal(id="form-buttons"):
                 yield Button("Schedule (ctrl+s)", id="form-submit", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")
+        yield WorkbenchFooter()
 
     def on_mount(self) -> None:
         self.query_one("#fold-box").display = False
