@@ -9,12 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from screens.candidate_form import new_candidate_dialog
 from screens.editing import UNDO_BINDING, EditingScreen, Undo
 from screens.forms import ConfirmDialog
-from screens.table import Table
+from screens.row_list import RowList
 
 if TYPE_CHECKING:
     from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate
@@ -83,11 +83,11 @@ class CandidatesScreen(EditingScreen):
                 yield Select([("all statuses", ALL)] + [(s, s) for s in STATUSES], value=ALL, allow_blank=False,
                              id="candidates-status")
             yield Static("Loading the candidates…", id="candidates-count")
-            yield Table(id="candidates-table", cursor_type="row", zebra_stripes=True)
+            yield RowList(COLUMNS, id="candidates-table")
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#candidates-table", DataTable)
+    def table(self) -> RowList:
+        return self.query_one("#candidates-table", RowList)
 
     @property
     def filter_input(self) -> Input:
@@ -99,8 +99,6 @@ class CandidatesScreen(EditingScreen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Candidates · {self.wb.selection}"
-        for key, label in COLUMNS:
-            self.table.add_column(label, key=key)
         self.load(focus=True)
 
     def on_screen_resume(self) -> None:
@@ -127,56 +125,26 @@ class CandidatesScreen(EditingScreen):
         return self.filter_input.value.casefold().split(), status if isinstance(status, str) else ALL
 
     def refilter(self, *, redraw: bool = False) -> None:
-        """Bring the table in line with the filters: rows come and go without touching the others.
+        """Bring the list in line with the filters and the loaded views.
 
-        Args:
-            redraw: the views were reloaded, so the cells of rows that stay are compared too.
+        The list draws only its own lines again, and keeps drawn the rows whose cells did not change;
+        ``redraw`` is kept for the callers that reloaded the views (every row is compared anyway).
         """
-        table = self.table
         words, status = self._filters()
         wanted = sorted((v for v in self._views.values() if matches(v, words, status)),
                         key=lambda v: (v.name.casefold(), v.name, v.id))
-        wanted_keys = {str(v.id) for v in wanted}
-        present = {str(k.value) for k in table.rows}
-        gone = present - wanted_keys
-        new = [v for v in wanted if str(v.id) not in present]
-        if len(gone) + len(new) > max(50, len(present) // 2):
-            # Most rows change: one rebuild from the loaded views costs less than many single removals.
-            keep = self.current()
-            table.clear()
-            for view in wanted:
-                table.add_row(*candidate_cells(view), key=str(view.id))
-            if keep is not None:
-                self._select(keep.id)
-        else:
-            for key in gone:
-                table.remove_row(key)
-            for view in new:
-                table.add_row(*candidate_cells(view), key=str(view.id))
-            if new:
-                self._sort()
-            if redraw:
-                for view in wanted:
-                    if str(view.id) in present:
-                        self._redraw(view)
+        self.table.set_rows((str(v.id), candidate_cells(v)) for v in wanted)
         self._update_count()
-
-    def _sort(self) -> None:
-        self.table.sort("name", key=lambda name: (str(name).casefold(), str(name)))
 
     def _sync_one(self, view: CandidateView) -> None:
         """Show one changed candidate: its changed cells, or its row coming or going with the filters."""
-        table = self.table
-        key = str(view.id)
         words, status = self._filters()
-        shown, wanted = key in table.rows, matches(view, words, status)
-        if shown and wanted:
-            self._redraw(view)
-        elif shown:
-            table.remove_row(key)
-        elif wanted:
-            table.add_row(*candidate_cells(view), key=key)
-            self._sort()
+        key = str(view.id)
+        if key in self.table.keys and matches(view, words, status):
+            self.table.update_row(key, candidate_cells(view))
+        else:
+            self.refilter()
+            return
         self._update_count()
 
     def _update_count(self) -> None:
@@ -188,15 +156,6 @@ class CandidatesScreen(EditingScreen):
         elif not shown:
             parts.append("none matches the filter")
         self.query_one("#candidates-count", Static).update(" · ".join(parts))
-
-    def _redraw(self, view: CandidateView) -> None:
-        """Redraw the cells of one row that differ from the view."""
-        table = self.table
-        key = str(view.id)
-        current = table.get_row(key)
-        for (column, _), before, after in zip(COLUMNS, current, candidate_cells(view)):
-            if str(before) != str(after):
-                table.update_cell(key, column, after)
 
     @on(Input.Changed, "#candidates-filter")
     def _filter_changed(self) -> None:
@@ -230,15 +189,12 @@ class CandidatesScreen(EditingScreen):
     # ------------------------------------------------------------------ the candidate under the cursor
 
     def current(self) -> CandidateView | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = self.table.cursor_key
         return self._views.get(int(key)) if key is not None else None
 
-    @on(DataTable.RowSelected, "#candidates-table")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        view = self._views.get(int(str(event.row_key.value)))
+    @on(RowList.Selected, "#candidates-table")
+    def _open(self, event: RowList.Selected) -> None:
+        view = self._views.get(int(event.key))
         if view is not None:
             from screens.candidate import CandidateScreen
 
@@ -253,7 +209,7 @@ class CandidatesScreen(EditingScreen):
 
     def _select(self, candidate_id: int) -> None:
         key = str(candidate_id)
-        if key in self.table.rows:
+        if key in self.table.keys:
             self.table.move_cursor(row=self.table.get_row_index(key))
 
     # ------------------------------------------------------------------ status
@@ -305,7 +261,7 @@ class CandidatesScreen(EditingScreen):
         def added(view: CandidateView) -> None:
             self.show_view(view)
             self._select(view.id)
-            if str(view.id) not in self.table.rows:
+            if str(view.id) not in self.table.keys:
                 self.notify(f"Added {view.name}; the filter hides it.", timeout=4)
             else:
                 self.notify(f"Added {view.name}.", timeout=3)
@@ -332,9 +288,7 @@ class CandidatesScreen(EditingScreen):
         def deleted(snapshot: CandidateSnapshot) -> None:
             self._views.pop(view.id, None)
             self._intended.pop(view.id, None)
-            if str(view.id) in self.table.rows:
-                self.table.remove_row(str(view.id))
-            self._update_count()
+            self.refilter()
             with_meetings = f" with its {snapshot.meetings} meeting(s)" if snapshot.meetings else ""
             self.notify(f"Deleted {view.name}{with_meetings}. ctrl+z brings it back.", timeout=6)
 

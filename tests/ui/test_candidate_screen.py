@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static, TabbedContent
 from screens.candidate import CandidateScreen
 from screens.candidate_tabs import last_checked_cell
 from screens.forms import FormDialog
+from screens.row_list import RowList
 
 SAMPLE = "Outsource IT support (sample)"
 
@@ -25,7 +26,7 @@ async def _open(app: Any, pilot: Any, settle: Any, stored: Any) -> CandidateScre
     await settle(app, pilot)
     await pilot.press("f3")
     await settle(app, pilot)
-    table = app.screen.query_one("#candidates-table", DataTable)
+    table = app.screen.query_one("#candidates-table", RowList)
     table.move_cursor(row=table.get_row_index(str(vendor.id)))
     await pilot.press("enter")
     await settle(app, pilot)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import DataTable, Input, Select, Switch
+from textual.widgets import Input, Select, Switch
 
 from screens.candidate import CandidateScreen
 from screens.candidates import CandidatesScreen
 from screens.forms import ConfirmDialog, FormDialog
 from screens.import_csv import ImportScreen
+from screens.row_list import RowList
 
 SAMPLE = "Outsource IT support (sample)"
 
 
-def _names(table: DataTable) -> list[str]:
+def _names(table: RowList) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
@@ -31,7 +32,7 @@ async def _open(app: Any, pilot: Any, settle: Any) -> CandidatesScreen:
     return screen
 
 
-def _cursor_to(table: DataTable, stored: Any, name: str) -> None:
+def _cursor_to(table: RowList, stored: Any, name: str) -> None:
     cid = stored.candidates.get(name, selection=SAMPLE).id
     table.move_cursor(row=table.get_row_index(str(cid)))
 
@@ -41,7 +42,7 @@ async def test_the_list_filters_as_you_type_and_by_status(sample_app: Any, settl
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#candidates-table", DataTable)
+        table = screen.query_one("#candidates-table", RowList)
         assert _names(table) == everyone
         first = everyone[0]
         await pilot.press("slash")
@@ -71,7 +72,7 @@ async def test_brackets_move_the_status_along_the_pipeline(sample_app: Any, sett
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#candidates-table", DataTable)
+        table = screen.query_one("#candidates-table", RowList)
         name = _names(table)[0]
         stored.candidates.set_status(name, "long-list", selection=SAMPLE)
         await pilot.press("r")
@@ -81,8 +82,7 @@ async def test_brackets_move_the_status_along_the_pipeline(sample_app: Any, sett
         def no_full_redraw(*args: Any, **kwargs: Any) -> None:
             raise AssertionError("a status change must not redraw the whole table")
 
-        table.clear = no_full_redraw  # type: ignore[method-assign]
-        table.add_row = no_full_redraw  # type: ignore[method-assign]
+        table.set_rows = no_full_redraw  # type: ignore[method-assign]
         await pilot.press("right_square_bracket")
         await settle(app, pilot)
         assert _status(stored, name) == "shortlisted"
@@ -105,7 +105,7 @@ async def test_a_candidate_is_created_deleted_and_restored_by_ctrl_z(sample_app:
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#candidates-table", DataTable)
+        table = screen.query_one("#candidates-table", RowList)
         before = table.row_count
         await pilot.press("n")
         await pilot.pause()
@@ -152,7 +152,7 @@ async def test_delete_asks_first_and_no_keeps_the_candidate(sample_app: Any, set
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#candidates-table", DataTable)
+        table = screen.query_one("#candidates-table", RowList)
         name = _names(table)[0]
         await pilot.press("delete")
         await pilot.pause()
@@ -166,7 +166,7 @@ async def test_enter_opens_the_candidate_and_i_opens_the_import(sample_app: Any,
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#candidates-table", DataTable)
+        table = screen.query_one("#candidates-table", RowList)
         name = _names(table)[0]
         await pilot.press("enter")
         await settle(app, pilot)
@@ -190,7 +190,7 @@ async def test_a_long_list_filters_by_typing(tmp_path: Any, sample_app: Any, set
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#candidates-table", DataTable)
+        table = screen.query_one("#candidates-table", RowList)
         assert table.row_count == 604
         await pilot.press("slash", "o", "s", "l")  # "osl": the Oslo ones (many rows go at once)
         oslo = sorted(f"Vendor {n:04d}" for n in range(600) if n % 7 == 0)
@@ -208,7 +208,7 @@ async def test_ctrl_z_brings_back_a_deleted_candidate_with_its_meetings(sample_a
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#candidates-table", DataTable)
+        table = screen.query_one("#candidates-table", RowList)
         _cursor_to(table, stored, name)
         await pilot.press("delete")
         await pilot.pause()

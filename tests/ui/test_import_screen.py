@@ -8,6 +8,7 @@ from typing import Any
 from textual.widgets import Button, DataTable, Input, Static
 
 from screens.import_csv import ImportScreen
+from screens.row_list import RowList
 
 SAMPLE = "Outsource IT support (sample)"
 
@@ -92,7 +93,7 @@ async def test_a_good_file_imports_everything(tmp_path: Path, sample_app: Any, s
         assert all("update" in str(table.get_row_at(i)[1]) for i in range(table.row_count))
         await pilot.press("escape")
         await settle(app, pilot)
-        candidates = app.screen.query_one("#candidates-table", DataTable)
+        candidates = app.screen.query_one("#candidates-table", RowList)
         shown = {str(candidates.get_row_at(i)[0]) for i in range(candidates.row_count)}
         assert {"Harbour IT", "Blue Fjord Services"} <= shown
 

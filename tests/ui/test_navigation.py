@@ -7,13 +7,12 @@ import importlib
 import random
 from typing import Any
 
-from textual.widgets import DataTable
-
 from screens.candidate import CandidateScreen
 from screens.candidates import CandidatesScreen
 from screens.home import HomeScreen
 from screens.schedule import ScheduleScreen
 from screens.scope import ScopeScreen
+from screens.row_list import RowList
 
 
 def _comparison() -> type | None:
@@ -44,14 +43,14 @@ async def _step(app: Any, pilot: Any, settle: Any, key: str, expected: list[type
             expected = [section]
     elif key == "enter":  # on the candidates list: the candidate under the cursor opens over it
         assert top is CandidatesScreen
-        app.screen.query_one("#candidates-table", DataTable).focus()
+        app.screen.query_one("#candidates-table", RowList).focus()
         await pilot.pause()
         expected = [CandidatesScreen, CandidateScreen]
     elif key == "escape":
         if top is CandidateScreen:
             expected = [CandidatesScreen]
         elif top in GOES_HOME_ON_ESCAPE:
-            app.screen.query_one(DataTable).focus()
+            app.screen.query("DataTable, RowList").first().focus()
             await pilot.pause()
             expected = []
     await pilot.press(key)
@@ -117,7 +116,7 @@ async def test_escape_on_the_candidates_list_goes_home(sample_app: Any, settle: 
         await settle(app, pilot)
         await pilot.press("f3")
         await settle(app, pilot)
-        app.screen.query_one("#candidates-table", DataTable).focus()
+        app.screen.query_one("#candidates-table", RowList).focus()
         await pilot.press("escape")
         await settle(app, pilot)
         assert _above_home(app) == []
