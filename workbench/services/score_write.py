@@ -11,21 +11,32 @@ panel, and the member has not submitted the scorecard. RETURNING hands back what
 No row back means some rule failed, or the member was named by id or in another case: nothing
 was written, and the caller runs the checked path, which names the reason or stores the score.
 The statement is built once per dialect and comment mode (SQLite and PostgreSQL both accept it).
+
+On a SQLite file the statement runs on its own, in autocommit (``store_score_sqlite``): a single
+statement is its own transaction there, taking the write lock (with the busy timeout) before it
+reads, and committed (WAL, ``synchronous=FULL``) when it returns, so it needs no BEGIN IMMEDIATE
+and no COMMIT round trip. It is compiled once to the driver's SQL and run on a pooled connection.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer, String, and_, bindparam, exists, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from workbench.services.views import ScoreView
 from workbench.store import core_tables as t
 
 _CONFLICT = ("meeting_id", "question_id", "member_id")
 _STATEMENTS: dict[tuple[str, bool], Any] = {}
+_SQLITE: dict[tuple[bool, str], tuple[str, tuple[str, ...], dict[str, Any], Callable[[Any], Any]]] = {}
+
+NOT_RUN = object()
+"""``store_score_sqlite``'s answer when its connection was inside a transaction: use ``store_score``."""
 
 
 def _statement(dialect: str, keep_comment: bool) -> Any:
@@ -60,6 +71,19 @@ def _statement(dialect: str, keep_comment: bool) -> Any:
     return stmt.returning(sc.member_id, sc.comment, candidate_id, candidate, criterion_id, criterion)
 
 
+def _params(mid: int, qid: int, value: int | None, name: str, comment: str | None, now: Any) -> dict[str, Any]:
+    return {"mid": mid, "qid": qid, "name": name, "value": value, "comment": comment or "", "now": now}
+
+
+def _view(row: Any, mid: int, qid: int, value: int | None, name: str, now: datetime) -> ScoreView:
+    member_id, stored_comment, candidate_id, candidate, criterion_id, criterion = row
+    return ScoreView(
+        meeting_id=mid, candidate_id=candidate_id, candidate=candidate, question_id=qid, criterion_id=criterion_id,
+        criterion=criterion, member_id=member_id, member=name, value=value, comment=stored_comment, submitted=False,
+        updated_at=now,
+    )
+
+
 def store_score(conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None,
                 now: datetime) -> ScoreView | None:
     """Store a score by the member's exact name in one statement; None when nothing was stored.
@@ -75,13 +99,48 @@ def store_score(conn: Connection, mid: int, qid: int, value: int | None, name: s
     stmt = _STATEMENTS.get(key)
     if stmt is None:
         stmt = _STATEMENTS[key] = _statement(*key)
-    row = conn.execute(stmt, {"mid": mid, "qid": qid, "name": name, "value": value, "comment": comment or "",
-                              "now": now}).first()
-    if row is None:
-        return None
-    member_id, stored_comment, candidate_id, candidate, criterion_id, criterion = row
-    return ScoreView(
-        meeting_id=mid, candidate_id=candidate_id, candidate=candidate, question_id=qid, criterion_id=criterion_id,
-        criterion=criterion, member_id=member_id, member=name, value=value, comment=stored_comment, submitted=False,
-        updated_at=now,
-    )
+    row = conn.execute(stmt, _params(mid, qid, value, name, comment, now)).first()
+    return None if row is None else _view(row, mid, qid, value, name, now)
+
+
+def _sqlite_sql(engine: Engine, keep_comment: bool) -> tuple[str, tuple[str, ...], dict[str, Any], Callable[[Any], Any]]:
+    """The statement as the driver's SQL, its parameters' names in order, their fixed values, the time's conversion."""
+    dialect = engine.dialect
+    key = (keep_comment, dialect.paramstyle)
+    found = _SQLITE.get(key)
+    if found is None:
+        compiled = _statement("sqlite", keep_comment).compile(dialect=dialect)
+        convert = t.score.c.updated_at.type.dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
+        found = _SQLITE[key] = (str(compiled), tuple(compiled.positiontup or ()), dict(compiled.params), convert)
+    return found
+
+
+def store_score_sqlite(engine: Engine, mid: int, qid: int, value: int | None, name: str, comment: str | None,
+                       now: datetime) -> Any:
+    """``store_score`` on a SQLite file as one autocommitted statement: committed when it returns.
+
+    Returns:
+        The score as stored; None when a rule failed (nothing changed); ``NOT_RUN`` when the pooled
+        connection was inside a transaction (nothing run: use ``store_score``).
+
+    Raises:
+        sqlalchemy.exc.DBAPIError: the driver's error, wrapped as SQLAlchemy wraps it.
+    """
+    import sqlite3
+
+    sql, names, fixed, convert = _sqlite_sql(engine, comment is None)
+    values = {**fixed, **_params(mid, qid, value, name, comment, convert(now))}
+    args = [values[n] for n in names]
+    pooled = engine.raw_connection()
+    try:
+        driver = pooled.driver_connection
+        if driver is None or driver.in_transaction:  # not autocommit here: the caller's path runs instead
+            return NOT_RUN
+        try:
+            rows = driver.execute(sql, args).fetchall()  # read to the end: the statement ends and commits
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(sql, args, exc, sqlite3.Error, hide_parameters=True,
+                                      dialect=engine.dialect) from exc
+    finally:
+        pooled.close()
+    return _view(rows[0], mid, qid, value, name, now) if rows else None

@@ -13,7 +13,7 @@ from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.meetings import find_meeting, meeting_id_of
 from workbench.services.members import find_member
-from workbench.services.score_write import store_score
+from workbench.services.score_write import NOT_RUN, store_score, store_score_sqlite
 from workbench.services.selections import find_selection
 from workbench.services.views import ScorecardView, ScoreView
 from workbench.store.models import (
@@ -152,9 +152,14 @@ class ScoringService(Service):
         if comment is not None:
             comment = clean_text(comment, field="--comment", max_length=MAX_COMMENT)
         # The live path: one statement validates and stores (the member by exact name, as the screen names them).
-        stored = self._store(mid, qid, value, parse_ref(member)[1], comment)
+        name = parse_ref(member)[1]
+        stored: Any = NOT_RUN
+        if self.db.sqlite_path is not None:  # a SQLite file: the statement alone, autocommitted
+            stored = store_score_sqlite(self.db.engine, mid, qid, value, name, comment, utcnow())
+        if stored is NOT_RUN:
+            stored = self._store(mid, qid, value, name, comment)
         if stored is not None:
-            return stored
+            return stored  # type: ignore[no-any-return]
         # Nothing stored: a rule failed (this names it), or the member was named by id or in another case.
         return self._checked_score(mid, qid, value, member, comment)
 
