@@ -155,10 +155,12 @@ def agenda_grid(agenda: Iterable[AgendaItemView]) -> Table:
     """The agenda as numbered questions, each line of a long question indented under its text (a hanging indent).
 
     A grid rather than leading spaces: the spaces of a wrapped line would start its next line at the margin.
+    The number column is bold, its blank lines too, so that the text never starts with a run of plain spaces
+    (an SVG snapshot draws such a run from the margin).
     """
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True)
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
     grid.add_column(ratio=1)
     for number, item in enumerate(agenda, 1):
-        grid.add_row(Text(f"{number}.", style="bold"), Text(f"[{item.criterion}] {item.text}"))
+        grid.add_row(f"{number}.", Text(f"[{item.criterion}] {item.text}"))
     return grid

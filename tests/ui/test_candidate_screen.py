@@ -266,8 +266,10 @@ async def test_a_meetings_agenda_keeps_its_indent(sample_app: Any, settle: Any, 
         numbered = [line for line in lines if line.lstrip()[:1].isdigit()]
         assert len(numbered) == len(meeting.agenda)
         first = meeting.agenda[0]
-        assert numbered[0].lstrip().startswith(f"1. [{first.criterion}] {first.text[:20]}")
-        column = len(numbered[-1]) - len(numbered[-1].lstrip()) + len(f"{len(meeting.agenda)}. ")  # where the text starts
+        number, _, question = numbered[0].strip().partition(" ")
+        assert number == "1." and question.lstrip().startswith(f"[{first.criterion}] {first.text[:20]}")
+        column = numbered[0].index("[")  # where the questions' text starts
+        assert all(line.index("[") == column for line in numbered)
         assert all(line.startswith("  ") for line in lines if line)
         wrapped = [line for line in lines if line and line not in numbered]
         assert wrapped, "at 100 columns some questions take two lines"
