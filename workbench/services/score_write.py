@@ -121,7 +121,7 @@ def store_score_sqlite(engine: Engine, mid: int, qid: int, value: int | None, na
 
     Returns:
         The score as stored; None when a rule failed (nothing changed); ``NOT_RUN`` when the pooled
-        connection was inside a transaction (nothing run: use ``store_score``).
+        connection is not in autocommit, or inside a transaction (nothing run: use ``store_score``).
 
     Raises:
         sqlalchemy.exc.DBAPIError: the driver's error, wrapped as SQLAlchemy wraps it.
@@ -130,11 +130,13 @@ def store_score_sqlite(engine: Engine, mid: int, qid: int, value: int | None, na
 
     sql, names, fixed, convert = _sqlite_sql(engine, comment is None)
     values = {**fixed, **_params(mid, qid, value, name, comment, convert(now))}
-    args = [values[n] for n in names]
+    args: Any = [values[n] for n in names] if names else values  # positional (qmark), else named
     pooled = engine.raw_connection()
     try:
         driver = pooled.driver_connection
-        if driver is None or driver.in_transaction:  # not autocommit here: the caller's path runs instead
+        # Only where the driver commits each statement itself (the engine's connect hook sets that up):
+        # inside a transaction, or where it would open one, the statement would not be committed here.
+        if driver is None or driver.isolation_level is not None or driver.in_transaction:
             return NOT_RUN
         try:
             rows = driver.execute(sql, args).fetchall()  # read to the end: the statement ends and commits
