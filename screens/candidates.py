@@ -9,6 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from screens.candidate_form import new_candidate_dialog
@@ -49,6 +51,20 @@ def matches(view: CandidateView, words: list[str], status: str) -> bool:
     return all(word in haystack for word in words)
 
 
+class FilterInput(Input):
+    """An Input whose typing does not lay the whole screen out again.
+
+    Textual 8.2.8 (pinned) sets an Input's virtual size to its content width on every change of
+    its value, and the layout sets it back to another size: each key press then lays out and
+    draws every widget of the screen. Setting the same size quietly first leaves the assignment
+    nothing to change.
+    """
+
+    def _watch_value(self, value: str) -> None:
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
+
+
 class CandidatesScreen(EditingScreen):
     """The selection's candidates: a list filtered as you type, with a status filter."""
 
@@ -73,13 +89,15 @@ class CandidatesScreen(EditingScreen):
         super().__init__()
         self._views: dict[int, CandidateView] = {}
         """The candidates as the database holds them."""
+        self._made: dict[int, tuple[CandidateView, tuple[Any, ...]]] = {}
+        """Candidate id -> (the view, its cells), so that typing in the filter makes no cells."""
         self._intended: dict[int, str] = {}
         """Candidate id -> the status the key presses so far will leave it in."""
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="candidates-body"):
             with Horizontal(id="candidates-filters"):
-                yield Input(placeholder="Filter: type part of a name, website or time zone", id="candidates-filter")
+                yield FilterInput(placeholder="Filter: type part of a name, website or time zone", id="candidates-filter")
                 yield Select([("all statuses", ALL)] + [(s, s) for s in STATUSES], value=ALL, allow_blank=False,
                              id="candidates-status")
             yield Static("Loading the candidates…", id="candidates-count")
@@ -99,6 +117,8 @@ class CandidatesScreen(EditingScreen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Candidates · {self.wb.selection}"
+        # A watcher, not the Changed message: the message would come after the Input's own frame.
+        self.watch(self.filter_input, "value", self._filter_typed, init=False)
         self.load(focus=True)
 
     def on_screen_resume(self) -> None:
@@ -112,6 +132,7 @@ class CandidatesScreen(EditingScreen):
 
         def shown(views: list[CandidateView]) -> None:
             self._views = {v.id: v for v in views}
+            self.table.retain(str(v.id) for v in views)
             self._intended = {v.id: v.status for v in views}
             self.refilter(redraw=True)
             if focus:
@@ -133,15 +154,22 @@ class CandidatesScreen(EditingScreen):
         words, status = self._filters()
         wanted = sorted((v for v in self._views.values() if matches(v, words, status)),
                         key=lambda v: (v.name.casefold(), v.name, v.id))
-        self.table.set_rows((str(v.id), candidate_cells(v)) for v in wanted)
+        self.table.set_rows((str(v.id), self._cells(v)) for v in wanted)
         self._update_count()
+
+    def _cells(self, view: CandidateView) -> tuple[Any, ...]:
+        """The cells of a candidate, made once per stored version of it."""
+        made = self._made.get(view.id)
+        if made is None or made[0] != view:
+            made = self._made[view.id] = (view, candidate_cells(view))
+        return made[1]
 
     def _sync_one(self, view: CandidateView) -> None:
         """Show one changed candidate: its changed cells, or its row coming or going with the filters."""
         words, status = self._filters()
         key = str(view.id)
         if key in self.table.keys and matches(view, words, status):
-            self.table.update_row(key, candidate_cells(view))
+            self.table.update_row(key, self._cells(view))
         else:
             self.refilter()
             return
@@ -155,11 +183,13 @@ class CandidatesScreen(EditingScreen):
             parts.append("n adds one, i imports a CSV file")
         elif not shown:
             parts.append("none matches the filter")
-        self.query_one("#candidates-count", Static).update(" · ".join(parts))
+        # One line, always (candidates.tcss): no new layout, which would compose the whole screen again.
+        self.query_one("#candidates-count", Static).update(" · ".join(parts), layout=False)
 
-    @on(Input.Changed, "#candidates-filter")
-    def _filter_changed(self) -> None:
-        self.refilter()
+    def _filter_typed(self) -> None:
+        """The filter's text changed: called at once, so that the list and the typed key share one frame."""
+        if self._views:
+            self.refilter()
 
     @on(Input.Submitted, "#candidates-filter")
     def _filter_submitted(self) -> None:

@@ -107,6 +107,7 @@ class RowList(Widget, can_focus=True):
         self._top = 0  # index of the first row in the window
         self._widths: tuple[int, ...] = tuple(cell_len(label) for _, label in self.columns)
         self._lines: dict[str, dict[tuple[int, int], Strip]] = {}  # key -> (state, width) -> the row drawn
+        self._styles: dict[str, Style] | None = None
 
     # ------------------------------------------------------------------ rows
 
@@ -138,23 +139,38 @@ class RowList(Widget, can_focus=True):
         return self._index[key]
 
     def set_rows(self, rows: Iterable[tuple[str, Cells]]) -> None:
-        """Show these rows, in this order; the cursor stays on its row when that row is still there."""
+        """Show these rows, in this order; the cursor stays on its row when that row is still there.
+
+        Rows left out are kept (with their drawn lines) until `retain` drops them: a filter that
+        hides and shows them again costs no drawing, and the columns keep their widths as it does.
+        """
         keep = self.cursor_key
         rows = list(rows)
         self._keys = [key for key, _ in rows]
         self._index = {key: i for i, key in enumerate(self._keys)}
+        changed = False
         for key, cells in rows:
             if self._cells.get(key) != cells:
                 self._forget(key)
                 self._cells[key] = cells
-        for key in set(self._cells) - set(self._index):
-            del self._cells[key]
-            self._forget(key)
+                changed = True
         cursor = self._index.get(keep, self._cursor) if keep is not None else 0
         self._cursor = max(0, min(cursor, len(self._keys) - 1))
-        self._measure()
+        if changed:
+            self._measure()
         self._follow_cursor()
         self.refresh()
+
+    def retain(self, keys: Iterable[str]) -> None:
+        """Forget the rows (shown or kept) whose key is not among these, e.g. after a reload."""
+        wanted = set(keys)
+        gone = [key for key in self._cells if key not in wanted]
+        for key in gone:
+            del self._cells[key]
+            self._forget(key)
+        if gone:
+            self.set_rows([(key, self._cells[key]) for key in self._keys if key in wanted])
+            self._measure()
 
     def update_row(self, key: str, cells: Cells) -> None:
         """Show new cells for one row: its line is drawn again, the others stay as they are (unless widths change)."""
@@ -221,6 +237,14 @@ class RowList(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
+        self._styles = None
+
+    def _style(self, part: str) -> Style:
+        """The widget's style, or a part's on top of it; worked out once per style change (costly in Textual)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = {"": base, **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}}
+        return self._styles[part]
 
     def on_resize(self) -> None:
         self._follow_cursor()
@@ -232,7 +256,7 @@ class RowList(Widget, can_focus=True):
         index = self._top + y - 1
         thumb = self._thumb(y - 1)
         if index >= len(self._keys):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style(""))
         key = self._keys[index]
         state = 2 if index == self._cursor else index % 2
         content = width - (1 if thumb is not None else 0)
@@ -245,7 +269,7 @@ class RowList(Widget, can_focus=True):
         return Strip([*line, thumb], width)
 
     def _header(self, width: int) -> Strip:
-        style = self.rich_style + self.get_component_rich_style("row-list--header")
+        style = self._style("row-list--header")
         text = Text(no_wrap=True, overflow="crop", end="")
         for (_, label), w in zip(self.columns, self._widths):
             text.append(" " * (GAP // 2) + label.ljust(w)[:w] + " " * (GAP - GAP // 2))
@@ -253,11 +277,7 @@ class RowList(Widget, can_focus=True):
         return Strip([Segment(text.plain, style)], width)
 
     def _draw(self, cells: Cells, state: int, width: int) -> Strip:
-        base = self.rich_style
-        if state == 2:
-            base += self.get_component_rich_style("row-list--cursor")
-        elif state == 0:
-            base += self.get_component_rich_style("row-list--even-row")
+        base = self._style("row-list--cursor" if state == 2 else "row-list--even-row" if state == 0 else "")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         for cell, w in zip(cells, self._widths):
             part = cell.copy() if isinstance(cell, Text) else Text(str(cell))
@@ -278,8 +298,7 @@ class RowList(Widget, can_focus=True):
             return None
         size = max(1, window * window // rows)
         start = round(self._top * (window - size) / max(1, rows - window))
-        style = self.rich_style + self.get_component_rich_style("row-list--thumb")
-        return Segment("┃" if start <= y < start + size else "│", style)
+        return Segment("┃" if start <= y < start + size else "│", self._style("row-list--thumb"))
 
     # ------------------------------------------------------------------ bookkeeping
 
