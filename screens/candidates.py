@@ -69,6 +69,8 @@ class CandidatesScreen(EditingScreen):
     """The selection's candidates: a list filtered as you type, with a status filter."""
 
     CSS_PATH = "candidates.tcss"
+    AUTO_FOCUS = "#candidates-table"
+    """The list has the keys from the start; the data arriving later does not move the focus (a "/" typed meanwhile stays)."""
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Type to filter the list by name, website or zone"),
         Binding("f", "cycle_status_filter", "Status", tooltip="Show only one status (cycles; 'all' shows every one)"),
@@ -119,7 +121,7 @@ class CandidatesScreen(EditingScreen):
         self.sub_title = f"Candidates · {self.wb.selection}"
         # A watcher, not the Changed message: the message would come after the Input's own frame.
         self.watch(self.filter_input, "value", self._filter_typed, init=False)
-        self.load(focus=True)
+        self.load()
 
     def on_screen_resume(self) -> None:
         if self._views:  # back from a candidate or an import: changes show without a full reload
@@ -127,7 +129,7 @@ class CandidatesScreen(EditingScreen):
 
     # ------------------------------------------------------------------ loading and filtering
 
-    def load(self, *, focus: bool = False) -> None:
+    def load(self) -> None:
         selection = self.wb.selection
 
         def shown(views: list[CandidateView]) -> None:
@@ -135,8 +137,6 @@ class CandidatesScreen(EditingScreen):
             self.table.retain(str(v.id) for v in views)
             self._intended = {v.id: v.status for v in views}
             self.refilter(redraw=True)
-            if focus:
-                self.table.focus()
 
         self.call(lambda services: services.candidates.list(selection=selection), shown, group="candidates-load",
                   exclusive=True)

@@ -68,6 +68,36 @@ async def test_the_list_filters_as_you_type_and_by_status(sample_app: Any, settl
         assert _names(table) == everyone
 
 
+async def test_keys_typed_before_the_list_arrives_stay_in_the_filter(sample_app: Any, settle: Any,
+                                                                    monkeypatch: Any) -> None:
+    """A slow database: "/" and a name typed before the rows come are not taken from the filter (i would import)."""
+    import threading
+
+    from workbench.services.candidates import CandidateService
+
+    arrived = threading.Event()
+    real = CandidateService.list
+
+    def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+        arrived.wait(10)
+        return real(self, *args, **kwargs)
+
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(CandidateService, "list", slow)
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CandidatesScreen) and screen.focused is screen.query_one("#candidates-table", RowList)
+        await pilot.press("slash", "v", "i", "s")
+        arrived.set()
+        await settle(app, pilot)
+        assert app.screen is screen and screen.focused is screen.filter_input
+        assert screen.filter_input.value == "vis"
+        assert _names(screen.query_one("#candidates-table", RowList)) == ["Vistula Cloud Services"]
+
+
 async def test_brackets_move_the_status_along_the_pipeline(sample_app: Any, settle: Any, stored: Any) -> None:
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
