@@ -304,9 +304,11 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         if any(n for n in self._pending.values()):
             parts.append("saving…")
         status = Text(" · ".join(parts))
-        if withheld:  # the independence rule: say what is left out, and why
+        if withheld:  # the independence rule: the second of the two lines says what is left out, and why
             status.append("\n" + withheld_sentence(view), style="yellow")
-        self.query_one("#cmp-status", Static).update(status, layout=False)
+        line = self.query_one("#cmp-status", Static)
+        line.set_class(bool(withheld), "-withheld")  # one line each, cut with an ellipsis (comparison.tcss)
+        line.update(status, layout=False)
 
     def _who(self) -> str:
         if self.loaded is None or self.member_index == 0:

@@ -108,6 +108,8 @@ async def test_a_member_who_has_not_submitted_sees_the_meeting_left_out(sample_a
             assert _cell(table, f"c{c.id}", f"k{tanager.id}").startswith(f"{cell.score:.2f}" if cell else "–")
         status = str(screen.query_one("#cmp-status", Static).render())
         assert "Left out until you submit your scorecard for it: Tanager Digital Services #9 (deep-dive)" in status
+        drawn = [screen.query_one("#cmp-status", Static).render_line(y).text for y in range(2)]
+        assert drawn[0].endswith("…") and drawn[1].startswith("Left out until you submit")  # both lines in sight
         stored.scoring.submit(9, member="Priya Nair")
         await pilot.press("r")  # read again: submitted, nothing is left out
         await settle(app, pilot)
