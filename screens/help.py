@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from screens.base import WorkbenchFooter
+
 
 class HelpScreen(ModalScreen[None]):
     """Lists the active key bindings of a screen (its own, then the app's)."""
@@ -42,3 +44,4 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(table)
             yield Static("Press escape to close.", id="help-hint")
+        yield WorkbenchFooter()  # this screen's own keys, over the footer of the screen below

@@ -146,3 +146,21 @@ async def test_the_new_candidate_form_covers_the_screens_footer(sample_app: Any,
         await pilot.press("escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, ModalScreen)
+
+
+async def test_the_help_screen_shows_its_own_close_key() -> None:
+    """F1's help is a modal too: its footer names the key that closes it, and that key closes it."""
+    from textual.screen import Screen
+
+    from screens.help import HelpScreen
+
+    app: App[None] = App()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(Screen())
+        help_screen = HelpScreen(app.screen)
+        await app.push_screen(help_screen)
+        await pilot.pause()
+        assert _footer(help_screen) == ["esc Close"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not help_screen
