@@ -122,3 +122,49 @@ def test_a_question_off_this_agenda_is_refused_even_when_on_another(services, me
         services.scoring.score(meeting.id, only_later, 4, member="Ana Ortiz")
     assert services.scoring.score(later.id, only_later, 4, member="Ana Ortiz").value == 4
     assert [(s.meeting_id, s.question_id) for s in services.scoring.scores()] == [(later.id, only_later)]
+
+
+def test_a_score_racing_a_submit_is_refused_or_in_the_submitted_card(services, other, meeting, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another terminal submits Ana's card; this one scores for her while that submit is not yet committed.
+
+    The score waits for the submit and is refused, or counts in the card the submit returned: never a
+    score stored after the card was submitted without being in it (PostgreSQL's READ COMMITTED let it).
+    """
+    import threading
+
+    from workbench.services import scoring as scoring_module
+
+    q1, q2 = meeting.agenda[0].question_id, meeting.agenda[1].question_id
+    services.scoring.score(meeting.id, q1, 3, member="Ana Ortiz")
+    in_submit, release = threading.Event(), threading.Event()
+    real = scoring_module._score_views
+
+    def paused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        views = real(*args, **kwargs)
+        in_submit.set()  # the scorecard row is written and its scores read, the transaction still open
+        release.wait(10)
+        return views
+
+    monkeypatch.setattr(scoring_module, "_score_views", paused)
+    card: dict = {}
+    outcome: dict = {}
+    submitter = threading.Thread(target=lambda: card.update(view=other.scoring.submit(meeting.id, member="Ana Ortiz")))
+    submitter.start()
+    assert in_submit.wait(10)
+
+    def score() -> None:
+        try:
+            outcome["stored"] = services.scoring.score(meeting.id, q2, 5, member="Ana Ortiz")
+        except Conflict as exc:
+            outcome["refused"] = exc
+
+    scorer = threading.Thread(target=score)
+    scorer.start()
+    scorer.join(1.0)  # it may wait for the submit: let it try for a second
+    release.set()
+    submitter.join(20)
+    scorer.join(20)
+    submitted = [(s.question_id, s.value) for s in card["view"].scores]
+    stored = [(s.question_id, s.value) for s in other.scoring.scorecard(meeting.id, member="Ana Ortiz").scores]
+    assert submitted == stored
+    assert ("refused" in outcome) != ((q2, 5) in submitted)

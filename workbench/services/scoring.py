@@ -13,7 +13,7 @@ from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.meetings import find_meeting, meeting_id_of
 from workbench.services.members import find_member
-from workbench.services.score_write import NOT_RUN, store_score, store_score_sqlite
+from workbench.services.score_write import NOT_RUN, hold_member, store_score, store_score_sqlite
 from workbench.services.selections import find_selection
 from workbench.services.views import ScorecardView, ScoreView
 from workbench.store.models import (
@@ -184,6 +184,9 @@ class ScoringService(Service):
             panel_member = find_member(session, selection_id, member)
             member_id, member_name = panel_member.id, panel_member.name
             submitted = _submitted_at(session, mid, member_id)
+        if session.get_bind().dialect.name == "postgresql":  # after waiting for a submit under way, read it again
+            hold_member(session.connection(), member_id, submitting=False)
+            submitted = _submitted_at(session, mid, member_id)
         if on_agenda is None:
             raise UserError(f"question {qid} is not on the agenda of meeting {mid}", field="QUESTION")
         if submitted is not None:
@@ -211,6 +214,7 @@ class ScoringService(Service):
         """
         meeting = _open_meeting(session, meeting_id)
         panel_member = find_member(session, meeting.selection_id, member)
+        hold_member(session.connection(), panel_member.id, submitting=True)  # the scores under way end first
         if _submitted_at(session, meeting.id, panel_member.id) is not None:
             raise Conflict(f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member")
         now = utcnow()
