@@ -136,7 +136,7 @@ class CandidatesScreen(EditingScreen):
             self._views = {v.id: v for v in views}
             self.table.retain(str(v.id) for v in views)
             self._intended = {v.id: v.status for v in views}
-            self.refilter(redraw=True)
+            self.refilter()
 
         self.call(lambda services: services.candidates.list(selection=selection), shown, group="candidates-load",
                   exclusive=True)
@@ -145,11 +145,10 @@ class CandidatesScreen(EditingScreen):
         status = self.status_select.value
         return self.filter_input.value.casefold().split(), status if isinstance(status, str) else ALL
 
-    def refilter(self, *, redraw: bool = False) -> None:
+    def refilter(self) -> None:
         """Bring the list in line with the filters and the loaded views.
 
-        The list draws only its own lines again, and keeps drawn the rows whose cells did not change;
-        ``redraw`` is kept for the callers that reloaded the views (every row is compared anyway).
+        The list draws only its own lines again, and keeps drawn the rows whose cells did not change.
         """
         words, status = self._filters()
         wanted = sorted((v for v in self._views.values() if matches(v, words, status)),

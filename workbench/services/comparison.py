@@ -16,9 +16,9 @@ from workbench.domain import scoring, timezones
 from workbench.services.base import Service, unit_of_work
 from workbench.services.comparison_build import build_comparison, rank_candidates  # noqa: F401  (pure; re-exported)
 from workbench.services.errors import NotFound, UserError
+from workbench.services.members import find_member
 from workbench.services.selections import criterion_view, find_selection, selection_view
 from workbench.services.views import ComparisonView, CriterionCell, CriterionView, WithheldMeeting
-from workbench.services.members import find_member
 from workbench.store.models import Candidate, Criterion, Meeting, MeetingMember, Question, Score, Scorecard
 
 

@@ -95,11 +95,7 @@ def store_score(conn: Connection, mid: int, qid: int, value: int | None, name: s
     Returns:
         The score as stored, or None: a rule failed (or the name is not exact) and nothing changed.
     """
-    if conn.dialect.name == "postgresql":  # wait for a submit of this member's under way (see hold_member)
-        pm, mt = t.panel_member.c, t.meeting.c
-        conn.execute(select(pm.id).select_from(t.meeting.join(
-            t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name))
-        ).where(mt.id == mid).with_for_update(read=True, of=t.panel_member))
+    hold_member(conn, (mid, name), submitting=False)  # PostgreSQL: wait for a submit of theirs under way
     key = (conn.dialect.name, comment is None)
     stmt = _STATEMENTS.get(key)
     if stmt is None:
@@ -108,18 +104,31 @@ def store_score(conn: Connection, mid: int, qid: int, value: int | None, name: s
     return None if row is None else _view(row, mid, qid, value, name, now)
 
 
-def hold_member(conn: Connection, member_id: int, *, submitting: bool) -> None:
+def hold_member(conn: Connection, member: int | tuple[int, str], *, submitting: bool) -> bool:
     """On PostgreSQL, lock a panel member's row until the transaction ends: shared to score, exclusive to submit.
+
+    ``member``: the member's id, or (meeting id, exact name) for a member of that meeting's selection.
 
     Under READ COMMITTED a score's statement could otherwise miss a submit that another terminal
     has written but not yet committed, and store a score after the scorecard was submitted (and
     left out of what the submit returned). With the lock, a score waits for a submit under way and
     its next statement sees the scorecard (refused); a submit waits for the scores under way and
     reads them. SQLite needs none: a writer holds the whole database's write lock.
+
+    Returns:
+        Whether a lock was taken (PostgreSQL): what was read before it may have changed meanwhile.
     """
-    if conn.dialect.name == "postgresql":
-        pm = t.panel_member.c
-        conn.execute(select(pm.id).where(pm.id == member_id).with_for_update(read=not submitting))
+    if conn.dialect.name != "postgresql":
+        return False
+    pm, mt = t.panel_member.c, t.meeting.c
+    if isinstance(member, tuple):
+        mid, name = member
+        rows = select(pm.id).select_from(t.meeting.join(
+            t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name))).where(mt.id == mid)
+    else:
+        rows = select(pm.id).where(pm.id == member)
+    conn.execute(rows.with_for_update(read=not submitting, of=t.panel_member))
+    return True
 
 
 def _sqlite_sql(engine: Engine, keep_comment: bool) -> tuple[str, tuple[str, ...], dict[str, Any], Callable[[Any], Any]]:

@@ -184,8 +184,7 @@ class ScoringService(Service):
             panel_member = find_member(session, selection_id, member)
             member_id, member_name = panel_member.id, panel_member.name
             submitted = _submitted_at(session, mid, member_id)
-        if session.get_bind().dialect.name == "postgresql":  # after waiting for a submit under way, read it again
-            hold_member(session.connection(), member_id, submitting=False)
+        if hold_member(session.connection(), member_id, submitting=False):  # waited for a submit under way
             submitted = _submitted_at(session, mid, member_id)
         if on_agenda is None:
             raise UserError(f"question {qid} is not on the agenda of meeting {mid}", field="QUESTION")
