@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from screens.comparison_parts import (
     CRITERION_COLUMN,
@@ -120,8 +120,7 @@ class ComparisonScreen(WeightEdits, EditingScreen):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="cmp-body"):
             yield Static("Loading the comparison…", id="cmp-status")
-            yield MatrixTable(id="cmp-table", cursor_type="cell", fixed_columns=2, header_height=2,
-                              cursor_background_priority="css", cursor_foreground_priority="css")
+            yield MatrixTable(id="cmp-table", fixed_columns=2, header_height=2)
             yield Static("", id="cmp-flip")
             with VerticalScroll(id="cmp-bars-box", can_focus=False):
                 yield Static("", id="cmp-bars")
@@ -329,8 +328,8 @@ class ComparisonScreen(WeightEdits, EditingScreen):
             return None
         return next((c for c in self.shown.criteria if c.id == criterion_id), None)
 
-    @on(DataTable.CellSelected, "#cmp-table")
-    def _selected(self, event: DataTable.CellSelected) -> None:
+    @on(MatrixTable.CellSelected, "#cmp-table")
+    def _selected(self, event: MatrixTable.CellSelected) -> None:
         self._drill(event.cell_key.row_key.value, event.cell_key.column_key.value)
 
     def action_drill(self) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
-from screens.matrix_table import NO_STYLE, Cell
+from screens.matrix_cell import NO_STYLE, Cell
 
 if TYPE_CHECKING:
     from workbench.services.comparison_views import CandidateExtras

@@ -1,240 +1,408 @@
-"""MatrixTable: a DataTable of one-line cells that draws each cell without Rich's layout, and changes cells in place
-without re-rendering every other cell.
+"""MatrixTable: a table of one-line `Cell`s under a header of a few lines, drawn line by line from the cells in sight.
 
-Textual 8.2's DataTable renders each cell through Rich (Padding, Styled, text wrapping): about 0.2 ms
-a cell, half a second for a 50 x 40 comparison, and it renders every column of a row even when
-only a few are in sight. Here a `Cell` is drawn as ready-made segments, a cell out of sight as a
-blank of its width (rows are drawn again when the table scrolls sideways). And `update_cell` bumps a counter that is part of
-every cached cell's key, so one changed cell re-renders all the others; `set_cells` bumps a version of each cell it changes (part of that cell's
-cache key) and forgets only the cached rows and lines those cells are in. Both lean on DataTable internals (pinned at Textual 8.2.8, as screens/table.py does).
+Textual 8.2's DataTable builds each row through Rich (a Padding and a Styled a cell), renders every
+column of a row and crops it to the view, and measures the columns again on idle: about 350 ms for
+the first frame of a 50 x 40 comparison. Here a line is drawn from the cells that are in sight
+only, as ready-made segments, so the first frame costs what is on screen, and a changed cell
+redraws its own line (`set_cells`).
+
+It offers the part of DataTable's interface the comparison screen and its tests use: `add_column`,
+`add_row`, `clear`, `columns`, `row_count`, `get_cell`, `get_row_index`, `get_column_index`,
+`cursor_coordinate`, `move_cursor`, `coordinate_to_cell_key`, the keys of `textual.widgets.data_table`
+and the scrolling of a ScrollView (the header and the first ``fixed_columns`` stay in place). The
+cursor is a cell; ``enter``, a click on the cursor's cell or a double click posts `CellSelected`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from bisect import bisect_right
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
-from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets.data_table import CellKey, ColumnKey, RowKey
 
-from screens.table import Table
+from screens.matrix_cell import NO_STYLE, Cell
 
-NO_STYLE = Style()
+__all__ = ["NO_STYLE", "Cell", "Column", "MatrixTable"]
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One line of text in parts, each with its style; ``fill`` styles the space that justifies it."""
+class Column:
+    """A column: its key, its title's lines (justified as ``justify``) and the width of its widest text."""
 
-    parts: tuple[tuple[str, Style], ...]
-    justify: str = "right"
-    fill: Style = NO_STYLE
+    __slots__ = ("key", "lines", "justify", "content_width")
 
-    @classmethod
-    def of(cls, text: str, style: Style | str = NO_STYLE, *, justify: str = "right", fill: bool = False) -> Cell:
-        """A cell of one part; ``fill`` spreads its style over the whole cell (a coloured cell)."""
-        style = Style.parse(style) if isinstance(style, str) else style
-        return cls(((text, style),), justify, style if fill else NO_STYLE)
+    def __init__(self, key: ColumnKey, label: str | Text) -> None:
+        self.key = key
+        self.lines = str(label).split("\n")
+        self.justify = (label.justify if isinstance(label, Text) else None) or "left"
+        self.content_width = max(cell_len(line) for line in self.lines)
 
-    def add(self, text: str, style: Style | str = NO_STYLE) -> Cell:
-        """This cell with one more part."""
-        style = Style.parse(style) if isinstance(style, str) else style
-        return Cell((*self.parts, (text, style)), self.justify, self.fill)
+    def title(self, line: int, width: int) -> str:
+        text = self.lines[line] if line < len(self.lines) else ""
+        return text.rjust(width) if self.justify == "right" else text.ljust(width)
+
+
+class MatrixTable(ScrollView, can_focus=True):
+    """Rows of `Cell`s keyed by strings, under a fixed header; the first ``fixed_columns`` never scroll away."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1, 0)", "Up", show=False),
+        Binding("down", "move(1, 0)", "Down", show=False),
+        Binding("left", "move(0, -1)", "Left", show=False),
+        Binding("right", "move(0, 1)", "Right", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(0)", "First row", show=False),
+        Binding("end", "edge(1)", "Last row", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"matrix--header", "matrix--fixed", "matrix--cursor"}
+    DEFAULT_CSS = """
+    MatrixTable {
+        background: $surface;
+        color: $foreground;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .matrix--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .matrix--header {
+                background-tint: $foreground 5%;
+            }
+        }
+        & > .matrix--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        & > .matrix--fixed {
+            background: $secondary-muted;
+            color: $foreground;
+        }
+        & > .matrix--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+
+    show_cursor = True
+
+    class CellSelected(Message):
+        """A cell was chosen: ``enter``, a click on the cursor's cell, or a double click."""
+
+        def __init__(self, table: MatrixTable, cell_key: CellKey, coordinate: Coordinate) -> None:
+            super().__init__()
+            self.table = table
+            self.cell_key = cell_key
+            self.coordinate = coordinate
+
+        @property
+        def control(self) -> MatrixTable:
+            return self.table
+
+    def __init__(self, *, fixed_columns: int = 0, header_height: int = 1, cell_padding: int = 1,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.fixed_columns = fixed_columns
+        self.header_height = header_height
+        self.cell_padding = cell_padding
+        self.columns: dict[ColumnKey, Column] = {}
+        self._column_index: dict[str, int] = {}
+        self._row_keys: list[RowKey] = []
+        self._row_index: dict[str, int] = {}
+        self._rows: list[list[Cell]] = []  # by row, then column; a row shorter than the columns has blanks
+        self._cursor = Coordinate(0, 0)
+        self._spans: list[tuple[int, int]] | None = None  # (x, width) of each column; fixed ones from 0 as well
+        self._styles: dict[str, Style] | None = None
+        self._sums: dict[tuple[Style, ...], Style] = {}
+        self._metas: list[Style] = []
+
+    # ------------------------------------------------------------------ content
 
     @property
-    def plain(self) -> str:
-        return "".join(text for text, _ in self.parts)
+    def row_count(self) -> int:
+        return len(self._row_keys)
 
-    def __str__(self) -> str:
-        return self.plain
+    @property
+    def ordered_columns(self) -> list[Column]:
+        return list(self.columns.values())
 
-    def __rich_measure__(self, console: Any, options: Any) -> Measurement:
-        width = cell_len(self.plain)
-        return Measurement(width, width)
+    def clear(self, columns: bool = False) -> None:
+        """Remove every row (and, with ``columns``, every column); the cursor goes back to the top left."""
+        self._row_keys, self._row_index, self._rows = [], {}, []
+        if columns:
+            self.columns, self._column_index = {}, {}
+        self._cursor = Coordinate(0, 0)
+        self._resized()
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:  # for anything that renders it through Rich
-        yield from self.segments(options.max_width)
+    def add_column(self, label: str | Text, *, key: str) -> ColumnKey:
+        column_key = ColumnKey(key)
+        self._column_index[key] = len(self.columns)
+        self.columns[column_key] = Column(column_key, label)
+        self._resized()
+        return column_key
 
-    def segments(self, width: int) -> list[Segment]:
-        """The cell justified (or cropped) to ``width`` cells."""
-        line = [Segment(text, style) for text, style in self.parts if text]
-        used = sum(segment.cell_length for segment in line)
-        if used > width:
-            return Segment.adjust_line_length(line, width)
-        space = width - used
-        if not space:
-            return line
-        if self.justify == "right":
-            return [Segment(" " * space, self.fill), *line]
-        if self.justify == "center":
-            left = space // 2
-            return [Segment(" " * left, self.fill), *line, Segment(" " * (space - left), self.fill)]
-        return [*line, Segment(" " * space, self.fill)]
+    def add_row(self, *cells: Cell, key: str, label: Any = None) -> RowKey:
+        """A row of cells, one per column in order (``label`` is not drawn: DataTable's row labels are not kept)."""
+        row_key = RowKey(key)
+        self._row_index[key] = len(self._row_keys)
+        self._row_keys.append(row_key)
+        self._rows.append(list(cells))
+        for column, cell in zip(self.columns.values(), cells):
+            width = cell_len(cell.plain)
+            if width > column.content_width:
+                column.content_width = width
+                self._spans = None
+        self._resized()
+        return row_key
 
+    def set_cells(self, changes: list[tuple[str, str, Cell]]) -> None:
+        """Put new values in cells (row key, column key, value); only their lines are drawn again.
 
-class MatrixTable(Table):
-    """A DataTable whose `Cell` values render fast and change in place (`set_cells`)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._versions: dict[tuple[RowKey, ColumnKey], int] = {}
-        """How often each cell was changed in place: part of its cached render's key, so an old render is never reused."""
-        self._settings: tuple[int, int, bool, bool, bool, int] | None = None
-        self._spans: tuple[int, int, int, list[tuple[int, int]]] | None = None
-        self._styles: dict[tuple[Any, ...], Style] = {}
-        super().__init__(*args, **kwargs)  # (it clears the caches already)
-
-    def _clear_caches(self) -> None:
-        super()._clear_caches()  # DataTable calls this whenever padding, cursor or fixed rows/columns change
-        self._settings = None
-        self._spans = None
-        self._styles.clear()
-
-    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
-        if round(old_value) != round(new_value):  # the cached rows hold blanks for the columns out of sight
-            self._row_render_cache.clear()
-            self._line_cache.clear()
-        super().watch_scroll_x(old_value, new_value)
-
-    def _column_spans(self) -> tuple[int, int, list[tuple[int, int]]]:
-        """(the table's width, the fixed columns' width, (x, width) of every column in a scrollable row).
-
-        Kept until the columns or the table's size change (DataTable counts either in _update_count)
-        or the column widths change (Table.on_idle clears the caches then).
+        A column grows to fit a wider value (then the whole table is drawn again); it never shrinks
+        while the table is shown, so that a total going from "100%" to "96%" moves nothing.
         """
-        if self._spans is None or self._spans[0] != self._update_count:
+        lines: set[int] = set()
+        wider = False
+        for row, column, value in changes:
+            r, c = self._row_index.get(row), self._column_index.get(column)
+            if r is None or c is None:
+                continue
+            cells = self._rows[r]
+            cells.extend([Cell.of("")] * (c + 1 - len(cells)))
+            cells[c] = value
+            lines.add(r)
+            spec = self.ordered_columns[c]
+            width = cell_len(value.plain)
+            if width > spec.content_width:
+                spec.content_width = width
+                wider = True
+        if wider:
+            self._spans = None
+            self._resized()
+        elif lines:
+            self._refresh_rows(*lines)
+
+    def get_cell(self, row_key: str, column_key: str) -> Cell:
+        r, c = self._row_index[str(row_key)], self._column_index[str(column_key)]
+        cells = self._rows[r]
+        return cells[c] if c < len(cells) else Cell.of("")
+
+    def get_row_index(self, row_key: str) -> int:
+        return self._row_index[str(row_key)]
+
+    def get_column_index(self, column_key: str) -> int:
+        return self._column_index[str(column_key)]
+
+    def coordinate_to_cell_key(self, coordinate: Coordinate) -> CellKey:
+        row, column = coordinate
+        if not (0 <= row < len(self._row_keys) and 0 <= column < len(self.columns)):
+            raise IndexError(f"no cell at {coordinate}")
+        return CellKey(self._row_keys[row], self.ordered_columns[column].key)
+
+    # ------------------------------------------------------------------ the cursor
+
+    @property
+    def cursor_coordinate(self) -> Coordinate:
+        return self._cursor
+
+    @cursor_coordinate.setter
+    def cursor_coordinate(self, coordinate: Coordinate) -> None:
+        new = self.validate_cursor_coordinate(coordinate)
+        old, self._cursor = self._cursor, new
+        if new.row != old.row or new.column != old.column:
+            self._refresh_rows(old.row, new.row)
+        self._scroll_to_cursor()
+
+    def validate_cursor_coordinate(self, coordinate: Coordinate) -> Coordinate:
+        row = max(0, min(coordinate.row, len(self._row_keys) - 1))
+        column = max(0, min(coordinate.column, len(self.columns) - 1))
+        return Coordinate(row, column)
+
+    def move_cursor(self, *, row: int | None = None, column: int | None = None, animate: bool = False) -> None:
+        self.cursor_coordinate = Coordinate(self._cursor.row if row is None else row,
+                                            self._cursor.column if column is None else column)
+
+    def action_move(self, rows: int, columns: int) -> None:
+        self.move_cursor(row=self._cursor.row + rows, column=self._cursor.column + columns)
+
+    def action_page(self, direction: int) -> None:
+        self.move_cursor(row=self._cursor.row + direction * max(1, self._window() - 1))
+
+    def action_edge(self, end: int) -> None:
+        self.move_cursor(row=len(self._row_keys) - 1 if end else 0)
+
+    def action_select(self) -> None:
+        if self._row_keys and self.columns:
+            self.post_message(self.CellSelected(self, self.coordinate_to_cell_key(self._cursor), self._cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < self.header_height:
+            return
+        row = round(self.scroll_y) + offset.y - self.header_height
+        column = self._column_at(offset.x)
+        if not 0 <= row < len(self._row_keys) or column is None:
+            return
+        event.stop()
+        again = Coordinate(row, column) == self._cursor or event.chain > 1
+        self.move_cursor(row=row, column=column)
+        if again:
+            self.action_select()
+
+    def _column_at(self, x: int) -> int | None:
+        spans = self._column_spans()
+        fixed = self._fixed_width()
+        if x >= fixed:
+            x += round(self.scroll_x)
+        starts = [start for start, _ in spans]
+        index = bisect_right(starts, x) - 1
+        if index < 0 or index >= len(spans) or x >= spans[index][0] + spans[index][1]:
+            return None
+        return index
+
+    def _scroll_to_cursor(self) -> None:
+        if not self._row_keys or not self.columns:
+            return
+        x, width = self._column_spans()[self._cursor.column]
+        fixed = self._fixed_width()
+        if self._cursor.column < self.fixed_columns:  # always in sight: keep the horizontal scroll
+            x, width = round(self.scroll_x) + fixed, 0
+        region = Region(x, self.header_height + self._cursor.row, width, 1)
+        self.scroll_to_region(region, animate=False, spacing=Spacing(self.header_height, 0, 0, fixed), force=True,
+                              immediate=True)
+
+    # ------------------------------------------------------------------ drawing
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._sums.clear()
+
+    def _style(self, part: str) -> Style:
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = {"": base, **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}}
+        return self._styles[part]
+
+    def _sum(self, *styles: Style) -> Style:
+        """The styles added up, kept (adding Rich styles is what drawing a line costs most)."""
+        total = self._sums.get(styles)
+        if total is None:
+            total = NO_STYLE
+            for style in styles:
+                total += style
+            self._sums[styles] = total
+        return total
+
+    def _meta(self, column: int) -> Style:
+        """The column's index as meta: a cell's segments then differ from its neighbours' (an SVG keeps them apart)."""
+        while len(self._metas) <= column:
+            self._metas.append(Style.from_meta({"column": len(self._metas)}))
+        return self._metas[column]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y < self.header_height:
+            header = self._style("matrix--header")
+            return self._line(width, lambda i, column, w: [Segment(column.title(y, w), self._sum(header, self._meta(i)))],
+                              header)
+        row = y - self.header_height + round(self.scroll_y)
+        if not 0 <= row < len(self._rows):
+            return Strip.blank(width, self._style(""))
+        cells = self._rows[row]
+        cursor = self._cursor.column if row == self._cursor.row and self.show_cursor else -1
+        fixed = self._style("matrix--fixed")
+        plain = self._style("")
+
+        def draw(i: int, column: Column, w: int) -> list[Segment]:
+            cell = cells[i] if i < len(cells) else Cell.of("")
+            under = fixed if i < self.fixed_columns else plain
+            return self._cell(cell, w, under, self._meta(i), i == cursor)
+
+        return self._line(width, draw, plain)
+
+    def _cell(self, cell: Cell, width: int, under: Style, meta: Style, cursor: bool) -> list[Segment]:
+        pad = self.cell_padding
+        segments = cell.segments(max(0, width - 2 * pad))
+        if pad:
+            segments = [Segment(" " * pad), *segments, Segment(" " * pad)]
+        over = self._style("matrix--cursor") if cursor else NO_STYLE  # the cursor's colours win over the cell's
+        return [Segment(text, self._sum(under, style or NO_STYLE, over, meta)) for text, style, _ in segments]
+
+    def _line(self, width: int, draw: Any, rest: Style) -> Strip:
+        """One line: the fixed columns, then the scrollable ones in sight (cut at the edges), then ``rest``."""
+        spans = self._column_spans()
+        columns = self.ordered_columns
+        fixed_count = min(self.fixed_columns, len(columns))
+        fixed = self._fixed_width()
+        segments: list[Segment] = []
+        for i in range(fixed_count):
+            segments += draw(i, columns[i], spans[i][1])
+        left = round(self.scroll_x) + fixed  # the scrollable part shows [left, left + width - fixed)
+        right = left + max(0, width - fixed)
+        scrolled: list[Segment] = []
+        start = None
+        for i in range(fixed_count, len(columns)):
+            x, w = spans[i]
+            if x + w <= left:
+                continue
+            if x >= right:
+                break
+            if start is None:
+                start = x
+            scrolled += draw(i, columns[i], w)
+        if scrolled and start is not None:
+            strip = Strip(scrolled).crop(left - start, right - start)
+            segments += list(strip)
+        return Strip(segments).adjust_cell_length(width, rest)
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def _column_spans(self) -> list[tuple[int, int]]:
+        """(x, width) of every column, in the table's own coordinates (the fixed ones first)."""
+        if self._spans is None:
             spans, x = [], 0
-            for column in self.ordered_columns:
-                width = column.get_render_width(self)
+            for column in self.columns.values():
+                width = column.content_width + 2 * self.cell_padding
                 spans.append((x, width))
                 x += width
-            fixed = sum(width for _, width in spans[: self.fixed_columns])
-            self._spans = (self._update_count, self.size.width, fixed, spans)
-        return self._spans[1], self._spans[2], self._spans[3]
+            self._spans = spans
+        return self._spans
 
-    def _out_of_sight(self, column_index: int) -> bool:
-        """Whether a scrollable cell of this column is cropped away at the current horizontal scroll."""
-        view, fixed, spans = self._column_spans()
-        if column_index >= len(spans):
-            return False
-        x, width = spans[column_index]
-        scroll = round(self.scroll_x)
-        return x + width <= scroll + fixed or x >= scroll + view  # DataTable crops rows to [scroll + fixed, scroll + view)
+    def _fixed_width(self) -> int:
+        return sum(width for _, width in self._column_spans()[: self.fixed_columns])
 
-    def _render_settings(self) -> tuple[int, int, bool, bool, bool, int]:
-        """(fixed rows, fixed columns, show cursor, css foreground, css background, cell padding), read once."""
-        if self._settings is None:
-            self._settings = (self.fixed_rows, self.fixed_columns, self.show_cursor,
-                              self.cursor_foreground_priority == "css", self.cursor_background_priority == "css",
-                              self.cell_padding)
-        return self._settings
+    def _window(self) -> int:
+        return max(1, self.scrollable_content_region.height - self.header_height)
 
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False) -> Any:
-        if row_index < 0 or column_index < 0:  # the header and row labels: as DataTable draws them
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        value = self._data.get(row_key, {}).get(column_key) if row_key is not None else None
-        if not isinstance(value, Cell):
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        if column_index >= self._render_settings()[1] and self._out_of_sight(column_index):
-            # DataTable renders every cell of a row, then crops it to the view: a blank does here.
-            return [[Segment(" " * width, base_style)]]
-        key = (row_key, column_key, self._versions.get((row_key, column_key), 0), base_style, cursor, hover,
-               self._show_hover_cursor, self._update_count, self._pseudo_class_state)
-        lines = self._cell_render_cache.get(key)
-        if lines is None:
-            fixed_rows, fixed_columns, show_cursor, css_fg, css_bg, pad = self._render_settings()
-            fixed = row_index < fixed_rows or column_index < fixed_columns
-            component, post = self._get_styles_to_render_cell(
-                False, False, fixed, hover, cursor, show_cursor, self._show_hover_cursor, css_fg, css_bg)
-            # As DataTable's Styled(Padding(cell)): base + component + the part's style + post, then the
-            # cell's coordinates (for mouse clicks). The first sum repeats across cells and is kept.
-            meta = Style.from_meta({"row": row_index, "column": column_index})
-            styles = self._styles
-            line = []
-            parts = [Segment(" " * pad)] if pad else []
-            parts += value.segments(max(0, width - 2 * pad))
-            if pad:
-                parts.append(Segment(" " * pad))
-            for text, style, _ in parts:
-                combo = (base_style, component, post, style)
-                total = styles.get(combo)
-                if total is None:
-                    total = styles[combo] = base_style + component + style + post
-                line.append(Segment(text, total + meta))
-            lines = [line]
-            self._cell_render_cache[key] = lines
-        return lines
-
-    def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
-        """Widen a column for a wider `Cell`; a narrower one leaves it as wide as it was.
-
-        DataTable measures the whole column again whenever a cell gets narrower (a total going from
-        "100%" to "96%"), which is most of the time of a re-rank on a large matrix.
-        """
-        others = set()
-        for cell_key in updated_cells:
-            row_key, column_key = cell_key
-            column = self.columns.get(column_key)
-            value = self._data.get(row_key, {}).get(column_key)
-            if column is None or not isinstance(value, Cell):
-                others.add(cell_key)
-                continue
-            column.content_width = max(column.content_width, cell_len(value.plain))
-        if others:
-            super()._update_column_widths(others)
-        self._require_update_dimensions = True
-
-    def _update_dimensions(self, new_rows: Any) -> None:
-        """Column widths from the new rows of `Cell`s by their length; other rows measured as DataTable does."""
-        others = []
-        for row_key in new_rows:
-            row = self.rows.get(row_key)
-            cells = self._data.get(row_key)
-            if row is None or cells is None:
-                continue
-            if row.label is not None or row.auto_height or not all(isinstance(v, Cell) for v in cells.values()):
-                others.append(row_key)
-                continue
-            for column_key, value in cells.items():
-                column = self.columns.get(column_key)
-                if column is not None:
-                    column.content_width = max(column.content_width, cell_len(value.plain))
-        super()._update_dimensions(others)  # and the virtual size
-
-    def _row_of_line(self, y: int) -> RowKey | None:
-        try:
-            return self._get_offsets(y)[0]
-        except (LookupError, IndexError):
-            return None
-
-    def set_cells(self, changes: list[tuple[str, str, Any]]) -> None:
-        """Put new values in cells (row key, column key, value), re-rendering only those cells and their rows.
-
-        Column widths grow to fit the new values (on the next idle moment, as update_cell(update_width=True)).
-        """
-        if not changes:
-            return
-        cells: set[tuple[RowKey, ColumnKey]] = set()
-        for row, column, value in changes:
-            row_key, column_key = RowKey(row), ColumnKey(column)
-            if row_key not in self._row_locations or column_key not in self._column_locations:
-                continue
-            self._data[row_key][column_key] = value
-            cells.add((row_key, column_key))
-            self._versions[(row_key, column_key)] = self._versions.get((row_key, column_key), 0) + 1
-            self._updated_cells.add(CellKey(row_key, column_key))
-        rows = {row_key for row_key, _ in cells}
-        indexes = {self._row_locations.get(row_key) for row_key in rows}
-        for key in [k for k in self._row_render_cache.keys() if k[0] in rows]:
-            self._row_render_cache.discard(key)
-        for key in [k for k in self._row_renderable_cache.keys() if k[1] in indexes]:
-            self._row_renderable_cache.discard(key)
-        for key in [k for k in self._line_cache.keys() if self._row_of_line(k[0]) in rows]:
-            self._line_cache.discard(key)
-        self._require_update_dimensions = True
+    def _resized(self) -> None:
+        self._spans = None
+        spans = self._column_spans()
+        width = spans[-1][0] + spans[-1][1] if spans else 0
+        size = Size(width, self.header_height + len(self._row_keys))
+        if size != self.virtual_size:
+            self.virtual_size = size
         self.refresh()
+
+    def _refresh_rows(self, *rows: int) -> None:
+        width = self.size.width
+        top = round(self.scroll_y)
+        regions = [Region(0, self.header_height + row - top, width, 1) for row in set(rows)
+                   if 0 <= row - top < self._window()]
+        if regions:
+            self.refresh(*regions)

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Static
 from screens.comparison import ComparisonScreen
 from screens.comparison_drill import DrillDownScreen
 from screens.forms import ConfirmDialog, FormDialog
+from screens.matrix_table import MatrixTable
 from screens.minutes import MinutesScreen
 from workbench.cli import main as cli
 from workbench.exports.comparison import flip_sentence
@@ -31,7 +32,7 @@ async def _open(app: Any, pilot: Any, settle: Any) -> ComparisonScreen:
     return screen
 
 
-def _cell(table: DataTable, row: str, column: str) -> str:
+def _cell(table: MatrixTable, row: str, column: str) -> str:
     return str(table.get_cell(row, column)).strip()
 
 
@@ -47,13 +48,13 @@ def _numbers(view: Any) -> Any:
             None if flip is None else (flip.criterion_id, round(flip.new_weight, 6), flip.new_leader_id))
 
 
-def _drawn(table: DataTable, row: str) -> str:
+def _drawn(table: MatrixTable, row: str) -> str:
     """The text of a row as the table draws it now (not only the value it holds)."""
     y = table.header_height + table.get_row_index(row) - round(table.scroll_y)
     return "".join(segment.text for segment in table.render_line(y))
 
 
-def _move_to(table: DataTable, row: str, column: str) -> None:
+def _move_to(table: MatrixTable, row: str, column: str) -> None:
     table.move_cursor(row=table.get_row_index(row), column=table.get_column_index(column))
 
 
@@ -63,7 +64,7 @@ async def test_the_matrix_shows_what_compare_computes(sample_app: Any, settle: A
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         assert table.row_count == len(expected.criteria) + 9
         assert len(table.columns) == 2 + len(expected.candidates)
         for c in expected.criteria:
@@ -101,7 +102,7 @@ async def test_a_member_who_has_not_submitted_sees_the_meeting_left_out(sample_a
     app = sample_app("Priya Nair")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         assert _cell(table, "total", f"k{tanager.id}") == f"{tanager.total:.2f}"
         for c in as_priya.criteria:
             cell = tanager.criteria.get(c.id)
@@ -132,7 +133,7 @@ async def test_plus_and_minus_store_the_weight_and_rerank_in_place(sample_app: A
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         _move_to(table, f"c{crit[TZ_FIT]}", f"k{cand['Northgate Managed IT']}")
 
         def no_rebuild(*args: Any, **kwargs: Any) -> None:
@@ -174,7 +175,7 @@ async def test_a_narrow_terminal_scrolls_to_every_candidate(sample_app: Any, set
     app = sample_app()
     async with app.run_test(size=(80, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         row = f"c{crit['Technical depth']}"
         last = expected.candidates[-1]
         score = f"{last.criteria[crit['Technical depth']].score:.2f}"
@@ -202,7 +203,7 @@ async def test_a_typed_weight_is_stored_and_minus_stops_at_zero(sample_app: Any,
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         _move_to(table, f"c{crit['Cultural fit']}", "weight")
         await pilot.press("w")
         await pilot.pause()
@@ -232,7 +233,7 @@ async def test_a_failed_save_is_shown_and_the_stored_weight_comes_back(sample_ap
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         _move_to(table, f"c{crit['Scope fit']}", "weight")
         services = app.get_services()
 
@@ -255,7 +256,7 @@ async def test_b_hides_the_baseline_and_m_shows_one_members_scores(sample_app: A
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         await pilot.press("b")
         await settle(app, pilot)
         assert f"k{baseline.id}" not in {str(k.value) for k in table.columns}
@@ -289,7 +290,7 @@ async def test_enter_drills_down_to_the_scores_and_on_to_the_minutes(sample_app:
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
-        table = screen.query_one("#cmp-table", DataTable)
+        table = screen.query_one("#cmp-table", MatrixTable)
         _move_to(table, f"c{crit['Technical depth']}", f"k{cand['Northgate Managed IT']}")
         await pilot.press("enter")
         await settle(app, pilot)
@@ -406,7 +407,7 @@ async def test_a_selection_without_candidates_or_scores(tmp_path: Path, settle: 
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await _open(app, pilot, settle)
-            table = screen.query_one("#cmp-table", DataTable)
+            table = screen.query_one("#cmp-table", MatrixTable)
             assert table.row_count == len(criteria) + 9
             assert str(screen.query_one("#cmp-flip", Static).render()) == "No candidate has submitted scores yet."
             assert "1 candidate × " in str(screen.query_one("#cmp-status", Static).render())

@@ -1,0 +1,63 @@
+"""Cell: one line of a matrix cell in parts, each with its style, drawn as ready-made segments (no Rich layout)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.cells import cell_len
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
+
+NO_STYLE = Style()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One line of text in parts, each with its style; ``fill`` styles the space that justifies it."""
+
+    parts: tuple[tuple[str, Style], ...]
+    justify: str = "right"
+    fill: Style = NO_STYLE
+
+    @classmethod
+    def of(cls, text: str, style: Style | str = NO_STYLE, *, justify: str = "right", fill: bool = False) -> Cell:
+        """A cell of one part; ``fill`` spreads its style over the whole cell (a coloured cell)."""
+        style = Style.parse(style) if isinstance(style, str) else style
+        return cls(((text, style),), justify, style if fill else NO_STYLE)
+
+    def add(self, text: str, style: Style | str = NO_STYLE) -> Cell:
+        """This cell with one more part."""
+        style = Style.parse(style) if isinstance(style, str) else style
+        return Cell((*self.parts, (text, style)), self.justify, self.fill)
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __rich_measure__(self, console: Any, options: Any) -> Measurement:
+        width = cell_len(self.plain)
+        return Measurement(width, width)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:  # for anything that renders it through Rich
+        yield from self.segments(options.max_width)
+
+    def segments(self, width: int) -> list[Segment]:
+        """The cell justified (or cropped) to ``width`` cells."""
+        line = [Segment(text, style) for text, style in self.parts if text]
+        used = sum(segment.cell_length for segment in line)
+        if used > width:
+            return Segment.adjust_line_length(line, width)
+        space = width - used
+        if not space:
+            return line
+        if self.justify == "right":
+            return [Segment(" " * space, self.fill), *line]
+        if self.justify == "center":
+            left = space // 2
+            return [Segment(" " * left, self.fill), *line, Segment(" " * (space - left), self.fill)]
+        return [*line, Segment(" " * space, self.fill)]
