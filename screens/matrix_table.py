@@ -278,13 +278,29 @@ class MatrixTable(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         if not self._row_keys or not self.columns:
             return
-        x, width = self._column_spans()[self._cursor.column]
+        region = Region(round(self.scroll_x), self.header_height + self._cursor.row, 1, 1)
+        self.scroll_to_region(region, animate=False, spacing=Spacing(self.header_height, 0, 0, 0), force=True,
+                              immediate=True, x_axis=False)
+        if self._cursor.column >= self.fixed_columns:
+            self.scroll_to(x=self._scroll_x_for(self._cursor.column), animate=False, immediate=True)
+
+    def _scroll_x_for(self, column: int) -> int:
+        """The horizontal scroll that shows this scrollable column: as little move as needed, and the first
+        column in sight whole (a column cut at the left shows the end of its title next to the fixed ones)."""
+        spans = self._column_spans()
         fixed = self._fixed_width()
-        if self._cursor.column < self.fixed_columns:  # always in sight: keep the horizontal scroll
-            x, width = round(self.scroll_x) + fixed, 0
-        region = Region(x, self.header_height + self._cursor.row, width, 1)
-        self.scroll_to_region(region, animate=False, spacing=Spacing(self.header_height, 0, 0, fixed), force=True,
-                              immediate=True)
+        view = self.scrollable_content_region.width - fixed
+        x, width = spans[column]
+        scroll = round(self.scroll_x)
+        if x < scroll + fixed:
+            return x - fixed
+        if x + width <= scroll + fixed + view:
+            return scroll
+        need = x + width - view  # the least left edge (in table coordinates) that shows the column's end
+        for start, _ in spans[self.fixed_columns: column + 1]:
+            if start >= need:
+                return start - fixed
+        return x - fixed
 
     # ------------------------------------------------------------------ drawing
 
@@ -365,7 +381,10 @@ class MatrixTable(ScrollView, can_focus=True):
                 break
             if start is None:
                 start = x
-            scrolled += draw(i, columns[i], w)
+            if x < left:  # cut at the left (the scroll is at its end): a blank, not the end of a title or number
+                scrolled.append(Segment(" " * w, rest))
+            else:
+                scrolled += draw(i, columns[i], w)
         if scrolled and start is not None:
             strip = Strip(scrolled).crop(left - start, right - start)
             segments += list(strip)

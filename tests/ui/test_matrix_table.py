@@ -58,6 +58,10 @@ async def test_the_header_and_the_first_columns_stay_while_the_cursor_moves_away
         lines = _lines(table)
         assert lines[0].startswith("Criterion") and lines[2].startswith(" Row 00")
         assert lines[2].rstrip().endswith(f"00x{COLUMNS - 1:02d}") and "00x00" not in lines[2]
+        fixed = len(" Criterion  Weight ")
+        # no column cut at the left: a column the scroll cannot show whole is left blank, not shown in part
+        assert lines[0][fixed:].split()[0] == "Vendor" and lines[1][fixed:].split()[0] == "no."
+        assert len(lines[2][fixed:].split()[0]) == len("00x00")
         for _ in range(ROWS):
             await pilot.press("down")
         await pilot.pause()
