@@ -143,6 +143,9 @@ def test_carry_over_into_the_next_meeting_of_the_series_is_idempotent(services, 
     assert view.questions[-1].carried_from == first.id and view.questions[0].carried_from is None
     # The follow-up question belongs to no meeting kind: new deep dives do not ask it.
     assert follow_up not in [q.id for q in services.selections.questions(kind="deep-dive")]
+    bank = {q.id: q for q in services.selections.questions()}
+    assert bank[follow_up].kinds == () and bank[follow_up].follow_up_of == first.id  # where it comes from
+    assert all(q.follow_up_of is None for qid, q in bank.items() if qid != follow_up)
 
     again = services.interview.carry_over(first.id)
     assert (again.added_question_ids, again.follow_up_question_ids) == ((), ())

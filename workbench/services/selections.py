@@ -8,8 +8,10 @@ from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.views import CriterionView, QuestionView, ScopeItemView, SelectionView
 from workbench.store.models import (
+    CarriedGap,
     Criterion,
     CriterionScope,
+    Note,
     Question,
     QuestionKind,
     ScopeItem,
@@ -204,13 +206,18 @@ def load_questions(session: Session, selection_id: int, *, kind: str | None = No
         )
     rows = session.exec(stmt).all()
     kinds: dict[int, list[str]] = {}
+    follow_ups: dict[int, int] = {}
     ids = [q.id for q, _ in rows]
     if ids:
         for qk in session.exec(select(QuestionKind).where(col(QuestionKind.question_id).in_(ids))).all():
             kinds.setdefault(qk.question_id, []).append(qk.kind)
+        follow_ups = dict(session.exec(
+            select(CarriedGap.question_id, Note.meeting_id).join(Note, col(Note.id) == CarriedGap.note_id)
+            .where(col(CarriedGap.question_id).in_(ids))
+        ).all())
     return [
         QuestionView(id=q.id, criterion_id=q.criterion_id, criterion=cname, text=q.text, guidance=q.guidance,
-                     kinds=tuple(sorted(kinds.get(q.id, []))), position=q.position)
+                     kinds=tuple(sorted(kinds.get(q.id, []))), position=q.position, follow_up_of=follow_ups.get(q.id))
         for q, cname in rows
     ]
 

@@ -60,7 +60,10 @@ class QuestionView:
     text: str
     guidance: str
     kinds: tuple[str, ...]
+    """The meeting kinds whose agendas ask it; none for a knowledge gap's follow-up (see ``follow_up_of``)."""
     position: int
+    follow_up_of: int | None = None
+    """The meeting whose knowledge gap this question follows up (it is asked only where it was carried), else None."""
 
 
 @dataclass(frozen=True, slots=True)
