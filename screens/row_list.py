@@ -25,6 +25,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
@@ -106,8 +107,12 @@ class RowList(Widget, can_focus=True):
         self._cursor = 0
         self._top = 0  # index of the first row in the window
         self._widths: tuple[int, ...] = tuple(cell_len(label) for _, label in self.columns)
-        self._lines: dict[str, dict[tuple[int, int], Strip]] = {}  # key -> (state, width) -> the row drawn
+        self._lines: dict[str, dict[tuple[int, ...], Strip]] = {}
+        """key -> (state, width) -> the row's cells drawn, and (state, width, thumb) -> its whole line."""
+        self._blanks: dict[tuple[int, int], Strip] = {}  # (width, thumb) -> a line below the rows; (width, -1): the header
         self._styles: dict[str, Style] | None = None
+        self._paint: tuple[bool, Color] | None = None
+        self._styles_key = -1
 
     # ------------------------------------------------------------------ rows
 
@@ -236,8 +241,14 @@ class RowList(Widget, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()
-        self._styles = None
+        self._forget_drawing()
+
+    def _styles_changed(self) -> None:
+        """Forget the lines drawn when a style of the list changed since (set in code: no notify_style_update)."""
+        key = self.styles._cache_key  # Textual's own key for "any style changed"
+        if key != self._styles_key:
+            self._styles_key = key
+            self._forget_drawing()
 
     def _style(self, part: str) -> Style:
         """The widget's style, or a part's on top of it; worked out once per style change (costly in Textual)."""
@@ -246,35 +257,105 @@ class RowList(Widget, can_focus=True):
             self._styles = {"": base, **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}}
         return self._styles[part]
 
+    def _plain_paint(self) -> Color | None:
+        """The background the app's line filters need, or None when Textual must style the lines (see render_lines)."""
+        self._styles_changed()
+        if self._paint is None:
+            styles = self.styles
+            plain = (not any(styles.padding) and not any(edge for edge, _ in styles.border)
+                     and not any(edge for edge, _ in styles.outline) and not styles.tint.a
+                     and styles.text_opacity == 1.0 and self.opacity == 1.0
+                     and not (styles.has_rule("hatch") and styles.hatch != "none")
+                     and self._border_title is None and self._border_subtitle is None)
+            self._paint = (plain, self.background_colors[1])
+        plain, background = self._paint
+        return background if plain else None
+
     def on_resize(self) -> None:
         self._follow_cursor()
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines of ``crop`` as the list keeps them drawn, the app's line filters applied (cached per line).
+
+        Textual styles every line of a widget again after a refresh of the whole widget (a window
+        move, a filter key), which cost more than the rest of such a key press. The lines drawn
+        here already carry their final colours, so they go to the screen as they are: a window
+        move only looks lines up. With padding, a border, an outline, a tint or an opacity,
+        Textual styles them as usual.
+        """
+        background = self._plain_paint()
+        if background is None:
+            return super().render_lines(crop)
         width = self.size.width
-        if y == 0:
-            return self._header(width)
-        index = self._top + y - 1
-        thumb = self._thumb(y - 1)
-        if index >= len(self._keys):
-            return Strip.blank(width, self._style(""))
-        key = self._keys[index]
-        state = 2 if index == self._cursor else index % 2
-        content = width - (1 if thumb is not None else 0)
-        drawn = self._lines.setdefault(key, {})
-        line = drawn.get((state, content))
+        strips = self._window_lines(crop.y, crop.bottom, width)
+        filters = self.get_line_filters()
+        if filters:
+            for f in filters:
+                strips = [strip.apply_filter(f, background) for strip in strips]
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        return self._window_lines(y, y + 1, self.size.width)[0]
+
+    def _window_lines(self, start: int, end: int, width: int) -> list[Strip]:
+        """Lines ``start`` to ``end`` (excluded) of the widget: the header, then the rows of the window."""
+        self._styles_changed()
+        rows, window = len(self._keys), self._window()
+        if rows > window:  # the thumb: a column at the right showing where the window is
+            size = max(1, window * window // rows)
+            first = round(self._top * (window - size) / max(1, rows - window))
+            marks = [1 if first <= y < first + size else 2 for y in range(window)]
+            content = width - 1
+        else:
+            marks, content = [0] * window, width
+        lines: list[Strip] = []
+        for y in range(start, end):
+            if y == 0:
+                lines.append(self._header(width))
+                continue
+            index, mark = self._top + y - 1, marks[y - 1] if y - 1 < window else 0
+            if index >= rows:
+                lines.append(self._blank(width, mark))
+                continue
+            key = self._keys[index]
+            state = 2 if index == self._cursor else index % 2
+            drawn = self._lines.setdefault(key, {})
+            line = drawn.get((state, width, mark))
+            if line is None:
+                line = drawn.get((state, content))
+                if line is None:
+                    line = drawn[(state, content)] = self._draw(self._cells[key], state, content)
+                if mark:
+                    line = Strip([*line, self._thumb_segment(mark)], width)
+                drawn[(state, width, mark)] = line
+            lines.append(line)
+        return lines
+
+    def _thumb_segment(self, mark: int) -> Segment:
+        return Segment("┃" if mark == 1 else "│", self._style("row-list--thumb"))
+
+    def _blank(self, width: int, mark: int) -> Strip:
+        line = self._blanks.get((width, mark))
         if line is None:
-            line = drawn[(state, content)] = self._draw(self._cells[key], state, content)
-        if thumb is None:
-            return line
-        return Strip([*line, thumb], width)
+            if mark:
+                line = Strip([*Strip.blank(width - 1, self._style("")), self._thumb_segment(mark)], width)
+            else:
+                line = Strip.blank(width, self._style(""))
+            self._blanks[(width, mark)] = line
+        return line
 
     def _header(self, width: int) -> Strip:
-        style = self._style("row-list--header")
-        text = Text(no_wrap=True, overflow="crop", end="")
-        for (_, label), w in zip(self.columns, self._widths):
-            text.append(" " * (GAP // 2) + label.ljust(w)[:w] + " " * (GAP - GAP // 2))
-        text.truncate(width, pad=True)
-        return Strip([Segment(text.plain, style)], width)
+        line = self._blanks.get((width, -1))
+        if line is None:
+            text = Text(no_wrap=True, overflow="crop", end="")
+            for (_, label), w in zip(self.columns, self._widths):
+                text.append(" " * (GAP // 2) + label.ljust(w)[:w] + " " * (GAP - GAP // 2))
+            text.truncate(width, pad=True)
+            line = self._blanks[(width, -1)] = Strip([Segment(text.plain, self._style("row-list--header"))], width)
+        return line
 
     def _draw(self, cells: Cells, state: int, width: int) -> Strip:
         base = self._style("row-list--cursor" if state == 2 else "row-list--even-row" if state == 0 else "")
@@ -291,14 +372,11 @@ class RowList(Widget, can_focus=True):
                     for seg in text.render(self.app.console) if seg.text]
         return Strip(segments, width)
 
-    def _thumb(self, y: int) -> Segment | None:
-        """The scroll thumb's cell on a line of the window, or None when every row fits."""
-        rows, window = len(self._keys), self._window()
-        if rows <= window:
-            return None
-        size = max(1, window * window // rows)
-        start = round(self._top * (window - size) / max(1, rows - window))
-        return Segment("┃" if start <= y < start + size else "│", self._style("row-list--thumb"))
+    def _forget_drawing(self) -> None:
+        self._lines.clear()
+        self._blanks.clear()
+        self._styles = None
+        self._paint = None
 
     # ------------------------------------------------------------------ bookkeeping
 
@@ -336,6 +414,7 @@ class RowList(Widget, can_focus=True):
             return False
         self._widths = new
         self._lines.clear()
+        self._blanks.clear()
         self.refresh()
         return True
 

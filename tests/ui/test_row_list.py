@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
+from textual.widget import Widget
 
 from screens.row_list import RowList
 
@@ -73,6 +74,31 @@ async def test_the_thumb_shows_where_the_window_is() -> None:
         rows.set_rows(ROWS[:5])  # every row fits: no thumb, the text runs to the edge
         await pilot.pause()
         assert not any(line.endswith(("┃", "│")) for line in _lines(rows))
+
+
+async def test_the_lines_on_screen_are_coloured_as_textual_would_colour_them() -> None:
+    """The list hands its lines to the screen as it keeps them drawn: the same as Textual's own styling of them."""
+
+    def same(rows: RowList) -> bool:
+        rows.refresh()  # Textual's own lines drawn afresh
+        region = rows.size.region
+        return [list(line) for line in rows.render_lines(region)] == [list(line) for line in Widget.render_lines(rows, region)]
+
+    app = ListApp()
+    async with app.run_test(size=(60, 11)) as pilot:
+        rows = app.query_one(RowList)
+        assert same(rows)
+        await pilot.press("down", "end")  # the cursor's colours, another window, the thumb at the bottom
+        assert same(rows)
+        rows.blur()  # the cursor's colours without the focus
+        await pilot.pause()
+        assert same(rows)
+        rows.set_rows(ROWS[:3])  # blank lines under the rows
+        await pilot.pause()
+        assert same(rows)
+        rows.styles.padding = (0, 1)  # Textual pads the lines itself
+        await pilot.pause()
+        assert same(rows) and rows.render_lines(rows.size.region)[1].text.startswith("  Vendor 000")
 
 
 async def test_rows_change_under_the_cursor() -> None:
