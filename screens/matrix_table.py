@@ -335,8 +335,9 @@ class MatrixTable(ScrollView, can_focus=True):
         width = self.size.width
         if y < self.header_height:
             header = self._style("matrix--header")
-            return self._line(width, lambda i, column, w: [Segment(column.title(y, w), self._sum(header, self._meta(i)))],
-                              header)
+            pad = " " * self.cell_padding
+            return self._line(width, lambda i, column, w: [
+                Segment(pad + column.title(y, w - 2 * len(pad)) + pad, self._sum(header, self._meta(i)))], header)
         row = y - self.header_height + round(self.scroll_y)
         if not 0 <= row < len(self._rows):
             return Strip.blank(width, self._style(""))
