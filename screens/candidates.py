@@ -43,12 +43,17 @@ def candidate_cells(view: CandidateView) -> tuple[Any, ...]:
     )
 
 
-def matches(view: CandidateView, words: list[str], status: str) -> bool:
+def haystack(view: CandidateView) -> str:
+    """What the typed words are looked for in: the name, website and zone, case folded."""
+    return f"{view.name} {view.website} {view.timezone}".casefold()
+
+
+def matches(view: CandidateView, words: list[str], status: str, hay: str | None = None) -> bool:
     """Whether a candidate passes the filter: every typed word in its name, website or zone, and the status."""
     if status != ALL and view.status != status:
         return False
-    haystack = f"{view.name} {view.website} {view.timezone}".casefold()
-    return all(word in haystack for word in words)
+    hay = haystack(view) if hay is None else hay
+    return all(word in hay for word in words)
 
 
 class FilterInput(Input):
@@ -91,8 +96,11 @@ class CandidatesScreen(EditingScreen):
         super().__init__()
         self._views: dict[int, CandidateView] = {}
         """The candidates as the database holds them."""
-        self._made: dict[int, tuple[CandidateView, tuple[Any, ...]]] = {}
-        """Candidate id -> (the view, its cells), so that typing in the filter makes no cells."""
+        self._made: dict[int, tuple[CandidateView, tuple[Any, ...], str]] = {}
+        """Candidate id -> (the view, its cells, its haystack), so that typing in the filter makes none of them."""
+        self._order: list[tuple[CandidateView, str]] | None = None
+        """The views in the list's order with their keys; None when `_views` changed since."""
+        self._count = ""
         self._intended: dict[int, str] = {}
         """Candidate id -> the status the key presses so far will leave it in."""
 
@@ -134,6 +142,7 @@ class CandidatesScreen(EditingScreen):
 
         def shown(views: list[CandidateView]) -> None:
             self._views = {v.id: v for v in views}
+            self._order = None
             self.table.retain(str(v.id) for v in views)
             self._intended = {v.id: v.status for v in views}
             self.refilter()
@@ -151,17 +160,26 @@ class CandidatesScreen(EditingScreen):
         The list draws only its own lines again, and keeps drawn the rows whose cells did not change.
         """
         words, status = self._filters()
-        wanted = sorted((v for v in self._views.values() if matches(v, words, status)),
-                        key=lambda v: (v.name.casefold(), v.name, v.id))
-        self.table.set_rows((str(v.id), self._cells(v)) for v in wanted)
+        if self._order is None:
+            self._order = [(v, str(v.id)) for v in sorted(self._views.values(),
+                                                          key=lambda v: (v.name.casefold(), v.name, v.id))]
+        rows = []
+        for view, key in self._order:
+            _, cells, hay = self._made_of(view)
+            if matches(view, words, status, hay):
+                rows.append((key, cells))
+        self.table.set_rows(rows)
         self._update_count()
 
-    def _cells(self, view: CandidateView) -> tuple[Any, ...]:
-        """The cells of a candidate, made once per stored version of it."""
+    def _made_of(self, view: CandidateView) -> tuple[CandidateView, tuple[Any, ...], str]:
+        """The cells and haystack of a candidate, made once per stored version of it."""
         made = self._made.get(view.id)
-        if made is None or made[0] != view:
-            made = self._made[view.id] = (view, candidate_cells(view))
-        return made[1]
+        if made is None or (made[0] is not view and made[0] != view):
+            made = self._made[view.id] = (view, candidate_cells(view), haystack(view))
+        return made
+
+    def _cells(self, view: CandidateView) -> tuple[Any, ...]:
+        return self._made_of(view)[1]
 
     def _sync_one(self, view: CandidateView) -> None:
         """Show one changed candidate: its changed cells, or its row coming or going with the filters."""
@@ -182,8 +200,11 @@ class CandidatesScreen(EditingScreen):
             parts.append("n adds one, i imports a CSV file")
         elif not shown:
             parts.append("none matches the filter")
-        # One line, always (candidates.tcss): no new layout, which would compose the whole screen again.
-        self.query_one("#candidates-count", Static).update(" · ".join(parts), layout=False)
+        text = " · ".join(parts)
+        if text != self._count:  # the same count (a key that hides no row) is not drawn again
+            self._count = text
+            # One line, always (candidates.tcss): no new layout, which would compose the whole screen again.
+            self.query_one("#candidates-count", Static).update(text, layout=False)
 
     def _filter_typed(self) -> None:
         """The filter's text changed: called at once, so that the list and the typed key share one frame."""
@@ -232,6 +253,7 @@ class CandidatesScreen(EditingScreen):
     def show_view(self, view: CandidateView) -> None:
         """Show a stored candidate (after an edit or an undo)."""
         self._views[view.id] = view
+        self._order = None
         if not self.saves_pending:
             self._intended[view.id] = view.status
         self._sync_one(view)
@@ -316,6 +338,7 @@ class CandidatesScreen(EditingScreen):
 
         def deleted(snapshot: CandidateSnapshot) -> None:
             self._views.pop(view.id, None)
+            self._order = None
             self._intended.pop(view.id, None)
             self.refilter()
             with_meetings = f" with its {snapshot.meetings} meeting(s)" if snapshot.meetings else ""

@@ -155,7 +155,8 @@ class RowList(Widget, can_focus=True):
         self._index = {key: i for i, key in enumerate(self._keys)}
         changed = False
         for key, cells in rows:
-            if self._cells.get(key) != cells:
+            old = self._cells.get(key)
+            if old is not cells and old != cells:
                 self._forget(key)
                 self._cells[key] = cells
                 changed = True
