@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Static
 
 from screens.base import WorkbenchScreen, describe_error
+from screens.table import Table
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -86,11 +87,11 @@ class HomeScreen(WorkbenchScreen):
                 with Horizontal(id="welcome-buttons"):
                     yield Button("Load the sample selection", id="load-sample", variant="primary")
                     yield Button("New selection from a template", id="new-selection")
-            yield DataTable(id="selections", cursor_type="row", zebra_stripes=True)
+            yield Table(id="selections", cursor_type="row", zebra_stripes=True)
             with Vertical(id="upcoming-box"):
                 yield Static(f"[b]Next {DAYS} days[/] · our time and the vendor's", id="upcoming-title")
                 yield Static(f"No meetings in the next {DAYS} days.", id="upcoming-empty")
-                yield DataTable(id="upcoming", cursor_type="row", zebra_stripes=True)
+                yield Table(id="upcoming", cursor_type="row", zebra_stripes=True)
 
     @property
     def table(self) -> DataTable:

@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from screens.base import WorkbenchScreen, describe_error
+from screens.table import Table
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -102,7 +103,7 @@ class ScheduleScreen(WorkbenchScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("Reading the schedule…", id="schedule-status")
-        yield DataTable(id="schedule-table", cursor_type="row", zebra_stripes=False)
+        yield Table(id="schedule-table", cursor_type="row", zebra_stripes=False)
         yield Static("", id="schedule-detail")
 
     @property
