@@ -83,6 +83,7 @@ class WorkbenchApp(App[int]):
         self.clock_now = now
         self._start = start  # (record screen name, record id) to open over the home screen at once  # a fixed "now" for the screens (tests); None = the clock
         self._member_asked = False
+        self._member_checked: set[str] = set()  # selections whose panel was checked for the member
         self._services_factory = services_factory
         self._services: Services | None = None
         self._services_failure: BaseException | None = None  # from the opening at the first frame, raised once
@@ -215,8 +216,13 @@ class WorkbenchApp(App[int]):
     def ask_member(self, *, force: bool = False) -> None:
         """Ask once which panel member this terminal speaks for (``force``: ask again, e.g. from the palette).
 
-        Not asked when a member is known (``--as`` or remembered) or when the selection has no panel.
+        Not asked when a member is known (``--as`` or remembered) or when the selection has no panel;
+        a known member who is not on the selection's panel is told so and asked (once per selection).
         """
+        if not force and self.member and self.selection and self.selection not in self._member_checked:
+            self._member_checked.add(self.selection)
+            self._load_members(self.selection, False, check=self.member)
+            return
         if not force and (self.member or self._member_asked or not self.selection):
             return
         if not self.selection:
@@ -230,7 +236,8 @@ class WorkbenchApp(App[int]):
         self.ask_member(force=True)
 
     @work(thread=True, group="members", exclusive=True, exit_on_error=False)
-    def _load_members(self, selection: str, force: bool) -> None:
+    def _load_members(self, selection: str, force: bool, check: str | None = None) -> None:
+        """The panel's names, then the picker (``check``: only when that member is not on the panel)."""
         try:
             names = [m.name for m in self.get_services().members.list(selection)]
         except Exception as exc:  # noqa: BLE001 - shown, never silent
@@ -238,6 +245,12 @@ class WorkbenchApp(App[int]):
 
             self.call_from_thread(self.notify, describe_error(exc), severity="error")
             return
+        if check is not None:
+            if not names or check.casefold() in {n.casefold() for n in names}:
+                return
+            self.call_from_thread(self.notify, f"{check} is not on the panel of {selection}: scores and notes would "
+                                  "be refused. Choose who you are.", title="Not on the panel", severity="warning",
+                                  timeout=8)
         self.call_from_thread(self._show_member_picker, selection, names, force)
 
     def _show_member_picker(self, selection: str, names: list[str], force: bool) -> None:

@@ -206,6 +206,25 @@ async def test_the_member_picker_is_shown_once_and_remembered(tmp_path: Path) ->
         assert isinstance(again.screen, HomeScreen) and again.member == "Priya Nair"
 
 
+async def test_a_member_not_on_the_panel_is_told_so_and_asked(tmp_path: Path) -> None:
+    from screens.dialogs import MemberPicker
+    from screens.home import HomeScreen
+
+    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Member 0", prefs=load_prefs())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        assert isinstance(app.screen, MemberPicker)
+        assert any("Member 0 is not on the panel of " + SAMPLE in n.message for n in app._notifications)
+        await pilot.press("down", "down", "enter")  # Helen Marsh, Priya Nair, Tom Adeyemi
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.member == "Tom Adeyemi"
+    assert load_prefs().member == "Tom Adeyemi"
+    again = _app(_with_sample(tmp_path / "other.sqlite3"), as_member="tom adeyemi", prefs=load_prefs())
+    async with again.run_test(size=(120, 40)) as pilot:  # on the panel (names match whatever their case)
+        await _wait_for_workers(again, pilot)
+        assert isinstance(again.screen, HomeScreen) and not again._notifications
+
+
 async def test_as_member_means_no_picker(tmp_path: Path) -> None:
     from screens.home import HomeScreen
 
