@@ -1,4 +1,4 @@
-"""Cell: one line of a matrix cell in parts, each with its style, drawn as ready-made segments (no Rich layout)."""
+"""The matrix's parts: a `Cell`, one line in parts drawn as ready-made segments (no Rich layout), and a `Column`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
+from textual.widgets.data_table import ColumnKey
 
 NO_STYLE = Style()
 
@@ -61,3 +63,19 @@ class Cell:
             left = space // 2
             return [Segment(" " * left, self.fill), *line, Segment(" " * (space - left), self.fill)]
         return [*line, Segment(" " * space, self.fill)]
+
+
+class Column:
+    """A column: its key, its title's lines (justified as ``justify``) and the width of its widest text."""
+
+    __slots__ = ("key", "lines", "justify", "content_width")
+
+    def __init__(self, key: ColumnKey, label: str | Text) -> None:
+        self.key = key
+        self.lines = str(label).split("\n")
+        self.justify = (label.justify if isinstance(label, Text) else None) or "left"
+        self.content_width = max(cell_len(line) for line in self.lines)
+
+    def title(self, line: int, width: int) -> str:
+        text = self.lines[line] if line < len(self.lines) else ""
+        return text.rjust(width) if self.justify == "right" else text.ljust(width)

@@ -31,25 +31,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets.data_table import CellKey, ColumnKey, RowKey
 
-from screens.matrix_cell import NO_STYLE, Cell
+from screens.matrix_cell import NO_STYLE, Cell, Column
 
 __all__ = ["NO_STYLE", "Cell", "Column", "MatrixTable"]
-
-
-class Column:
-    """A column: its key, its title's lines (justified as ``justify``) and the width of its widest text."""
-
-    __slots__ = ("key", "lines", "justify", "content_width")
-
-    def __init__(self, key: ColumnKey, label: str | Text) -> None:
-        self.key = key
-        self.lines = str(label).split("\n")
-        self.justify = (label.justify if isinstance(label, Text) else None) or "left"
-        self.content_width = max(cell_len(line) for line in self.lines)
-
-    def title(self, line: int, width: int) -> str:
-        text = self.lines[line] if line < len(self.lines) else ""
-        return text.rjust(width) if self.justify == "right" else text.ljust(width)
 
 
 class MatrixTable(ScrollView, can_focus=True):
@@ -178,6 +162,7 @@ class MatrixTable(ScrollView, can_focus=True):
         """
         lines: set[int] = set()
         wider = False
+        columns = self.ordered_columns
         for row, column, value in changes:
             r, c = self._row_index.get(row), self._column_index.get(column)
             if r is None or c is None:
@@ -186,7 +171,7 @@ class MatrixTable(ScrollView, can_focus=True):
             cells.extend([Cell.of("")] * (c + 1 - len(cells)))
             cells[c] = value
             lines.add(r)
-            spec = self.ordered_columns[c]
+            spec = columns[c]
             width = cell_len(value.plain)
             if width > spec.content_width:
                 spec.content_width = width
@@ -322,6 +307,8 @@ class MatrixTable(ScrollView, can_focus=True):
             total = NO_STYLE
             for style in styles:
                 total += style
+            if len(self._sums) >= 50_000:  # (columns x score colours x cursor: bounded, but not small)
+                self._sums.clear()
             self._sums[styles] = total
         return total
 
