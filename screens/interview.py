@@ -8,7 +8,6 @@ nothing of any other member's scores, comments or notes is shown.
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -17,28 +16,24 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from screens.base import describe_error
 from screens.editing import EditingScreen
 from screens.interview_editor import FIELDS, EditorBox, NoteEditing
+from screens.interview_frame import KeptLines, QuietHorizontal, QuietScroll, QuietStatic, QuietVertical
 from screens.interview_handover import Keyboard
-from screens.interview_position import Position
-from screens.interview_saver import Saver
-from screens.interview_widgets import AgendaList, QuestionPanel, SideTable, StatusLine
 from screens.interview_parts import header_text, notes_text
+from screens.interview_position import Position
+from screens.interview_saver import Saver, Saving
+from screens.interview_widgets import AgendaList, QuestionPanel, SideTable, StatusLine
 
 if TYPE_CHECKING:
     from workbench.services.interview_views import InterviewQuestion, InterviewView
     from workbench.services.views import NoteView, ScoreView
 
-SLOW_SAVE = 0.5
-"""Seconds a save may take before the indicator says "saving…" (checked with the clock, once a second)."""
-
-
-class InterviewScreen(EditingScreen):
-    """One meeting's live interview, for the panel member at the keyboard."""
+class InterviewScreen(KeptLines, Saving, EditingScreen):
+    """One meeting's live interview, for the panel member at the keyboard (saving: screens/interview_saver.py)."""
 
     CSS_PATH = "interview.tcss"
     AUTO_FOCUS = "#iv-agenda"
@@ -70,34 +65,29 @@ class InterviewScreen(EditingScreen):
         self.questions: list[InterviewQuestion] = []
         self.notes: list[NoteView] = []
         self.editor = NoteEditing(self)
-        self.saver: Saver | None = None  # the thread that stores this screen's saves, in order
         self.keyboard = Keyboard(self)
         self._key_actions = {b.key: b.action for b in self.BINDINGS  # type: ignore[union-attr]
                              if len(b.key) == 1 or b.key in ("up", "down")}  # type: ignore[union-attr]
         self.position = Position(self)
-        self._pending = 0  # saves the indicator waits for
-        self._since = 0.0  # when the oldest unanswered save was queued ("saving…" after SLOW_SAVE seconds)
-        self._last_saved = ""
-        self._carried = False
+        self.auto_links = False  # no links here: unchanged lines are given again (screens/interview_frame.py)
+        self.agenda = AgendaList(id="iv-agenda")
+        self.panel = QuestionPanel(id="iv-question-box")
+        self.status = StatusLine(id="iv-status")
 
     # ------------------------------------------------------------------ layout
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Opening the interview…", id="iv-head")
-        with Horizontal(id="iv-main"):
-            yield AgendaList(id="iv-agenda")
-            with Vertical(id="iv-centre"):
-                yield QuestionPanel(id="iv-question-box")
+        yield QuietStatic("Opening the interview…", id="iv-head")
+        with QuietHorizontal(id="iv-main"):
+            yield self.agenda
+            with QuietVertical(id="iv-centre"):
+                yield self.panel
                 yield SideTable(id="iv-side", cursor_type="row", zebra_stripes=True)
-        with Vertical(id="iv-notes-box"):
-            with VerticalScroll(id="iv-notes-scroll"):
-                yield Static("", id="iv-notes")
+        with QuietVertical(id="iv-notes-box"):
+            with QuietScroll(id="iv-notes-scroll"):
+                yield QuietStatic("", id="iv-notes")
             yield EditorBox(id="iv-editor")
-        yield StatusLine(id="iv-status")
-
-    @property
-    def agenda(self) -> AgendaList:
-        return self.query_one("#iv-agenda", AgendaList)
+        yield self.status
 
     async def run_key(self, event: Any) -> bool:
         """Run this screen's binding of a key at once, in the order the keys were typed; True when it has one.
@@ -174,7 +164,7 @@ class InterviewScreen(EditingScreen):
         self._show_head()
         self.show_question()
         self.show_notes()
-        self._show_progress()
+        self.show_progress()
         if not self.editing:
             agenda.focus()
 
@@ -188,8 +178,7 @@ class InterviewScreen(EditingScreen):
             head.update(text, layout=not isinstance(before, Text) or before.plain.count("\n") != text.plain.count("\n"))
 
     def show_question(self, *, moved: bool = True) -> None:
-        q, view = self.current, self.view
-        panel = self.query_one(QuestionPanel)
+        q, view, panel = self.current, self.view, self.panel
         if q is None or view is None:
             panel.show(None, 0, self.now())
             if view is not None:
@@ -209,27 +198,18 @@ class InterviewScreen(EditingScreen):
             return
         numbers = {q.question_id: q.number for q in self.questions}
         self.query_one("#iv-notes", Static).update(notes_text(self.notes, self.view.member, numbers, self.view.header.our_zone))
-        self.query_one("#iv-notes-scroll", VerticalScroll).scroll_end(animate=False)
+        self.query_one("#iv-notes-scroll", QuietScroll).scroll_end(animate=False)
 
-    def _show_progress(self) -> None:
+    def show_progress(self) -> None:
         scored = sum(1 for q in self.questions if q.scored)
-        self.query_one(StatusLine).progress(scored, len(self.questions), self.view is not None and self.view.submitted)
-
-    def show_saved(self, text: str | None, *, failed: bool = False) -> None:
-        """The indicator: "saved" and what was saved last, once the service has committed (None: as before)."""
-        if failed:
-            self.query_one(StatusLine).saved(self._last_saved, self._pending, failure=text or "")
-            return
-        self._last_saved = self._last_saved if text is None else text
-        self.query_one(StatusLine).saved(self._last_saved, self._pending)
+        self.status.progress(scored, len(self.questions), self.view is not None and self.view.submitted)
 
     def _tick(self) -> None:
         self._show_head()
-        if self._pending and time.monotonic() - self._since >= SLOW_SAVE:  # a save taking long enough to be seen
-            self.show_saved(None)
+        self.show_slow_save()
         q = self.current
         if q is not None and q.timer.running:
-            self.query_one(QuestionPanel).tick(q, len(self.questions), self.now())
+            self.panel.tick(q, len(self.questions), self.now())
 
     @on(AgendaList.Highlighted)
     def _highlighted(self) -> None:
@@ -243,30 +223,7 @@ class InterviewScreen(EditingScreen):
         if q is not None:
             self.position.moved((self.view.header.meeting_id, q.question_id, self.view.member))
 
-    # ------------------------------------------------------------------ saving
-
-    def user_save(self, fn: Any, then: Any, *, failed: Any = None) -> None:
-        """Queue a save the indicator waits for: "saving…" until the service has answered."""
-        if not self._pending:
-            self._since = time.monotonic()
-        self._pending += 1
-
-        def answered() -> None:
-            self._pending -= 1
-
-        def done(result: Any) -> None:
-            answered()
-            then(result)
-
-        def bad(exc: BaseException) -> None:
-            answered()
-            (failed or self.not_saved)(exc)
-
-        self.save(fn, done, failed=bad)
-
-    def not_saved(self, exc: BaseException) -> None:
-        self.show_saved(describe_error(exc), failed=True)
-        self.show_not_saved(exc)
+    # ------------------------------------------------------------------ scoring
 
     def question_at(self, question_id: int, member: str) -> int | None:
         """The index of a question on the screen, when it still shows ``member``'s interview."""
@@ -293,7 +250,7 @@ class InterviewScreen(EditingScreen):
             if index is not None:  # still this member's interview (a hand-over shows nothing of it)
                 self.questions[index] = replace(self.questions[index], scored=True, value=sv.value, comment=sv.comment)
                 self.show_row(index)
-                self._show_progress()
+                self.show_progress()
                 self.show_saved(f"Q{number} = {'N/A' if sv.value is None else sv.value}")
 
         self.user_save(lambda s: s.scoring.score(mid, qid, score, member=who), stored)
@@ -362,40 +319,8 @@ class InterviewScreen(EditingScreen):
         """Hand the keyboard to another member of the meeting's panel."""
         self.keyboard.hand_over()
 
-    def save(self, fn: Any, then: Any = None, *, failed: Any = None, undo: Any = None) -> None:
-        """Queue a save on this screen's save thread (in key order; see screens/interview_saver.py)."""
-        if self.saver is None:
-            super().save(fn, then, failed=failed, undo=undo)
-        else:
-            self.saver.save(fn, then, failed or self.show_not_saved)
-
-    @property
-    def saves_pending(self) -> int:
-        return super().saves_pending + (self.saver.pending if self.saver is not None else 0)
-
     def on_unmount(self) -> None:
-        self.save_now()
-        if self.saver is not None:
-            self.saver.stop()
-
-    def reset_saving(self) -> None:
-        """A new member at the keyboard: their own position, indicator and carry-over."""
-        self.position.shown(None)
-        self._last_saved, self._carried = "", False
-        self.show_saved("")
-        self._show_progress()
-
-    def save_now(self) -> None:
-        """Store the queued saves and the note being typed, synchronously (leaving the screen or the app)."""
-        super().save_now()
-        if self.saver is not None and not self.saver.flush():
-            self.notify("Some saves are still running; they will finish in the background.", severity="warning")
-        self.editor.save_now(self.call_now)
-        self.position.save_now(self.call_now)
-        if self.view is not None and self.view.submitted and not self._carried:  # gaps noted after submitting too
-            mid = self.view.header.meeting_id
-            self._carried = True
-            self.call_now(lambda s: s.interview.carry_over(mid))
+        self.stop_saving()
 
     def action_leave(self) -> None:
         """Leave the interview, saving first."""

@@ -1,4 +1,5 @@
-"""The interview's saves: one thread that stores them in the order they were made, and hands results back.
+"""The interview's saves: one thread that stores them in the order they were made, and hands results back;
+and the screen's saving glue (``Saving``): the indicator, queueing, and storing everything when leaving.
 
 EditingScreen runs each save in a new Textual worker; a live interview saves on every key press, so
 here one long-lived thread takes the saves from a queue (no worker to start per key, no state
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -76,3 +78,102 @@ class Saver:
                 callback(value)
         finally:
             self._undelivered -= 1
+
+
+SLOW_SAVE = 0.5
+"""Seconds a save may take before the indicator says "saving…" (checked with the clock, once a second)."""
+
+
+class Saving:
+    """The interview screen's saving glue (mixed in before EditingScreen): saves go to the screen's ``Saver``,
+    and the save indicator says "saving…" until the service has answered, "saved" once it has committed.
+
+    Expects of the screen: ``view``, ``editor``, ``position``, ``status`` (the StatusLine) and EditingScreen's
+    ``save``, ``save_now``, ``saves_pending``, ``call_now`` and ``show_not_saved``.
+    """
+
+    saver: Saver | None = None  # the thread that stores this screen's saves, in order (made on mount)
+    _pending = 0  # saves the indicator waits for
+    _since = 0.0  # when the oldest unanswered save was queued ("saving…" after SLOW_SAVE seconds)
+    _last_saved = ""
+    _carried = False
+
+    def user_save(self, fn: Any, then: Any, *, failed: Any = None) -> None:
+        """Queue a save the indicator waits for: "saving…" until the service has answered."""
+        if not self._pending:
+            self._since = time.monotonic()
+        self._pending += 1
+
+        def answered() -> None:
+            self._pending -= 1
+
+        def done(result: Any) -> None:
+            answered()
+            then(result)
+
+        def bad(exc: BaseException) -> None:
+            answered()
+            (failed or self.not_saved)(exc)
+
+        self.save(fn, done, failed=bad)
+
+    def not_saved(self, exc: BaseException) -> None:
+        from screens.base import describe_error
+
+        screen: Any = self
+        self.show_saved(describe_error(exc), failed=True)
+        screen.show_not_saved(exc)
+
+    def show_saved(self, text: str | None, *, failed: bool = False) -> None:
+        """The indicator: "saved" and what was saved last, once the service has committed (None: as before)."""
+        status: Any = self.status  # type: ignore[attr-defined]
+        if failed:
+            status.saved(self._last_saved, self._pending, failure=text or "")
+            return
+        self._last_saved = self._last_saved if text is None else text
+        status.saved(self._last_saved, self._pending)
+
+    def show_slow_save(self) -> None:
+        """Once a second: "saving…" for a save taking long enough to be seen."""
+        if self._pending and time.monotonic() - self._since >= SLOW_SAVE:
+            self.show_saved(None)
+
+    def save(self, fn: Any, then: Any = None, *, failed: Any = None, undo: Any = None) -> None:
+        """Queue a save on this screen's save thread (in key order); before mount, EditingScreen's way."""
+        screen: Any = self
+        if self.saver is None:
+            super().save(fn, then, failed=failed, undo=undo)  # type: ignore[misc]
+        else:
+            self.saver.save(fn, then, failed or screen.show_not_saved)
+
+    @property
+    def saves_pending(self) -> int:
+        return super().saves_pending + (self.saver.pending if self.saver is not None else 0)  # type: ignore[misc]
+
+    def reset_saving(self) -> None:
+        """A new member at the keyboard: their own position, indicator and carry-over."""
+        screen: Any = self
+        screen.position.shown(None)
+        self._last_saved, self._carried = "", False
+        self.show_saved("")
+        screen.show_progress()
+
+    def save_now(self) -> None:
+        """Store the queued saves and the note being typed, synchronously (leaving the screen or the app)."""
+        screen: Any = self
+        super().save_now()  # type: ignore[misc]
+        if self.saver is not None and not self.saver.flush():
+            screen.notify("Some saves are still running; they will finish in the background.", severity="warning")
+        screen.editor.save_now(screen.call_now)
+        screen.position.save_now(screen.call_now)
+        view = screen.view
+        if view is not None and view.submitted and not self._carried:  # gaps noted after submitting too
+            mid = view.header.meeting_id
+            self._carried = True
+            screen.call_now(lambda s: s.interview.carry_over(mid))
+
+    def stop_saving(self) -> None:
+        """Leaving the screen: store what is queued, then let the save thread end."""
+        self.save_now()
+        if self.saver is not None:
+            self.saver.stop()

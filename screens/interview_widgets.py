@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
 
+from screens.interview_frame import KeptLines, QuietStatic
 from screens.interview_parts import SCORE_STYLE, agenda_pieces, agenda_prompt, question_head, question_tail, side_rows
 from screens.table import Table
 
@@ -63,6 +63,7 @@ class AgendaList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.questions: list[InterviewQuestion] = []
         self._lines: dict[tuple[int, bool, bool, int], Strip] = {}
+        self._styles: dict[bool, tuple[Style, Style]] = {}  # focused -> (line, cursor line): once per style change
 
     def show(self, questions: list[InterviewQuestion], index: int) -> None:
         """Show an agenda (every line drawn again) with the cursor on ``index``."""
@@ -101,19 +102,30 @@ class AgendaList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        focused = self.has_focus
+        plain, marked = self._line_styles(focused)
         if not 0 <= index < len(self.questions):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, plain)
         cursor = index == self.highlighted
-        key = (index, cursor, self.has_focus, width)
+        key = (index, cursor, focused, width)
         strip = self._lines.get(key)
         if strip is None:
-            base = self.rich_style + self.get_component_rich_style("agenda--cursor") if cursor else self.rich_style
+            base = marked if cursor else plain
             segments = [Segment(text, base + _style(style)) for text, style in agenda_pieces(self.questions[index], width)]
             strip = self._lines[key] = Strip(segments).extend_cell_length(width, base).crop(0, width)
         return strip
 
+    def _line_styles(self, focused: bool) -> tuple[Style, Style]:
+        """The style of a line and of the cursor's line (Textual works rich_style out from every ancestor each time)."""
+        styles = self._styles.get(focused)
+        if styles is None:
+            base = self.rich_style
+            styles = self._styles[focused] = (base, base + self.get_component_rich_style("agenda--cursor"))
+        return styles
+
     def notify_style_update(self) -> None:
         self._lines.clear()  # drawn with the old theme's colours
+        self._styles.clear()
         super().notify_style_update()
 
     def on_resize(self) -> None:
@@ -180,6 +192,7 @@ class AnchorLines(Widget):
         self._rows: list[tuple[int, str, bool]] = []  # (score, text, first line of its anchor)
         self._width = 0
         self._strips: dict[tuple[int, bool, int], Strip] = {}  # (row, chosen, width) -> drawn line
+        self._base: Style | None = None  # rich_style, once per style change
 
     def show(self, question: InterviewQuestion | None) -> None:
         """Show a question's anchors; for the same question with another score, only the changed lines."""
@@ -188,10 +201,9 @@ class AnchorLines(Widget):
         same = (before is not None and question is not None and before.question_id == question.question_id
                 and before.anchors == question.anchors and width == self._width)
         if same and before is not None and question is not None:
-            for score in {_chosen(before), _chosen(question), SCORE_ROW} - {None}:
-                for y, (row_score, _, _) in enumerate(self._rows):
-                    if row_score == score:
-                        self.refresh(Region(0, y, self.size.width, 1))
+            changed = {_chosen(before), _chosen(question), SCORE_ROW} - {None}
+            width = self.size.width
+            self.refresh(*(Region(0, y, width, 1) for y, (score, _, _) in enumerate(self._rows) if score in changed))
             return
         self._width = width
         self._rows = []
@@ -208,15 +220,21 @@ class AnchorLines(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._rows)
 
+    @property
+    def base_style(self) -> Style:
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         if not 0 <= y < len(self._rows) or self.question is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         score, line, first = self._rows[y]
         if score == SCORE_ROW:
             return self._score_line(width)
         if score == 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         chosen = _chosen(self.question) == score
         key = (y, chosen, width)
         if (strip := self._strips.get(key)) is None:
@@ -226,17 +244,18 @@ class AnchorLines(Widget):
     def _anchor_line(self, score: int, line: str, first: bool, chosen: bool, width: int) -> Strip:
         colour = _style(SCORE_STYLE[score])
         marked = colour + Style(reverse=True) if chosen else None
-        base = self.rich_style
+        base = self.base_style
         mark = (f"{'▶' if chosen else ' '}{score} " if first else "   ")
         segments = [Segment(mark, base + (marked or colour)), Segment(" " + line, base + marked if marked else base)]
         return Strip(segments).extend_cell_length(width, (base + marked) if marked else base).crop(0, width)
 
     def notify_style_update(self) -> None:
         self._strips.clear()  # drawn with the old theme's colours
+        self._base = None
         super().notify_style_update()
 
     def _score_line(self, width: int) -> Strip:
-        q, base = self.question, self.rich_style
+        q, base = self.question, self.base_style
         assert q is not None
         if not q.scored:
             segments = [Segment("Not yet scored: 1-5 scores it, 0 marks it N/A.", base + _style("dim"))]
@@ -263,23 +282,29 @@ def _chosen(question: InterviewQuestion) -> int | None:
     return question.value if question.scored else None
 
 
-class QuestionPanel(VerticalScroll):
+class QuestionPanel(KeptLines, VerticalScroll):
     """The centre: the current question; its anchors and this member's score; comment, gaps and the panel.
 
     A score changes only a few lines of the anchors' part; the other parts are drawn again only
     when their text changes, and without a new layout when their height stays the same.
     """
 
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.auto_links = False  # no links: unchanged lines are given again (screens/interview_frame.py)
+        self.head, self.anchors = QuietStatic("", id="iv-question"), AnchorLines(id="iv-anchors")
+        self.tail = QuietStatic("", id="iv-question-tail")
+
     def compose(self) -> ComposeResult:
-        yield Static("", id="iv-question")
-        yield AnchorLines(id="iv-anchors")
-        yield Static("", id="iv-question-tail")
+        yield self.head
+        yield self.anchors
+        yield self.tail
 
     def show(self, q: InterviewQuestion | None, total: int, now: datetime, panel: QuestionScores | None = None,
              *, moved: bool = True) -> None:
         """Draw the question (``moved``: another question than before, so every part and a new layout)."""
-        head, tail = self.query_one("#iv-question", Static), self.query_one("#iv-question-tail", Static)
-        self.query_one(AnchorLines).show(q)  # another score of the same question: two lines redrawn
+        head, tail = self.head, self.tail
+        self.anchors.show(q)  # another score of the same question: two lines redrawn
         if q is None:
             head.update("")
             tail.update("")
@@ -293,7 +318,7 @@ class QuestionPanel(VerticalScroll):
 
     def tick(self, q: InterviewQuestion, total: int, now: datetime) -> None:
         """The running timer's new value (the first line only changes)."""
-        self.query_one("#iv-question", Static).update(question_head(q, total, now), layout=False)
+        self.head.update(question_head(q, total, now), layout=False)
 
     def _height(self, text: Any) -> int:
         width = max(1, self.scrollable_content_region.width)
@@ -326,10 +351,16 @@ class StatusLine(Widget):
         super().__init__(id=id)
         self.scored, self.total, self.submitted = 0, 0, False
         self.indicator, self.failed = "", False
+        self._base: Style | None = None  # rich_style, once per style change
+
+    def notify_style_update(self) -> None:
+        self._base = None
+        super().notify_style_update()
 
     def progress(self, scored: int, total: int, submitted: bool) -> None:
-        self.scored, self.total, self.submitted = scored, total, submitted
-        self.refresh()
+        if (scored, total, submitted) != (self.scored, self.total, self.submitted):  # a score changed: often not
+            self.scored, self.total, self.submitted = scored, total, submitted
+            self.refresh()
 
     def saved(self, last: str, pending: int, failure: str | None = None) -> None:
         """``last``: what was saved last; ``pending``: saves not answered yet; ``failure``: what was refused."""
@@ -340,7 +371,9 @@ class StatusLine(Widget):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        base, width = self.rich_style, self.size.width
+        if self._base is None:
+            self._base = self.rich_style
+        base, width = self._base, self.size.width
         done = round(self.BAR * self.scored / self.total) if self.total else 0
         count = f"  {self.scored} of {self.total} scored" + (" · submitted" if self.submitted else "")
         left = [Segment(" "), Segment("━" * done, base + _style("bold green")),
