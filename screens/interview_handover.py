@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Static
 
-from screens.interview_widgets import QuestionPanel, SideTable
+from screens.interview_widgets import SideTable
 
 if TYPE_CHECKING:
     from screens.interview import InterviewScreen
@@ -37,6 +37,7 @@ class Keyboard:
             if screen.view is None:  # nobody to score for: nothing to show
                 screen.app.pop_screen()
             return
+        screen.wb.member = name  # nobody was known: the member this terminal speaks for, remembered as chosen
         self._become(name)
 
     def hand_over(self) -> None:
@@ -59,12 +60,11 @@ class Keyboard:
         screen.editor.finish(focus=False)
         screen.save_now()  # the previous member's last note and position are stored under their name
         self._clear(f"Handing the keyboard to {name}…")
-        self._become(name)
+        self._become(name)  # this screen only: the app's member, and the one remembered in the prefs, stay
 
     def _become(self, name: str) -> None:
         screen = self.screen
         screen.member = name
-        screen.wb.member = name
         screen.reset_saving()
         screen.load()
 
@@ -74,6 +74,6 @@ class Keyboard:
         screen.view, screen.questions, screen.notes = None, [], []
         screen.agenda.show([], 0)
         screen.query_one("#iv-head", Static).update(message)
-        screen.query_one(QuestionPanel).show(None, 0, screen.now())
+        screen.panel.show(None, 0, screen.now())
         screen.query_one("#iv-notes", Static).update("")
         screen.query_one(SideTable).show(None, 0)

@@ -236,7 +236,7 @@ async def test_hand_over_hides_the_previous_members_scores(sample_path: Path, st
         await settle(app, pilot)
         await pilot.press("enter")  # Tom, the only other member of the meeting
         await settle(app, pilot)
-        assert screen.view.member == TOM and app.member == TOM
+        assert screen.view.member == TOM and app.member == MEMBER  # handed over on this screen only
         text = shown(app)
         assert "HELEN" not in text and "Helen" not in text
         assert "Q2 = 5" not in text and "Q1 = 4" not in text  # nor the save indicator
@@ -247,6 +247,33 @@ async def test_hand_over_hides_the_previous_members_scores(sample_path: Path, st
     assert _mine(stored) == {agenda[0]: 4, agenda[1]: 5}
     assert _mine(stored, TOM) == {agenda[0]: 2}
     assert [(n.text, n.member) for n in stored.notes.list(MEETING)] == [("HELEN-NOTE", MEMBER)]
+
+
+async def test_a_hand_over_leaves_the_remembered_member_alone(sample_path: Path, stored: Any, settle: Any) -> None:
+    from screens.app import WorkbenchApp
+    from workbench.config import resolve_database
+    from workbench.prefs import Prefs, load_prefs, save_prefs
+    from workbench.services import open_services
+
+    agenda = [a.question_id for a in stored.meetings.get(MEETING).agenda]
+    save_prefs(Prefs(selection=SAMPLE, member=MEMBER))
+    target = resolve_database(str(sample_path))
+    app = WorkbenchApp(lambda: open_services(target), database_label=str(sample_path), prefs=load_prefs(),
+                       start=("interview", str(MEETING)))  # remembering, as a real run does
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot)
+        await pilot.press("enter")  # Tom takes the keyboard
+        await settle(app, pilot)
+        assert _interview(app).view.member == TOM
+        await pilot.press("3")
+        await settle(app, pilot)
+        await pilot.press("escape")  # leaving the interview: the terminal still speaks for Helen
+        await settle(app, pilot)
+        assert app.member == MEMBER
+    assert _mine(stored, TOM) == {agenda[0]: 3}
+    assert load_prefs().member == MEMBER
 
 
 async def test_the_schedule_and_the_candidates_meetings_open_the_interview(sample_path: Path, settle: Any) -> None:
