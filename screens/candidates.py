@@ -120,13 +120,16 @@ class CandidatesScreen(EditingScreen):
         """Candidate id -> the status the key presses so far will leave it in."""
 
     def compose_body(self) -> ComposeResult:
+        # The list is not inside the filters' container: a cursor move, which redraws lines of the
+        # list only, then composes the list with the screen, header and footer, not with the
+        # filters and the count line as well (candidates.tcss gives it the container's margins).
         with Vertical(id="candidates-body"):
             with Horizontal(id="candidates-filters"):
                 yield FilterInput(placeholder="Filter: type part of a name, website or time zone", id="candidates-filter")
                 yield Select([("all statuses", ALL)] + [(s, s) for s in STATUSES], value=ALL, allow_blank=False,
                              id="candidates-status")
             yield Static("Loading the candidates…", id="candidates-count")
-            yield RowList(COLUMNS, id="candidates-table")
+        yield RowList(COLUMNS, id="candidates-table")
 
     @property
     def table(self) -> RowList:
