@@ -26,18 +26,18 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.color import Color
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
+
+from screens.painted_lines import PaintedLines
 
 Cells = tuple[Any, ...]
 GAP = 2  # columns between two cells
 MAX_WIDTH = 40  # a column is never wider than this (its cells are cut with an ellipsis)
 
 
-class RowList(Widget, can_focus=True):
+class RowList(PaintedLines, can_focus=True):
     """Rows of cells under a header; ``enter`` (or a click on the cursor) posts `RowList.Selected`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -98,10 +98,26 @@ class RowList(Widget, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    def __init__(self, columns: Sequence[tuple[str, str]], *, id: str | None = None, classes: str | None = None) -> None:
+    class Highlighted(Message):
+        """The cursor is on another row (``key`` None: the list is empty)."""
+
+        def __init__(self, row_list: RowList, key: str | None) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.key = key
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    def __init__(self, columns: Sequence[tuple[str, str]], *, zebra: bool = True, id: str | None = None,
+                 classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.columns = tuple(columns)
         """(key, label) of each column, in order."""
+        self.zebra = zebra
+        """Whether every other row has a shade of its own."""
+        self._highlighted: str | None = None  # the key last posted in Highlighted
         self._keys: list[str] = []
         self._cells: dict[str, Cells] = {}
         self._index: dict[str, int] = {}
@@ -112,8 +128,6 @@ class RowList(Widget, can_focus=True):
         """key -> (state, width) -> the row's cells drawn, and (state, width, thumb) -> its whole line."""
         self._blanks: dict[tuple[int, int], Strip] = {}  # (width, 0): a line below the rows, (width, 1): the header
         self._styles: dict[str, Style] | None = None
-        self._paint: tuple[bool, Color] | None = None
-        self._styles_key = -1
 
     # ------------------------------------------------------------------ rows
 
@@ -167,6 +181,7 @@ class RowList(Widget, can_focus=True):
             self._measure()
         self._follow_cursor()
         self.refresh()
+        self._post_highlighted()
 
     def retain(self, keys: Iterable[str]) -> None:
         """Forget the rows (shown or kept) whose key is not among these, e.g. after a reload."""
@@ -197,6 +212,13 @@ class RowList(Widget, can_focus=True):
             self.refresh()
         else:
             self._refresh_rows(old, self._cursor)
+        self._post_highlighted()
+
+    def _post_highlighted(self) -> None:
+        key = self.cursor_key
+        if key != self._highlighted:
+            self._highlighted = key
+            self.post_message(self.Highlighted(self, key))
 
     # ------------------------------------------------------------------ keys and mouse
 
@@ -245,13 +267,6 @@ class RowList(Widget, can_focus=True):
         super().notify_style_update()
         self._forget_drawing()
 
-    def _styles_changed(self) -> None:
-        """Forget the lines drawn when a style of the list changed since (set in code: no notify_style_update)."""
-        key = self.styles._cache_key  # Textual's own key for "any style changed"
-        if key != self._styles_key:
-            self._styles_key = key
-            self._forget_drawing()
-
     def _style(self, part: str) -> Style:
         """The widget's style, or a part's on top of it; worked out once per style change (costly in Textual)."""
         if self._styles is None:
@@ -259,48 +274,13 @@ class RowList(Widget, can_focus=True):
             self._styles = {"": base, **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}}
         return self._styles[part]
 
-    def _plain_paint(self) -> Color | None:
-        """The background the app's line filters need, or None when Textual must style the lines (see render_lines)."""
-        self._styles_changed()
-        if self._paint is None:
-            styles = self.styles
-            plain = (not any(styles.padding) and not any(edge for edge, _ in styles.border)
-                     and not any(edge for edge, _ in styles.outline) and not styles.tint.a
-                     and styles.text_opacity == 1.0 and self.opacity == 1.0
-                     and not (styles.has_rule("hatch") and styles.hatch != "none")
-                     and self._border_title is None and self._border_subtitle is None)
-            self._paint = (plain, self.background_colors[1])
-        plain, background = self._paint
-        return background if plain else None
-
     def on_resize(self) -> None:
         self._follow_cursor()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines of ``crop`` as the list keeps them drawn, the app's line filters applied (cached per line).
-
-        Textual styles every line of a widget again after a refresh of the whole widget (a window
-        move, a filter key), which cost more than the rest of such a key press. The lines drawn
-        here already carry their final colours, so they go to the screen as they are: a window
-        move only looks lines up. With padding, a border, an outline, a tint or an opacity,
-        Textual styles them as usual.
-        """
-        background = self._plain_paint()
-        if background is None:
-            return super().render_lines(crop)
-        width = self.size.width
-        strips = self._window_lines(crop.y, crop.bottom, width)
-        for line_filter in self.get_line_filters():
-            strips = [strip.apply_filter(line_filter, background) for strip in strips]
-        if crop.column_span != (0, width):
-            x1, x2 = crop.column_span
-            strips = [strip.crop(x1, x2) for strip in strips]
-        return strips
-
     def render_line(self, y: int) -> Strip:
-        return self._window_lines(y, y + 1, self.size.width)[0]
+        return self._lines_between(y, y + 1, self.size.width)[0]
 
-    def _window_lines(self, start: int, end: int, width: int) -> list[Strip]:
+    def _lines_between(self, start: int, end: int, width: int) -> list[Strip]:
         """Lines ``start`` to ``end`` (excluded) of the widget: the header, then the rows of the window."""
         self._styles_changed()
         rows, window = len(self._keys), self._window()
@@ -322,7 +302,7 @@ class RowList(Widget, can_focus=True):
                 continue
             mark = marks[y - 1] if y - 1 < window else 0
             key = self._keys[index]
-            state = 2 if index == self._cursor else index % 2
+            state = 2 if index == self._cursor else index % 2 if self.zebra else 1
             drawn = self._lines.setdefault(key, {})
             line = drawn.get((state, width, mark))
             if line is None:
@@ -368,10 +348,10 @@ class RowList(Widget, can_focus=True):
         return Strip(segments, width)
 
     def _forget_drawing(self) -> None:
+        super()._forget_drawing()
         self._lines.clear()
         self._blanks.clear()
         self._styles = None
-        self._paint = None
 
     # ------------------------------------------------------------------ bookkeeping
 

@@ -148,3 +148,37 @@ async def test_the_wheel_moves_the_window_not_the_cursor() -> None:
         assert "Vendor 000" in _lines(rows)[1]
         await pilot.press("down")  # a key brings the window back to the cursor
         assert rows.cursor_key == "1"
+
+
+async def test_highlighted_says_where_the_cursor_went_and_zebra_can_be_off() -> None:
+    seen: list[str | None] = []
+
+    class Watching(ListApp):
+        def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+            seen.append(event.key)
+
+    app = Watching()
+    async with app.run_test(size=(60, 11)) as pilot:
+        rows = app.query_one(RowList)
+        await pilot.pause()
+        assert seen == ["0"]  # the first rows put the cursor on row 0
+        await pilot.press("down", "down", "up")
+        await pilot.pause()
+        assert seen == ["0", "1", "2", "1"]
+        await pilot.press("up", "up")  # already at the top after the first: one more message only
+        await pilot.pause()
+        assert seen == ["0", "1", "2", "1", "0"]
+        rows.set_rows(ROWS[5:10])  # the cursor's row is gone: it lands on another
+        await pilot.pause()
+        assert seen[-1] == "5"
+        rows.set_rows([])
+        await pilot.pause()
+        assert seen[-1] is None
+        rows.set_rows(ROWS[:4])
+        await pilot.pause()
+        zebra = [rows.render_line(y) for y in (2, 3)]  # rows 1 and 2: one of them shaded
+        assert zebra[0].text != "" and {s.style.bgcolor for s in zebra[0]} != {s.style.bgcolor for s in zebra[1]}
+        rows.zebra = False
+        rows.notify_style_update()
+        plain = [rows.render_line(y) for y in (2, 3)]
+        assert {s.style.bgcolor for s in plain[0]} == {s.style.bgcolor for s in plain[1]}
