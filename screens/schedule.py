@@ -12,10 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from screens.base import WorkbenchScreen, describe_error
-from screens.table import Table
+from screens.row_list import RowList
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -103,20 +103,18 @@ class ScheduleScreen(WorkbenchScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("Reading the schedule…", id="schedule-status")
-        yield Table(id="schedule-table", cursor_type="row", zebra_stripes=False)
+        yield RowList(COLUMNS, id="schedule-table", zebra=False)
         yield Static("", id="schedule-detail")
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#schedule-table", DataTable)
+    def table(self) -> RowList:
+        return self.query_one("#schedule-table", RowList)
 
     @property
     def selection(self) -> str | None:
         return self.wb.selection
 
     def on_mount(self) -> None:
-        for key, label in COLUMNS:
-            self.table.add_column(label, key=key)
         self.load()
 
     # ------------------------------------------------------------------ reading
@@ -142,7 +140,7 @@ class ScheduleScreen(WorkbenchScreen):
             touched: more meeting ids whose visibility may have changed.
         """
         table, incoming = self.table, {r.meeting.id: r for r in rows}
-        keep = self._cursor_key()
+        keep = table.cursor_key
         ids = set(incoming) | set(touched)
         if complete:
             ids |= set(self._rows)
@@ -158,34 +156,33 @@ class ScheduleScreen(WorkbenchScreen):
         shown = {date.fromisoformat(k[1:]) for k in self._cells if k.startswith("d")}
         for day in days ^ shown:
             resort |= self._put(f"d{day.isoformat()}", day_cells(day) if day in days else None)
-        if resort:
-            table.sort("ours", key=lambda cell: cell.sort_key)
+        if resort:  # the rows in the order of their first cell (a day, then its meetings by time)
+            table.set_rows(sorted(self._cells.items(), key=lambda item: item[1][0].sort_key))
+            table.retain(self._cells)
         if not self._loaded:
             self._loaded = True
             table.focus()
             keep = keep or next((k for k in self._upcoming_keys()), None)
         if keep is not None and keep in self._cells:
-            table.move_cursor(row=table.get_row_index(keep), scroll=True)
+            table.move_cursor(row=table.get_row_index(keep))
         self._update_status()
         self._show_detail()
 
     def _put(self, key: str, cells: tuple[Any, ...] | None) -> bool:
-        """Make row ``key`` show ``cells`` (None removes it); True when the order may have changed."""
-        table, old = self.table, self._cells.get(key)
+        """Make row ``key`` show ``cells`` (None removes it); True when the rows must be laid out again
+        (a row came or went, or its place changed); otherwise a changed row is drawn again alone."""
+        old = self._cells.get(key)
         if cells is None:
-            if old is not None:
-                table.remove_row(key)
-                del self._cells[key]
-            return False
-        if old is None:
-            table.add_row(*cells, key=key)
-            self._cells[key] = cells
+            if old is None:
+                return False
+            del self._cells[key]
             return True
-        for (column, _), before, after in zip(COLUMNS, old, cells):
-            if not _same(before, after):
-                table.update_cell(key, column, after, update_width=True)
         self._cells[key] = cells
-        return not _same(old[0], cells[0])
+        if old is None or not _same(old[0], cells[0]):
+            return True
+        if not all(_same(before, after) for before, after in zip(old, cells)):
+            self.table.update_row(key, cells)
+        return False
 
     def _upcoming_keys(self) -> Iterable[str]:
         """Row keys of live meetings from today on, earliest first (where the cursor starts)."""
@@ -193,15 +190,6 @@ class ScheduleScreen(WorkbenchScreen):
         for row in sorted(self._rows.values(), key=lambda r: r.meeting.start_utc):
             if row.meeting.start_utc >= now and self._visible(row):
                 yield f"m{row.meeting.id}"
-
-    def _cursor_key(self) -> str | None:
-        table = self.table
-        if not table.row_count or not self._cells:
-            return None
-        try:
-            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:  # noqa: BLE001 - no row under the cursor
-            return None
 
     def _update_status(self) -> None:
         rows = self._rows.values()
@@ -216,10 +204,10 @@ class ScheduleScreen(WorkbenchScreen):
 
     def current(self) -> ScheduleRow | None:
         """The meeting under the cursor (None on a day row)."""
-        key = self._cursor_key()
+        key = self.table.cursor_key
         return self._rows.get(int(key[1:])) if key and key.startswith("m") else None
 
-    @on(DataTable.RowHighlighted, "#schedule-table")
+    @on(RowList.Highlighted, "#schedule-table")
     def _show_detail(self) -> None:
         row, detail = self.current(), self.query_one("#schedule-detail", Static)
         if row is None:
@@ -245,7 +233,7 @@ class ScheduleScreen(WorkbenchScreen):
             return
         self.app.open_record(name, row.meeting.id)  # type: ignore[attr-defined]
 
-    @on(DataTable.RowSelected, "#schedule-table")
+    @on(RowList.Selected, "#schedule-table")
     def _row_chosen(self) -> None:
         self.action_open_record("interview")
 
@@ -298,7 +286,7 @@ class ScheduleScreen(WorkbenchScreen):
 
         def show(rows: list[ScheduleRow]) -> None:
             self.apply(rows)
-            self.table.move_cursor(row=self.table.get_row_index(f"m{ids[0]}"), scroll=True)
+            self.table.move_cursor(row=self.table.get_row_index(f"m{ids[0]}"))
             self._show_detail()
 
         self.call(lambda s: s.schedule_views.agenda(selection=sel, only=ids), show)

@@ -286,7 +286,7 @@ async def test_the_schedule_and_the_candidates_meetings_open_the_interview(sampl
         await pilot.press("f4")
         await settle(app, pilot)
         assert isinstance(app.screen, ScheduleScreen)
-        table = app.screen.query_one("#schedule-table", DataTable)
+        table = app.screen.table
         table.move_cursor(row=table.get_row_index(f"m{MEETING}"))
         await pilot.press("i")
         await settle(app, pilot)

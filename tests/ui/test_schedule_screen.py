@@ -8,9 +8,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from screens.app import WorkbenchApp
+from screens.row_list import RowList
 from screens.schedule import ScheduleScreen
 from screens.schedule_form import ScheduleForm
 
@@ -69,7 +70,7 @@ def _preview(form: ScheduleForm) -> str:
     return str(form.query_one("#preview", Static).render())
 
 
-def _cells(table: DataTable, key: str) -> list[str]:
+def _cells(table: RowList, key: str) -> list[str]:
     return [getattr(c, "plain", str(c)) for c in table.get_row(key)]
 
 
@@ -81,7 +82,7 @@ async def test_meetings_are_grouped_by_day_in_our_time_and_the_vendors(sample_ap
         meetings = stored.meetings.list(with_agenda=False)
         days = {m.start_utc.astimezone(LONDON).date() for m in meetings}
         assert table.row_count == len(meetings) + len(days)
-        keys = [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(table.row_count)]
+        keys = list(table.keys)  # in the order shown
         assert keys[0].startswith("d")  # a day header comes first, then its meetings
         for m in meetings:
             day = m.start_utc.astimezone(LONDON).date()
@@ -191,7 +192,7 @@ async def test_cancel_one_then_the_series_updates_only_their_rows(sample_app, st
         table = screen.table
         rows_before = table.row_count
         calls: list[str] = []
-        for name in ("add_row", "clear"):
+        for name in ("set_rows", "retain"):
             original = getattr(table, name)
             setattr(table, name, lambda *a, _n=name, _o=original, **k: (calls.append(_n), _o(*a, **k))[1])
         table.move_cursor(row=table.get_row_index(f"m{first}"))
@@ -237,3 +238,21 @@ async def test_export_writes_a_private_calendar_with_every_meeting(sample_app, s
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
     assert len(events) == len(stored.meetings.list()) == SAMPLE_MEETINGS
+
+
+async def test_the_detail_follows_the_cursor_and_a_day_row_shows_none(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_schedule(app, pilot)
+        table, detail = screen.table, screen.query_one("#schedule-detail", Static)
+        await pilot.press("home")  # the first line is a day
+        await pilot.pause()
+        assert table.cursor_key.startswith("d") and str(detail.render()).strip() == ""
+        await pilot.press("down")
+        await pilot.pause()
+        first = stored.meetings.get(int(table.cursor_key[1:]))
+        assert str(detail.render()).startswith(f"Meeting {first.id} · {first.candidate} · {first.kind}")
+        await pilot.press("end")
+        await pilot.pause()
+        last = stored.meetings.get(int(table.cursor_key[1:]))
+        assert last.id != first.id and str(detail.render()).startswith(f"Meeting {last.id} · {last.candidate}")
