@@ -369,7 +369,7 @@ class MatrixTable(ScrollView, can_focus=True):
                 break
             if start is None:
                 start = x
-            if x < left:  # cut at the left (the scroll is at its end): a blank, not the end of a title or number
+            if x < left or x + w > right:  # cut at an edge: a blank, not part of a title or a number ("3.7" of 3.75)
                 scrolled.append(Segment(" " * w, rest))
             else:
                 scrolled += draw(i, columns[i], w)

@@ -4,6 +4,7 @@ fixed columns, the mouse, cells changed in place."""
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.coordinate import Coordinate
 
 from screens.matrix_table import Cell, MatrixTable
@@ -36,7 +37,9 @@ class MatrixApp(App[None]):
 
 
 def _lines(table: MatrixTable) -> list[str]:
-    return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+    """The lines as the screen gets them (through Textual's line cache and the regions refreshed)."""
+    width, height = table.scrollable_content_region.size
+    return [strip.text for strip in table.render_lines(Region(0, 0, width, height))]
 
 
 async def test_the_header_and_the_first_columns_stay_while_the_cursor_moves_away() -> None:
@@ -92,7 +95,9 @@ async def test_the_cursor_cell_is_drawn_in_the_cursor_colours() -> None:
         cursor = table.get_component_rich_style("matrix--cursor")
 
         def background(y: int, text: str) -> object:
-            segment = next(s for s in table.render_line(y) if text in s.text)
+            width, height = table.scrollable_content_region.size
+            strip = table.render_lines(Region(0, 0, width, height))[y]  # as the screen gets it
+            segment = next(s for s in strip if text in s.text)
             return segment.style.bgcolor
 
         assert background(3, "01x01") == cursor.bgcolor

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.widgets.data_table import CellDoesNotExist
 
 from screens.table import Table
@@ -26,7 +27,9 @@ class TableApp(App[None]):
 
 
 def _lines(table: Table) -> list[str]:
-    return [table.render_line(y).text for y in range(table.size.height)]
+    """The lines as the screen gets them (through Textual's line cache and the regions refreshed)."""
+    width, height = table.scrollable_content_region.size
+    return [strip.text for strip in table.render_lines(Region(0, 0, width, height))]
 
 
 async def test_a_one_cell_change_draws_only_its_row_again() -> None:
