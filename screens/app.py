@@ -221,7 +221,7 @@ class WorkbenchApp(App[int]):
         """
         if not force and self.member and self.selection and self.selection not in self._member_checked:
             self._member_checked.add(self.selection)
-            self._load_members(self.selection, False, check=self.member)
+            self._check_member(self.selection, self.member)
             return
         if not force and (self.member or self._member_asked or not self.selection):
             return
@@ -236,8 +236,7 @@ class WorkbenchApp(App[int]):
         self.ask_member(force=True)
 
     @work(thread=True, group="members", exclusive=True, exit_on_error=False)
-    def _load_members(self, selection: str, force: bool, check: str | None = None) -> None:
-        """The panel's names, then the picker (``check``: only when that member is not on the panel)."""
+    def _load_members(self, selection: str, force: bool) -> None:
         try:
             names = [m.name for m in self.get_services().members.list(selection)]
         except Exception as exc:  # noqa: BLE001 - shown, never silent
@@ -245,13 +244,31 @@ class WorkbenchApp(App[int]):
 
             self.call_from_thread(self.notify, describe_error(exc), severity="error")
             return
-        if check is not None:
-            if not names or check.casefold() in {n.casefold() for n in names}:
-                return
-            self.call_from_thread(self.notify, f"{check} is not on the panel of {selection}: scores and notes would "
-                                  "be refused. Choose who you are.", title="Not on the panel", severity="warning",
-                                  timeout=8)
         self.call_from_thread(self._show_member_picker, selection, names, force)
+
+    @work(thread=True, group="member-check", exclusive=True, exit_on_error=False)
+    def _check_member(self, selection: str, member: str) -> None:
+        """Whether ``member`` (a name, any case, or an id) is on the selection's panel; if not, say so and ask."""
+        try:
+            panel = self.get_services().members.list(selection)
+        except Exception:  # noqa: BLE001 - only a check: the screens report a failing database themselves
+            self.call_from_thread(self._member_checked.discard, selection)  # checked again next time
+            return
+        wanted = member.strip().casefold()
+        if not panel or any(wanted in (m.name.casefold(), str(m.id)) for m in panel):
+            return
+        self.call_from_thread(self._member_not_on_panel, selection, member, [m.name for m in panel])
+
+    def _member_not_on_panel(self, selection: str, member: str, names: list[str]) -> None:
+        from screens.dialogs import MemberPicker
+
+        if self.member != member or self.selection != selection:
+            return  # chosen again meanwhile
+        if any(isinstance(s, MemberPicker) or getattr(s, "ASKS_MEMBER", False) for s in self.screen_stack):
+            return  # a picker is open already, or the screen on top asks for itself (the live interview)
+        self.notify(f"{member} is not on the panel of {selection}: scores and notes would be refused. "
+                    "Choose who you are.", title="Not on the panel", severity="warning", timeout=8)
+        self._show_member_picker(selection, names, False)
 
     def _show_member_picker(self, selection: str, names: list[str], force: bool) -> None:
         from screens.dialogs import MemberPicker

@@ -37,6 +37,7 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
 
     CSS_PATH = "interview.tcss"
     AUTO_FOCUS = "#iv-agenda"
+    ASKS_MEMBER = True  # asks who is scoring itself: the app does not ask over it
     BINDINGS = [
         Binding("1", "score(1)", "Score", key_display="1-5", tooltip="Score the current question 1 to 5 (saved at once)"),
         *(Binding(str(v), f"score({v})", f"Score {v}", show=False) for v in range(2, 6)),

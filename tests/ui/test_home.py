@@ -223,6 +223,29 @@ async def test_a_member_not_on_the_panel_is_told_so_and_asked(tmp_path: Path) ->
     async with again.run_test(size=(120, 40)) as pilot:  # on the panel (names match whatever their case)
         await _wait_for_workers(again, pilot)
         assert isinstance(again.screen, HomeScreen) and not again._notifications
+    svc = open_services(resolve_database(str(tmp_path / "other.sqlite3")))
+    try:
+        tom = next(m.id for m in svc.members.list(SAMPLE) if m.name == "Tom Adeyemi")
+    finally:
+        svc.close()
+    by_id = _app(tmp_path / "other.sqlite3", as_member=str(tom), prefs=load_prefs())
+    async with by_id.run_test(size=(120, 40)) as pilot:  # a member's id names them as well as their name
+        await _wait_for_workers(by_id, pilot)
+        assert isinstance(by_id.screen, HomeScreen) and not by_id._notifications
+
+
+async def test_an_interview_opened_at_start_asks_once_for_a_member_not_on_the_panel(tmp_path: Path) -> None:
+    from screens.dialogs import MemberPicker
+    from screens.interview import InterviewScreen
+
+    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Nobody", prefs=load_prefs(), start=("interview", "3"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for_workers(app, pilot)
+        assert [type(s) for s in app.screen_stack[-2:]] == [InterviewScreen, MemberPicker]  # the interview's own
+        assert sum(isinstance(s, MemberPicker) for s in app.screen_stack) == 1
+        await pilot.press("enter")
+        await _wait_for_workers(app, pilot)
+        assert isinstance(app.screen, InterviewScreen) and app.member == "Helen Marsh"
 
 
 async def test_as_member_means_no_picker(tmp_path: Path) -> None:
