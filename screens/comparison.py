@@ -26,8 +26,9 @@ from screens.comparison_parts import (
     candidate_column,
     candidate_of,
     criterion_of,
-    criterion_row,
     column_title,
+    criterion_row,
+    keep_robustness,
     label_cell,
     score_cell,
     shorten,
@@ -52,6 +53,7 @@ class Loaded:
     extras: dict[int, CandidateExtras]
     members: MemberMeansView
     today: date | None  # first day of the time-zone fit (the app's clock), None = today
+    robust: bool = False  # whether ``view`` has P(first) and the leader flip (the stored weights, every member)
 
 
 def fetch(services: Services, selection: str | None, now: Any, *, with_robustness: bool = True,
@@ -68,7 +70,7 @@ def fetch(services: Services, selection: str | None, now: Any, *, with_robustnes
     view = services.comparison.compare(selection=selection, today=today, with_robustness=with_robustness, member=member)
     extras = services.comparison_details.extras(selection=selection)
     members = services.comparison_details.member_means(selection=selection, member=member)
-    return Loaded(view, extras, members, today)
+    return Loaded(view, extras, members, today, robust=with_robustness)
 
 
 WEIGHT_KEYS = Binding.Group("Weight", compact=True)
@@ -137,9 +139,15 @@ class ComparisonScreen(WeightEdits, EditingScreen):
 
     def load(self) -> None:
         selection, now, member = self.wb.selection, self.wb.clock_now, self.wb.member
-        # Without P(first) and the leader flip: the matrix comes on screen first, they follow from a worker.
-        self.call(lambda services: fetch(services, selection, now, with_robustness=False, member=member), self._loaded,
+        # With P(first) and the leader flip when the view is the stored one (everyone's scores, the baseline
+        # shown): about 50 ms more here, and no second worker and frame before they are on screen.
+        robust = self._stored_view()
+        self.call(lambda services: fetch(services, selection, now, with_robustness=robust, member=member), self._loaded,
                   group="cmp-load", exclusive=True)
+
+    def _stored_view(self) -> bool:
+        """Whether the screen shows the comparison as stored: every member's scores, the baseline in."""
+        return self.member_index == 0 and self.show_baseline
 
     def _loaded(self, data: Loaded) -> None:
         self.loaded = data
@@ -148,7 +156,7 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         self._pending = {}
         if self.member_index > len(data.members.members):
             self.set_reactive(ComparisonScreen.member_index, 0)
-        self._recompute(rebuild_table=True)
+        self._recompute(rebuild_table=True, ready=data.view if data.robust and self._stored_view() else None)
         self.table.focus()
 
     # ------------------------------------------------------------------ computing
@@ -170,16 +178,25 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         return rebuild(self.loaded.view, weights=self.weights, cells=self.member_cells(),
                        include_baseline=self.show_baseline, with_robustness=with_robustness)
 
-    def _recompute(self, *, rebuild_table: bool = False, scores: bool = True) -> None:
+    def _recompute(self, *, rebuild_table: bool = False, scores: bool = True, ready: ComparisonView | None = None) -> None:
         """Totals and ranks at once; P(first) and the leader flip follow from a worker.
 
         ``scores`` False: only weights changed, so the criterion scores on screen stay as they are.
+        ``ready``: the comparison to show, robustness and all (as read), so no worker is needed.
         """
         if self.loaded is None:
             return
+        if ready is not None:
+            self._generation += 1
+            self.shown, self.robust_generation, self.robust_shown = ready, self._generation, True
+            if rebuild_table:
+                self._build_table()
+            else:
+                self._paint(scores=scores)
+            return
         quick = self._rebuild(with_robustness=False)
         previous = {r.id: r for r in self.shown.candidates} if self.shown is not None else {}
-        self.shown = _keep_robustness(quick, previous, self.shown)
+        self.shown = keep_robustness(quick, previous, self.shown)
         if rebuild_table:
             self._build_table()
         else:
@@ -383,12 +400,3 @@ class ComparisonScreen(WeightEdits, EditingScreen):
 
     def action_reload(self) -> None:
         self.load()
-
-
-def _keep_robustness(view: ComparisonView, previous: dict[int, Any], before: ComparisonView | None) -> ComparisonView:
-    """The quick comparison with the last P(first) and flip shown, until the worker brings new ones."""
-    from dataclasses import replace
-
-    return replace(view, leader_flip=before.leader_flip if before is not None else None, candidates=tuple(
-        replace(r, p_first=previous[r.id].p_first) if r.id in previous else r for r in view.candidates
-    ))
