@@ -86,21 +86,7 @@ class RowList(PaintedLines, can_focus=True):
     }
     """
 
-    class Selected(Message):
-        """A row was chosen (enter, or a click on the cursor's row)."""
-
-        def __init__(self, row_list: RowList, key: str) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.key = key
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
-    class Highlighted(Message):
-        """The cursor is on another row (``key`` None: the list is empty)."""
-
+    class _RowMessage(Message):
         def __init__(self, row_list: RowList, key: str | None) -> None:
             super().__init__()
             self.row_list = row_list
@@ -109,6 +95,14 @@ class RowList(PaintedLines, can_focus=True):
         @property
         def control(self) -> RowList:
             return self.row_list
+
+    class Selected(_RowMessage):
+        """A row was chosen (enter, or a click on the cursor's row); ``key`` is its key."""
+
+        key: str
+
+    class Highlighted(_RowMessage):
+        """The cursor is on another row (``key`` None: the list is empty)."""
 
     def __init__(self, columns: Sequence[tuple[str, str]], *, zebra: bool = True, id: str | None = None,
                  classes: str | None = None) -> None:
