@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_common import ROOT, median_time, ms, pct  # noqa: E402
-from bench_core import (  # noqa: E402  (generate is imported from here by the other benchmark modules)
+from bench_common import ROOT, median_time, ms, pct
+from bench_core import (
     bench_calendar,
     bench_compare,
     bench_import,
@@ -49,8 +49,12 @@ def optional(module: str, function: str, *args: object) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller data and fewer runs, for a smoke run")
-    parser.add_argument("--only", choices=["core", "startup", "keys", "live", "comparison"], default=None,
-                        help="run one group of figures")
+    parser.add_argument(
+        "--only",
+        choices=["core", "startup", "keys", "live", "comparison"],
+        default=None,
+        help="run one group of figures",
+    )
     args = parser.parse_args()
     size = dict(candidates=200, criteria=40, questions=120, members=6, meetings=600)
     calls, repeat, rows, starts, presses = 500, 7, 10_000, 15, 200

@@ -38,8 +38,15 @@ def ms(seconds: float) -> float:
 
 def child_env(tmp: Path, **extra: str) -> dict[str, str]:
     """The environment of an app started by a benchmark: its own home, data and config folders under ``tmp``."""
-    return {**os.environ, "TERM": "xterm-256color", "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "config"),
-            "XDG_DATA_HOME": str(tmp / "data"), "PYTHONPATH": str(ROOT), **extra}
+    return {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "HOME": str(tmp),
+        "XDG_CONFIG_HOME": str(tmp / "config"),
+        "XDG_DATA_HOME": str(tmp / "data"),
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
 
 
 def subprocess_run(args: list[str], env: dict[str, str]) -> None:

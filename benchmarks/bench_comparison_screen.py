@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +49,21 @@ def make_data(path: Path, *, candidates: int = CANDIDATES, criteria: int = CRITE
     """The selection "Bench" from bench.generate, then every meeting's agenda and scores completed with every
     question, so that each candidate has a score on each criterion (generate gives each candidate one kind)."""
     import random
-    from datetime import datetime, timezone
-
-    from sqlalchemy import create_engine, insert, text
+    from datetime import datetime
 
     from bench import generate
+    from sqlalchemy import create_engine, insert, text
+
     from workbench.store import models as m
 
-    info = generate(str(path), candidates=candidates, criteria=criteria, questions=criteria * 2, members=members,
-                    meetings=candidates * 2)
+    info = generate(
+        str(path),
+        candidates=candidates,
+        criteria=criteria,
+        questions=criteria * 2,
+        members=members,
+        meetings=candidates * 2,
+    )
     engine = create_engine(f"sqlite:///{path}")
     rng = random.Random(7)
     with engine.begin() as conn:
@@ -64,15 +71,24 @@ def make_data(path: Path, *, candidates: int = CANDIDATES, criteria: int = CRITE
         meetings = [r[0] for r in conn.execute(text("SELECT id FROM meeting ORDER BY id"))]
         mems = [r[0] for r in conn.execute(text("SELECT id FROM panel_member ORDER BY id"))]
         on = {(r[0], r[1]) for r in conn.execute(text("SELECT meeting_id, question_id FROM agenda_item"))}
-        when = datetime(2027, 1, 1, tzinfo=timezone.utc)
+        when = datetime(2027, 1, 1, tzinfo=UTC)
         agenda, scores = [], []
         for mid in meetings:
             for pos, q in enumerate(questions):
                 if (mid, q) in on:
                     continue
                 agenda.append(dict(meeting_id=mid, question_id=q, position=1000 + pos))
-                scores += [dict(meeting_id=mid, question_id=q, member_id=mem, value=rng.randint(1, 5), comment="",
-                                updated_at=when) for mem in mems]
+                scores += [
+                    dict(
+                        meeting_id=mid,
+                        question_id=q,
+                        member_id=mem,
+                        value=rng.randint(1, 5),
+                        comment="",
+                        updated_at=when,
+                    )
+                    for mem in mems
+                ]
         if agenda:
             conn.execute(insert(m.AgendaItem), agenda)
             conn.execute(insert(m.Score), scores)
@@ -140,8 +156,12 @@ async def _screen_run(path: Path, repeat: int) -> dict[str, list[float]]:
     from workbench.services import open_services
 
     target = resolve_database(str(path))
-    app = WorkbenchApp(lambda: open_services(target), database_label="bench", prefs=Prefs(selection="Bench", member="Member 0"),
-                       remember=False)
+    app = WorkbenchApp(
+        lambda: open_services(target),
+        database_label="bench",
+        prefs=Prefs(selection="Bench", member="Member 0"),
+        remember=False,
+    )
     out: dict[str, list[float]] = {"open": [], "open_complete": [], "rerank": [], "rerank_robust": []}
     async with app.run_test(size=(200, 60)) as pilot:
         frames = Frames(app)
@@ -200,13 +220,17 @@ def matrix_text(view: Any, extras: dict) -> str:
     from workbench.exports.comparison import matrix_rows
 
     header, rows = matrix_rows(view)
-    for label, fn in (("Due diligence done", lambda e: f"{e.checks_done}/{e.checks}"),
-                      ("Recommendations", lambda e: str(e.recommendations)),
-                      ("Knowledge gaps", lambda e: str(e.knowledge_gaps))):
+    for label, fn in (
+        ("Due diligence done", lambda e: f"{e.checks_done}/{e.checks}"),
+        ("Recommendations", lambda e: str(e.recommendations)),
+        ("Knowledge gaps", lambda e: str(e.knowledge_gaps)),
+    ):
         rows.append([label, ""] + [fn(extras[r.id]) if r.id in extras else "–" for r in view.candidates])
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(row, widths)))
-             for row in [header, *rows]]
+    lines = [
+        "  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(row, widths)))
+        for row in [header, *rows]
+    ]
     return "\n".join(lines)
 
 
@@ -241,6 +265,7 @@ async def _baseline_run(path: Path, repeat: int, robust: bool, chrome: bool = Tr
                 yield Static("", id="matrix")
 
         if not chrome:
+
             def compose(self):  # type: ignore[no-untyped-def]
                 yield from self.compose_body()
 
@@ -315,10 +340,12 @@ def bench_comparison_screen(tmp: Path, repeat: int, rounds: int = 3) -> dict:
     full: dict[str, list[float]] = {"open": [], "rerank": []}
     bare: dict[str, list[float]] = {"open": [], "rerank": []}
     for _ in range(rounds):
-        for side, run in ((ours, lambda: _screen_run(path, repeat)),
-                          (quick, lambda: _baseline_run(path, repeat, robust=False)),
-                          (full, lambda: _baseline_run(path, repeat, robust=True)),
-                          (bare, lambda: _baseline_run(path, repeat, robust=True, chrome=False))):
+        for side, run in (
+            (ours, lambda: _screen_run(path, repeat)),
+            (quick, lambda: _baseline_run(path, repeat, robust=False)),
+            (full, lambda: _baseline_run(path, repeat, robust=True)),
+            (bare, lambda: _baseline_run(path, repeat, robust=True, chrome=False)),
+        ):
             for key, values in asyncio.run(run()).items():
                 side[key] += values
     med = {k: statistics.median(v) for k, v in ours.items()}
@@ -332,22 +359,28 @@ def bench_comparison_screen(tmp: Path, repeat: int, rounds: int = 3) -> dict:
         return round(seconds * 1000, 1)
 
     return {
-        "data": data, "measurements_per_figure": rounds * repeat,
-        "open_ms": ms(med["open"]), "baseline_static_open_ms": ms(base_open), "ratio_open": round(med["open"] / base_open, 2),
+        "data": data,
+        "measurements_per_figure": rounds * repeat,
+        "open_ms": ms(med["open"]),
+        "baseline_static_open_ms": ms(base_open),
+        "ratio_open": round(med["open"] / base_open, 2),
         "open_with_robustness_ms": ms(med["open_complete"]),
         "ratio_open_with_robustness": round(med["open_complete"] / base_open, 2),
-        "bare_static_open_ms": ms(bare_open), "ratio_open_with_robustness_to_bare": round(med["open_complete"] / bare_open, 2),
-        "rerank_totals_ms": ms(med["rerank"]), "baseline_static_rerank_no_robustness_ms": ms(base_quick),
+        "bare_static_open_ms": ms(bare_open),
+        "ratio_open_with_robustness_to_bare": round(med["open_complete"] / bare_open, 2),
+        "rerank_totals_ms": ms(med["rerank"]),
+        "baseline_static_rerank_no_robustness_ms": ms(base_quick),
         "ratio_rerank_totals": round(med["rerank"] / base_quick, 2),
-        "rerank_with_robustness_ms": ms(med["rerank_robust"]), "baseline_static_rerank_with_robustness_ms": ms(base_full),
+        "rerank_with_robustness_ms": ms(med["rerank_robust"]),
+        "baseline_static_rerank_with_robustness_ms": ms(base_full),
         "ratio_rerank_with_robustness": round(med["rerank_robust"] / base_full, 2),
         "bare_static_rerank_with_robustness_ms": ms(bare_full),
         "ratio_rerank_with_robustness_to_bare": round(med["rerank_robust"] / bare_full, 2),
         "target_ratio": 2.0,
         "note": "headless, TEXTUAL_FPS=1000; key sent to the driver, clock stopped at the first frame rendered with the "
-                "change (Pilot's idle waits not counted); the screen also saves the weight in a worker meanwhile. "
-                "baseline_static: a screen with the workbench's header and footer and one Static; bare_static: the "
-                "Static alone",
+        "change (Pilot's idle waits not counted); the screen also saves the weight in a worker meanwhile. "
+        "baseline_static: a screen with the workbench's header and footer and one Static; bare_static: the "
+        "Static alone",
     }
 
 

@@ -7,7 +7,7 @@ import csv
 import random
 import sqlite3
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench_common import median_time, ms, pct
@@ -15,7 +15,9 @@ from bench_common import median_time, ms, pct
 KINDS = ("introduction", "deep-dive", "meet-the-team", "reference-call", "site-visit")
 
 
-def generate(url: str, *, candidates: int, criteria: int, questions: int, members: int, meetings: int, seed: int = 1) -> dict:
+def generate(
+    url: str, *, candidates: int, criteria: int, questions: int, members: int, meetings: int, seed: int = 1
+) -> dict:
     """A selection with every score present, written in bulk through SQLAlchemy Core."""
     from sqlalchemy import insert
 
@@ -26,28 +28,91 @@ def generate(url: str, *, candidates: int, criteria: int, questions: int, member
     svc = open_services(resolve_database(url))
     sel = svc.selections.create("Bench", template=None)
     rng = random.Random(seed)
-    now = datetime(2027, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2027, 1, 1, tzinfo=UTC)
     eng = svc.db.engine
     with eng.begin() as conn:
-        conn.execute(insert(m.Criterion), [dict(selection_id=sel.id, key=f"c{i}", name=f"Criterion {i}", description="",
-                                                 weight=float(rng.randint(1, 20)), position=i, anchor_1="1", anchor_2="2",
-                                                 anchor_3="3", anchor_4="4", anchor_5="5") for i in range(criteria)])
+        conn.execute(
+            insert(m.Criterion),
+            [
+                dict(
+                    selection_id=sel.id,
+                    key=f"c{i}",
+                    name=f"Criterion {i}",
+                    description="",
+                    weight=float(rng.randint(1, 20)),
+                    position=i,
+                    anchor_1="1",
+                    anchor_2="2",
+                    anchor_3="3",
+                    anchor_4="4",
+                    anchor_5="5",
+                )
+                for i in range(criteria)
+            ],
+        )
         crit_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM criterion ORDER BY position")]
-        conn.execute(insert(m.Question), [dict(selection_id=sel.id, criterion_id=crit_ids[i % criteria], text=f"Question {i}?",
-                                                guidance="", position=i) for i in range(questions)])
+        conn.execute(
+            insert(m.Question),
+            [
+                dict(
+                    selection_id=sel.id,
+                    criterion_id=crit_ids[i % criteria],
+                    text=f"Question {i}?",
+                    guidance="",
+                    position=i,
+                )
+                for i in range(questions)
+            ],
+        )
         q_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM question ORDER BY position")]
-        conn.execute(insert(m.QuestionKind), [dict(question_id=q, kind=KINDS[i % len(KINDS)]) for i, q in enumerate(q_ids)])
-        conn.execute(insert(m.PanelMember), [dict(selection_id=sel.id, name=f"Member {i}", role="") for i in range(members)])
+        conn.execute(
+            insert(m.QuestionKind), [dict(question_id=q, kind=KINDS[i % len(KINDS)]) for i, q in enumerate(q_ids)]
+        )
+        conn.execute(
+            insert(m.PanelMember), [dict(selection_id=sel.id, name=f"Member {i}", role="") for i in range(members)]
+        )
         mem_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM panel_member ORDER BY id")]
-        conn.execute(insert(m.Candidate), [dict(selection_id=sel.id, name=f"Vendor {i:04d}", website="", timezone="Europe/London",
-                                                 support_hours="08:00-18:00", onsite=False, status="interviewing",
-                                                 baseline=i == 0, notes="", created_at=now, updated_at=now)
-                                            for i in range(candidates)])
+        conn.execute(
+            insert(m.Candidate),
+            [
+                dict(
+                    selection_id=sel.id,
+                    name=f"Vendor {i:04d}",
+                    website="",
+                    timezone="Europe/London",
+                    support_hours="08:00-18:00",
+                    onsite=False,
+                    status="interviewing",
+                    baseline=i == 0,
+                    notes="",
+                    created_at=now,
+                    updated_at=now,
+                )
+                for i in range(candidates)
+            ],
+        )
         cand_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM candidate ORDER BY id")]
-        conn.execute(insert(m.Meeting), [dict(selection_id=sel.id, candidate_id=cand_ids[i % candidates], kind=KINDS[i % len(KINDS)],
-                                               start_utc=now + timedelta(hours=i), timezone="Europe/London", duration_minutes=60,
-                                               location="", their_attendees="", status="held", uid=f"bench-{i}@wb", sequence=0,
-                                               created_at=now, updated_at=now) for i in range(meetings)])
+        conn.execute(
+            insert(m.Meeting),
+            [
+                dict(
+                    selection_id=sel.id,
+                    candidate_id=cand_ids[i % candidates],
+                    kind=KINDS[i % len(KINDS)],
+                    start_utc=now + timedelta(hours=i),
+                    timezone="Europe/London",
+                    duration_minutes=60,
+                    location="",
+                    their_attendees="",
+                    status="held",
+                    uid=f"bench-{i}@wb",
+                    sequence=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+                for i in range(meetings)
+            ],
+        )
         meeting_rows = conn.exec_driver_sql("SELECT id, kind FROM meeting ORDER BY id").fetchall()
         by_kind = {k: [q for i, q in enumerate(q_ids) if KINDS[i % len(KINDS)] == k] for k in KINDS}
         agenda, scores, cards, attend = [], [], [], []
@@ -55,7 +120,16 @@ def generate(url: str, *, candidates: int, criteria: int, questions: int, member
             for pos, q in enumerate(by_kind[kind]):
                 agenda.append(dict(meeting_id=mid, question_id=q, position=pos))
                 for mem in mem_ids:
-                    scores.append(dict(meeting_id=mid, question_id=q, member_id=mem, value=rng.randint(1, 5), comment="", updated_at=now))
+                    scores.append(
+                        dict(
+                            meeting_id=mid,
+                            question_id=q,
+                            member_id=mem,
+                            value=rng.randint(1, 5),
+                            comment="",
+                            updated_at=now,
+                        )
+                    )
             for mem in mem_ids:
                 cards.append(dict(meeting_id=mid, member_id=mem, submitted_at=now))
                 attend.append(dict(meeting_id=mid, member_id=mem))
@@ -88,25 +162,34 @@ def bench_score_save(path: Path, n: int) -> dict:
     raw = sqlite3.connect(path, isolation_level=None)
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000"):
         raw.execute(f"PRAGMA {pragma}")
-    member_id = raw.execute("INSERT INTO panel_member(selection_id, name, role) VALUES (1, 'Raw scorer', '') RETURNING id").fetchone()[0]
+    member_id = raw.execute(
+        "INSERT INTO panel_member(selection_id, name, role) VALUES (1, 'Raw scorer', '') RETURNING id"
+    ).fetchone()[0]
     raw_times = []
     for mid, qid in cells[:10]:
-        raw.execute("INSERT INTO score(meeting_id, question_id, member_id, value, comment, updated_at) VALUES (?,?,?,3,'','x') "
-                    "ON CONFLICT(meeting_id, question_id, member_id) DO NOTHING", (mid, qid, member_id))
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+        raw.execute(
+            "INSERT INTO score(meeting_id, question_id, member_id, value, comment, updated_at) VALUES (?,?,?,3,'','x') "
+            "ON CONFLICT(meeting_id, question_id, member_id) DO NOTHING",
+            (mid, qid, member_id),
+        )
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     for i, (mid, qid) in enumerate(cells):
         t0 = time.perf_counter()
         raw.execute("BEGIN IMMEDIATE")
-        raw.execute("INSERT INTO score(meeting_id, question_id, member_id, value, comment, updated_at) VALUES (?,?,?,?,?,?) "
-                    "ON CONFLICT(meeting_id, question_id, member_id) DO UPDATE SET value=excluded.value, updated_at=excluded.updated_at",
-                    (mid, qid, member_id, (i % 5) + 1, "", now))
+        raw.execute(
+            "INSERT INTO score(meeting_id, question_id, member_id, value, comment, updated_at) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT(meeting_id, question_id, member_id) DO UPDATE SET value=excluded.value, updated_at=excluded.updated_at",
+            (mid, qid, member_id, (i % 5) + 1, "", now),
+        )
         raw.execute("COMMIT")
         raw_times.append(time.perf_counter() - t0)
     raw.close()
     return {
         "calls": len(cells),
-        "service_p50_ms": ms(pct(service_times, 0.5)), "service_p99_ms": ms(pct(service_times, 0.99)),
-        "baseline_raw_sqlite_p50_ms": ms(pct(raw_times, 0.5)), "baseline_raw_sqlite_p99_ms": ms(pct(raw_times, 0.99)),
+        "service_p50_ms": ms(pct(service_times, 0.5)),
+        "service_p99_ms": ms(pct(service_times, 0.99)),
+        "baseline_raw_sqlite_p50_ms": ms(pct(raw_times, 0.5)),
+        "baseline_raw_sqlite_p99_ms": ms(pct(raw_times, 0.99)),
         "ratio_p50": round(pct(service_times, 0.5) / pct(raw_times, 0.5), 2),
         "ratio_p99": round(pct(service_times, 0.99) / pct(raw_times, 0.99), 2),
         "target_ratio_p99": 3.0,
@@ -149,10 +232,14 @@ def bench_compare(path: Path, repeat: int) -> dict:
     draws = median_time(lambda: robustness.p_first(matrix, weights, names), max(3, repeat // 2))
     flip = median_time(lambda: robustness.leader_flip(matrix, weights, names), max(3, repeat // 2))
     return {
-        "aggregate_ms": ms(service), "baseline_raw_group_by_ms": ms(baseline), "ratio": round(service / baseline, 2),
+        "aggregate_ms": ms(service),
+        "baseline_raw_group_by_ms": ms(baseline),
+        "ratio": round(service / baseline, 2),
         "target_ratio": 2.0,
-        "robustness_2000_draws_ms": ms(draws), "robustness_ratio_to_aggregate": round(draws / service, 2),
-        "leader_flip_ms": ms(flip), "target_robustness_ratio": 10.0,
+        "robustness_2000_draws_ms": ms(draws),
+        "robustness_ratio_to_aggregate": round(draws / service, 2),
+        "leader_flip_ms": ms(flip),
+        "target_robustness_ratio": 10.0,
     }
 
 
@@ -167,8 +254,17 @@ def bench_import(tmp: Path, rows: int) -> dict:
         w = csv.writer(f)
         w.writerow(["name", "website", "timezone", "support_hours", "onsite", "status", "notes"])
         for i in range(rows):
-            w.writerow([f"Vendor {i:05d}", f"https://v{i}.example", zones[i % 4], "08:00-18:00", "yes" if i % 2 else "no",
-                        "long-list", f"note {i}"])
+            w.writerow(
+                [
+                    f"Vendor {i:05d}",
+                    f"https://v{i}.example",
+                    zones[i % 4],
+                    "08:00-18:00",
+                    "yes" if i % 2 else "no",
+                    "long-list",
+                    f"note {i}",
+                ]
+            )
     db = tmp / "import.sqlite3"
     svc = open_services(resolve_database(str(db)))
     svc.selections.create("Import")
@@ -188,16 +284,24 @@ def bench_import(tmp: Path, rows: int) -> dict:
     with src.open(newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
         next(reader)
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
         data = [(1, r[0], r[1], r[2], r[3], r[4] == "yes", r[5], False, r[6], now, now) for r in reader]
     raw.execute("BEGIN IMMEDIATE")
-    raw.executemany("INSERT INTO candidate(selection_id, name, website, timezone, support_hours, onsite, status, baseline, notes, "
-                    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", data)
+    raw.executemany(
+        "INSERT INTO candidate(selection_id, name, website, timezone, support_hours, onsite, status, baseline, notes, "
+        "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        data,
+    )
     raw.execute("COMMIT")
     baseline = time.perf_counter() - t0
     raw.close()
-    return {"rows": rows, "import_ms": ms(service), "baseline_raw_executemany_ms": ms(baseline),
-            "ratio": round(service / baseline, 2), "target_ratio": 10.0}
+    return {
+        "rows": rows,
+        "import_ms": ms(service),
+        "baseline_raw_executemany_ms": ms(baseline),
+        "ratio": round(service / baseline, 2),
+        "target_ratio": 10.0,
+    }
 
 
 def bench_calendar(path: Path, repeat: int) -> dict:
@@ -214,16 +318,25 @@ def bench_calendar(path: Path, repeat: int) -> dict:
         out = ["BEGIN:VCALENDAR"]
         for m in meetings:
             agenda = "\\n".join(f"{a.position + 1}. {a.text} ({a.criterion})" for a in m.agenda)
-            out += ["BEGIN:VEVENT", f"UID:{m.uid}", f"DTSTART:{m.start_utc:%Y%m%dT%H%M%SZ}",
-                    f"SUMMARY:{m.kind} {m.candidate}", f"DESCRIPTION:{agenda}"]
+            out += [
+                "BEGIN:VEVENT",
+                f"UID:{m.uid}",
+                f"DTSTART:{m.start_utc:%Y%m%dT%H%M%SZ}",
+                f"SUMMARY:{m.kind} {m.candidate}",
+                f"DESCRIPTION:{agenda}",
+            ]
             out += [f"ATTENDEE;CN={name}:urn:x:{name}" for name in m.members]
             out.append("END:VEVENT")
         out.append("END:VCALENDAR")
         return "\r\n".join(out)
 
     baseline = median_time(plain, repeat)
-    return {"meetings": len(meetings), "calendar_ms": ms(service), "baseline_string_join_ms": ms(baseline),
-            "ratio": round(service / baseline, 1)}
+    return {
+        "meetings": len(meetings),
+        "calendar_ms": ms(service),
+        "baseline_string_join_ms": ms(baseline),
+        "ratio": round(service / baseline, 1),
+    }
 
 
 def bench_minutes(tmp: Path, repeat: int, questions: int = 40, members: int = 6) -> dict:
@@ -235,13 +348,21 @@ def bench_minutes(tmp: Path, repeat: int, questions: int = 40, members: int = 6)
     svc = open_services(resolve_database(str(tmp / "minutes.sqlite3")))
     svc.selections.create("Minutes", template=None)
     svc.selections.add_criterion("Depth", weight=1)
-    qids = [svc.selections.add_question("Depth", f"Question {i}: how would you handle case {i}?").id for i in range(questions)]
+    qids = [
+        svc.selections.add_question("Depth", f"Question {i}: how would you handle case {i}?").id
+        for i in range(questions)
+    ]
     names = [f"Member {i}" for i in range(members)]
     for name in names:
         svc.members.add(name)
     svc.candidates.add("Acme", timezone="America/New_York")
-    mid = svc.meetings.add(candidate="Acme", kind="introduction", start_local=datetime(2027, 3, 15, 10),
-                           timezone="Europe/London", members=names).id
+    mid = svc.meetings.add(
+        candidate="Acme",
+        kind="introduction",
+        start_local=datetime(2027, 3, 15, 10),
+        timezone="Europe/London",
+        members=names,
+    ).id
     for m, name in enumerate(names):
         for i, q in enumerate(qids):
             svc.scoring.score(mid, q, (i + m) % 5 + 1, member=name, comment=f"comment {i}" if i % 7 == 0 else None)
@@ -262,7 +383,13 @@ def bench_minutes(tmp: Path, repeat: int, questions: int = 40, members: int = 6)
         return "\n".join(lines)
 
     baseline = median_time(plain, repeat)
-    return {"questions": questions, "members": members, "markdown_ms": ms(md), "html_ms": ms(html),
-            "load_and_markdown_ms": ms(load_and_md),
-            "baseline_string_join_ms": ms(baseline), "ratio_markdown": round(md / baseline, 1),
-            "ratio_html": round(html / baseline, 1)}
+    return {
+        "questions": questions,
+        "members": members,
+        "markdown_ms": ms(md),
+        "html_ms": ms(html),
+        "load_and_markdown_ms": ms(load_and_md),
+        "baseline_string_join_ms": ms(baseline),
+        "ratio_markdown": round(md / baseline, 1),
+        "ratio_html": round(html / baseline, 1),
+    }

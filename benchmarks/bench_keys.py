@@ -96,8 +96,9 @@ class Terminal:
             os.setsid()
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-        self.proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-                                     preexec_fn=controlling_terminal)
+        self.proc = subprocess.Popen(
+            args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, preexec_fn=controlling_terminal
+        )
         os.close(slave)
         self.fd = master
         self.output = bytearray()
@@ -116,7 +117,7 @@ class Terminal:
             raise EOFError(f"the program ended: {bytes(self.output[-300:])!r}")
         before = len(self.output)
         self.output += data
-        if not self._answered and SYNC_QUERY in self.output[max(0, before - len(SYNC_QUERY)):]:
+        if not self._answered and SYNC_QUERY in self.output[max(0, before - len(SYNC_QUERY)) :]:
             os.write(self.fd, SYNC_REPLY)
             self._answered = True
         return True
@@ -175,9 +176,12 @@ class Terminal:
 def _figures(samples: list[tuple[float, float, int]], prefix: str = "") -> dict:
     done = [last for _, last, _ in samples]
     first = [f for f, _, _ in samples]
-    return {f"{prefix}p50_ms": ms(pct(done, 0.5)), f"{prefix}p99_ms": ms(pct(done, 0.99)),
-            f"{prefix}first_frame_p50_ms": ms(pct(first, 0.5)),
-            f"{prefix}frames_per_press": round(sum(n for *_, n in samples) / len(samples), 2)}
+    return {
+        f"{prefix}p50_ms": ms(pct(done, 0.5)),
+        f"{prefix}p99_ms": ms(pct(done, 0.99)),
+        f"{prefix}first_frame_p50_ms": ms(pct(first, 0.5)),
+        f"{prefix}frames_per_press": round(sum(n for *_, n in samples) / len(samples), 2),
+    }
 
 
 def bench_keypress(tmp: Path, presses: int = 200) -> dict:
@@ -211,8 +215,13 @@ def bench_keypress(tmp: Path, presses: int = 200) -> dict:
         for term in (ours, bare, label):  # a user looks at the list before moving in it
             term.quiet(0.5)
         time.sleep(PAUSE)
-        runs: dict[str, list[tuple[float, float, int]]] = {"ours_move": [], "bare_move": [], "ours_filter": [],
-                                                            "bare_filter": [], "label": []}
+        runs: dict[str, list[tuple[float, float, int]]] = {
+            "ours_move": [],
+            "bare_move": [],
+            "ours_filter": [],
+            "bare_filter": [],
+            "label": [],
+        }
         for i in range(presses):  # 50 down, 50 up, ...: the cursor runs over the list and scrolls it
             key = "down" if (i // 50) % 2 == 0 else "up"
             runs["ours_move"].append(ours.press(key))
@@ -234,14 +243,23 @@ def bench_keypress(tmp: Path, presses: int = 200) -> dict:
     filt, bare_filt = _figures(runs["ours_filter"]), _figures(runs["bare_filter"], "baseline_bare_datatable_")
     floor = _figures(runs["label"])
     return {
-        "presses": presses, "target_p99_ms": 10.0,
+        "presses": presses,
+        "target_p99_ms": 10.0,
         "floor_bare_label_update": {"p50_ms": floor["p50_ms"], "p99_ms": floor["p99_ms"]},
-        "cursor_down_up": {**move, **bare_move, "ratio_p99": round(move["p99_ms"] / bare_move["baseline_bare_datatable_p99_ms"], 2),
-                           "ratio_p99_to_floor": round(move["p99_ms"] / floor["p99_ms"], 2)},
-        "filter_typing": {**filt, **bare_filt, "ratio_p99": round(filt["p99_ms"] / bare_filt["baseline_bare_datatable_p99_ms"], 2)},
+        "cursor_down_up": {
+            **move,
+            **bare_move,
+            "ratio_p99": round(move["p99_ms"] / bare_move["baseline_bare_datatable_p99_ms"], 2),
+            "ratio_p99_to_floor": round(move["p99_ms"] / floor["p99_ms"], 2),
+        },
+        "filter_typing": {
+            **filt,
+            **bare_filt,
+            "ratio_p99": round(filt["p99_ms"] / bare_filt["baseline_bare_datatable_p99_ms"], 2),
+        },
         "method": "pseudo-terminals, TEXTUAL_FPS=1000, synchronized output answered; key bytes written to the end of "
-                  f"the last frame they caused ({int(QUIET * 1000)} ms of silence after it); presses interleaved, "
-                  f"starting {PAUSE:g} s after the list is on screen",
+        f"the last frame they caused ({int(QUIET * 1000)} ms of silence after it); presses interleaved, "
+        f"starting {PAUSE:g} s after the list is on screen",
     }
 
 

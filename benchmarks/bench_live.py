@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 QUESTIONS = 40
 WARMUP = 10
 
-BARE_APP = r'''
+BARE_APP = r"""
 import sqlite3
 import sys
 
@@ -63,7 +63,7 @@ class Bare(App):
 
 
 Bare().run()
-'''
+"""
 
 
 def pct(samples: list[float], q: float) -> float:
@@ -88,10 +88,19 @@ def prepare(db: Path) -> int:
         criteria = [c.name for c in svc.selections.criteria()]
         have = len(svc.selections.questions(kind="deep-dive"))
         for i in range(QUESTIONS - have):
-            svc.selections.add_question(criteria[i % len(criteria)], f"Extra question {i + 1}: tell us more?",
-                                        kinds=("deep-dive",), guidance="Specific, with evidence.")
-        view = svc.meetings.add(candidate="Acme IT", kind="deep-dive", start_local=datetime(2031, 5, 6, 9, 0),
-                                timezone="Europe/London", members=["Ann"])
+            svc.selections.add_question(
+                criteria[i % len(criteria)],
+                f"Extra question {i + 1}: tell us more?",
+                kinds=("deep-dive",),
+                guidance="Specific, with evidence.",
+            )
+        view = svc.meetings.add(
+            candidate="Acme IT",
+            kind="deep-dive",
+            start_local=datetime(2031, 5, 6, 9, 0),
+            timezone="Europe/London",
+            members=["Ann"],
+        )
         assert len(view.agenda) == QUESTIONS, len(view.agenda)
         return view.id
     finally:
@@ -99,9 +108,15 @@ def prepare(db: Path) -> int:
 
 
 def _env(tmp: Path) -> dict[str, str]:
-    return {**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}, "TERM": "xterm-256color",
-            "TEXTUAL_FPS": "1000", "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "config"),
-            "XDG_DATA_HOME": str(tmp / "data"), "PYTHONPATH": str(ROOT)}
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PYTEST")},
+        "TERM": "xterm-256color",
+        "TEXTUAL_FPS": "1000",
+        "HOME": str(tmp),
+        "XDG_CONFIG_HOME": str(tmp / "config"),
+        "XDG_DATA_HOME": str(tmp / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
 
 
 def _drain(fd: int, seconds: float) -> None:
@@ -158,17 +173,25 @@ def bench_live(tmp: Path, presses: int) -> dict:
         base += press_times(bare_argv, env, "of 40 scored", presses // rounds)
         ours += press_times(ours_argv, env, f"of {QUESTIONS} scored", presses // rounds)
     return {
-        "questions": QUESTIONS, "presses": len(ours),
-        "p50_ms": ms(pct(ours, 0.5)), "p99_ms": ms(pct(ours, 0.99)), "mean_ms": ms(statistics.fmean(ours)),
-        "baseline_p50_ms": ms(pct(base, 0.5)), "baseline_p99_ms": ms(pct(base, 0.99)),
-        "ratio_p50": round(pct(ours, 0.5) / pct(base, 0.5), 2), "ratio_p99": round(pct(ours, 0.99) / pct(base, 0.99), 2),
+        "questions": QUESTIONS,
+        "presses": len(ours),
+        "p50_ms": ms(pct(ours, 0.5)),
+        "p99_ms": ms(pct(ours, 0.99)),
+        "mean_ms": ms(statistics.fmean(ours)),
+        "baseline_p50_ms": ms(pct(base, 0.5)),
+        "baseline_p99_ms": ms(pct(base, 0.99)),
+        "ratio_p50": round(pct(ours, 0.5) / pct(base, 0.5), 2),
+        "ratio_p99": round(pct(ours, 0.99) / pct(base, 0.99), 2),
         # More of the distributions (the p99 of 200 presses is their second slowest: one stall moves it).
-        "p90_ms": ms(pct(ours, 0.9)), "max_ms": ms(max(ours)), "baseline_p90_ms": ms(pct(base, 0.9)),
-        "baseline_mean_ms": ms(statistics.fmean(base)), "baseline_max_ms": ms(max(base)),
+        "p90_ms": ms(pct(ours, 0.9)),
+        "max_ms": ms(max(ours)),
+        "baseline_p90_ms": ms(pct(base, 0.9)),
+        "baseline_mean_ms": ms(statistics.fmean(base)),
+        "baseline_max_ms": ms(max(base)),
         "ratio_p90": round(pct(ours, 0.9) / pct(base, 0.9), 2),
         "target_ratio_p99": 2.0,
         "note": "real pseudo-terminal, TEXTUAL_FPS=1000: key byte written -> redraw bytes with the saved marker read; "
-                "baseline: bare Textual label update after one raw sqlite3 commit (WAL, synchronous FULL)",
+        "baseline: bare Textual label update after one raw sqlite3 commit (WAL, synchronous FULL)",
     }
 
 

@@ -66,16 +66,20 @@ def bench_startup(tmp: Path, repeat: int) -> dict:
     runs: dict[str, list[float]] = {name: [] for name in sides}
     order = list(sides)
     for round_ in range(repeat):  # interleaved, the order rotating, so that machine noise hits every side alike
-        for name in order[round_ % len(order):] + order[:round_ % len(order)]:
+        for name in order[round_ % len(order) :] + order[: round_ % len(order)]:
             args, text = sides[name]
             runs[name].append(time_to_text(args, text, env))
     med = {k: statistics.median(v) for k, v in runs.items()}
     return {
         "runs": repeat,
-        "title_ms": ms(med["title"]), "baseline_bare_label_ms": ms(med["bare"]),
-        "ratio_title": round(med["title"] / med["bare"], 2), "target_ratio_title": 1.3,
-        "sample_on_screen_ms": ms(med["sample"]), "baseline_bare_textual_sqlmodel_label_ms": ms(med["bare_orm"]),
-        "ratio_sample": round(med["sample"] / med["bare_orm"], 2), "target_ratio_sample": 1.3,
+        "title_ms": ms(med["title"]),
+        "baseline_bare_label_ms": ms(med["bare"]),
+        "ratio_title": round(med["title"] / med["bare"], 2),
+        "target_ratio_title": 1.3,
+        "sample_on_screen_ms": ms(med["sample"]),
+        "baseline_bare_textual_sqlmodel_label_ms": ms(med["bare_orm"]),
+        "ratio_sample": round(med["sample"] / med["bare_orm"], 2),
+        "target_ratio_sample": 1.3,
     }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import signal
 import threading
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -57,7 +57,9 @@ class WorkbenchApp(App[int]):
         Binding("f2", "open('scope')", "Scope", tooltip="What goes out and what stays in house"),
         Binding("f3", "open('candidates')", "Candidates", tooltip="Vendors and the in-house baseline"),
         Binding("f4", "open('schedule')", "Schedule", tooltip="Meetings by day, in our time and the vendor's"),
-        Binding("f5", "open('comparison')", "Compare", tooltip="The candidates side by side: weights, totals, robustness"),
+        Binding(
+            "f5", "open('comparison')", "Compare", tooltip="The candidates side by side: weights, totals, robustness"
+        ),
         Binding("question_mark", "help", "Help", show=False),
         Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
     ]
@@ -266,8 +268,12 @@ class WorkbenchApp(App[int]):
             return  # chosen again meanwhile
         if any(isinstance(s, MemberPicker) or getattr(s, "ASKS_MEMBER", False) for s in self.screen_stack):
             return  # a picker is open already, or the screen on top asks for itself (the live interview)
-        self.notify(f"{member} is not on the panel of {selection}: scores and notes would be refused. "
-                    "Choose who you are.", title="Not on the panel", severity="warning", timeout=8)
+        self.notify(
+            f"{member} is not on the panel of {selection}: scores and notes would be refused. Choose who you are.",
+            title="Not on the panel",
+            severity="warning",
+            timeout=8,
+        )
         self._show_member_picker(selection, names, False)
 
     def _show_member_picker(self, selection: str, names: list[str], force: bool) -> None:
@@ -377,8 +383,9 @@ def run_app(
     from workbench.config import redact_url
     from workbench.prefs import load_prefs
 
-    app = WorkbenchApp(open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs(),
-                       start=start)
+    app = WorkbenchApp(
+        open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs(), start=start
+    )
     app.idle_gc = IdleCollector()
     app.run()
     return app.return_value if isinstance(app.return_value, int) else 0

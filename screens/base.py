@@ -49,10 +49,14 @@ class WorkbenchFooter(Footer):
 
     def _keys(self) -> tuple[Any, ...]:
         """What the footer shows: every active binding with its state, and the footer's own options."""
-        return (self.compact, self.show_command_palette, tuple(
-            (b.key, b.action, b.description, b.show, b.group, b.tooltip, enabled, tooltip)
-            for (_node, b, enabled, tooltip) in self.screen.active_bindings.values()
-        ))
+        return (
+            self.compact,
+            self.show_command_palette,
+            tuple(
+                (b.key, b.action, b.description, b.show, b.group, b.tooltip, enabled, tooltip)
+                for (_node, b, enabled, tooltip) in self.screen.active_bindings.values()
+            ),
+        )
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False

@@ -75,8 +75,12 @@ class ProfilePane(VerticalScroll, can_focus=False):
         for name, (label, placeholder) in TEXT_FIELDS.items():
             with Horizontal(classes="profile-row"):
                 yield Label(label, classes="profile-label")
-                yield Input(placeholder=placeholder, id=f"profile-{name}", classes="profile-input",
-                            suggester=_zone_suggester() if name == "timezone" else None)
+                yield Input(
+                    placeholder=placeholder,
+                    id=f"profile-{name}",
+                    classes="profile-input",
+                    suggester=_zone_suggester() if name == "timezone" else None,
+                )
                 yield Static("", id=f"profile-error-{name}", classes="profile-error")
         with Horizontal(classes="profile-row"):
             yield Label(LABELS["onsite"], classes="profile-label")
@@ -101,7 +105,8 @@ class ProfilePane(VerticalScroll, can_focus=False):
     def _show_info(self, view: CandidateView) -> None:
         kind = "The in-house hire baseline" if view.baseline else "A vendor"
         self.query_one("#profile-info", Static).update(
-            f"{kind}. Each field is checked and saved when you leave it (tab) or press enter; ctrl+z undoes.")
+            f"{kind}. Each field is checked and saved when you leave it (tab) or press enter; ctrl+z undoes."
+        )
 
     def show_field(self, field: str, view: CandidateView) -> None:
         """Show one stored field (after an undo) and forget its error."""
@@ -157,12 +162,18 @@ class ProfilePane(VerticalScroll, can_focus=False):
             self.query_one("#profile-saved", Static).update(f"[b red]Not saved:[/] {LABELS[field].lower()}")
 
         def undo(view: CandidateView) -> Undo:
-            return Undo(f"{LABELS[field].lower()} of {view.name}",
-                        lambda services: services.candidates.update(owner.ref, selection=owner.selection, **{field: old}),
-                        lambda restored: self.show_field(field, restored))
+            return Undo(
+                f"{LABELS[field].lower()} of {view.name}",
+                lambda services: services.candidates.update(owner.ref, selection=owner.selection, **{field: old}),
+                lambda restored: self.show_field(field, restored),
+            )
 
-        owner.save(lambda services: services.candidates.update(owner.ref, selection=owner.selection, **{field: value}),
-                   stored, failed=failed, undo=undo)
+        owner.save(
+            lambda services: services.candidates.update(owner.ref, selection=owner.selection, **{field: value}),
+            stored,
+            failed=failed,
+            undo=undo,
+        )
 
     def save_now(self, services_call: Any, ref: str, selection: str | None) -> None:
         """Store every changed field synchronously (leaving the screen or the app; works after unmounting too)."""
@@ -172,8 +183,9 @@ class ProfilePane(VerticalScroll, can_focus=False):
             return
         changes = {f: v for f, v in self.typed.items() if f not in self.pending and self._differs(f, v)}
         for field, value in changes.items():
-            view = services_call(lambda services, f=field, v=value: services.candidates.update(ref, selection=selection,
-                                                                                                  **{f: v}))
+            view = services_call(
+                lambda services, f=field, v=value: services.candidates.update(ref, selection=selection, **{f: v})
+            )
             if view is not None:
                 self.stored = view
 
@@ -211,10 +223,21 @@ class CandidateScreen(EditingScreen):
     CSS_PATH = "candidate.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", tooltip="Back to the candidates (everything is saved)"),
-        Binding("ctrl+pagedown,alt+right", "tab(1)", "Next tab", priority=True,
-                tooltip="Show the next tab (alt+right does too)"),
-        Binding("ctrl+pageup,alt+left", "tab(-1)", "Prev tab", show=False, priority=True,
-                tooltip="Show the previous tab (alt+left does too)"),
+        Binding(
+            "ctrl+pagedown,alt+right",
+            "tab(1)",
+            "Next tab",
+            priority=True,
+            tooltip="Show the next tab (alt+right does too)",
+        ),
+        Binding(
+            "ctrl+pageup,alt+left",
+            "tab(-1)",
+            "Prev tab",
+            show=False,
+            priority=True,
+            tooltip="Show the previous tab (alt+left does too)",
+        ),
         UNDO_BINDING,
         *LEAVE_BINDINGS,
     ]
@@ -304,7 +327,9 @@ class CandidateScreen(EditingScreen):
     def _not_loaded(self, exc: BaseException) -> None:
         from screens.base import describe_error
 
-        self.query_one("#candidate-title", Static).update(f"[b red]Cannot show {self.candidate_name}:[/] {describe_error(exc)}")
+        self.query_one("#candidate-title", Static).update(
+            f"[b red]Cannot show {self.candidate_name}:[/] {describe_error(exc)}"
+        )
 
     def action_tab(self, step: int) -> None:
         """Show the next (or previous) tab and put the focus in it."""

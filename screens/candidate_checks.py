@@ -33,7 +33,9 @@ class DiligencePane(TablePane["DiligenceCheckView"]):
     EMPTY = "The checklist is empty."
     BINDINGS = [
         Binding("space", "cycle", "Cycle status", tooltip="todo → ok → concern → n/a → todo"),
-        Binding("e", "evidence", "Evidence", tooltip="Edit the evidence of the check under the cursor (enter does too)"),
+        Binding(
+            "e", "evidence", "Evidence", tooltip="Edit the evidence of the check under the cursor (enter does too)"
+        ),
     ]
 
     def cells(self, c: DiligenceCheckView) -> tuple[Any, ...]:
@@ -53,17 +55,30 @@ class DiligencePane(TablePane["DiligenceCheckView"]):
             owner.show_not_saved(exc)
 
         def undo(new: DiligenceCheckView) -> Undo:
-            return Undo(f"{label} of {old.name}", lambda services: services.candidates.set_check(
-                owner.ref, old.item, status=old.status, evidence=old.evidence, selection=owner.selection), self.put)
+            return Undo(
+                f"{label} of {old.name}",
+                lambda services: services.candidates.set_check(
+                    owner.ref, old.item, status=old.status, evidence=old.evidence, selection=owner.selection
+                ),
+                self.put,
+            )
 
-        owner.save(lambda services: services.candidates.set_check(owner.ref, old.item, selection=owner.selection, **fields),
-                   self.put, failed=failed, undo=undo)
+        owner.save(
+            lambda services: services.candidates.set_check(owner.ref, old.item, selection=owner.selection, **fields),
+            self.put,
+            failed=failed,
+            undo=undo,
+        )
 
     def action_cycle(self) -> None:
         check = self.current()
         if check is None:
             return
-        status = CHECK_CYCLE[(CHECK_CYCLE.index(check.status) + 1) % len(CHECK_CYCLE)] if check.status in CHECK_CYCLE else "todo"
+        status = (
+            CHECK_CYCLE[(CHECK_CYCLE.index(check.status) + 1) % len(CHECK_CYCLE)]
+            if check.status in CHECK_CYCLE
+            else "todo"
+        )
         self.views[check.id] = replace(check, status=status)  # the next press starts from here
         self._set(check, "status", status=status)
 
@@ -74,15 +89,30 @@ class DiligencePane(TablePane["DiligenceCheckView"]):
         owner = self.owner
 
         def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
-            owner.save(lambda services: services.candidates.set_check(owner.ref, old.item, evidence=values["evidence"],
-                                                                       selection=owner.selection),
-                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error,
-                       undo=lambda new: Undo(f"evidence of {old.name}", lambda services: services.candidates.set_check(
-                           owner.ref, old.item, evidence=old.evidence, selection=owner.selection), self.put))
+            owner.save(
+                lambda services: services.candidates.set_check(
+                    owner.ref, old.item, evidence=values["evidence"], selection=owner.selection
+                ),
+                lambda new: (self.put(new), dialog.dismiss(new)),
+                failed=dialog.show_error,
+                undo=lambda new: Undo(
+                    f"evidence of {old.name}",
+                    lambda services: services.candidates.set_check(
+                        owner.ref, old.item, evidence=old.evidence, selection=owner.selection
+                    ),
+                    self.put,
+                ),
+            )
 
-        self.app.push_screen(FormDialog(f"Evidence: {old.name}", [
-            FormField("evidence", "Evidence: what we saw, where, when", old.evidence, kind="long"),
-        ], submit))
+        self.app.push_screen(
+            FormDialog(
+                f"Evidence: {old.name}",
+                [
+                    FormField("evidence", "Evidence: what we saw, where, when", old.evidence, kind="long"),
+                ],
+                submit,
+            )
+        )
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -97,8 +127,13 @@ class MeetingsPane(TablePane["MeetingView"]):
         Binding("i", "open_record('interview')", "Interview", tooltip="Open the live interview of the meeting"),
         Binding("m", "open_record('minutes')", "Minutes", tooltip="Show the minutes of the meeting"),
     ]
-    COLUMNS = (("when", "When (meeting's zone)"), ("kind", "Kind"), ("status", "Status"), ("duration", "Minutes"),
-               ("location", "Location"))
+    COLUMNS = (
+        ("when", "When (meeting's zone)"),
+        ("kind", "Kind"),
+        ("status", "Status"),
+        ("duration", "Minutes"),
+        ("location", "Location"),
+    )
     EMPTY = "No meeting with this candidate yet (F4 schedules one)."
 
     def compose(self) -> ComposeResult:
@@ -110,8 +145,13 @@ class MeetingsPane(TablePane["MeetingView"]):
             yield agenda
 
     def cells(self, m: MeetingView) -> tuple[Any, ...]:
-        return (self.local(m).strftime("%a %d %b %Y %H:%M ") + m.timezone, m.kind, m.status, str(m.duration_minutes),
-                short(m.location, 40))
+        return (
+            self.local(m).strftime("%a %d %b %Y %H:%M ") + m.timezone,
+            m.kind,
+            m.status,
+            str(m.duration_minutes),
+            short(m.location, 40),
+        )
 
     def action_open_record(self, name: str) -> None:
         m = self.current()

@@ -12,8 +12,9 @@ if TYPE_CHECKING:
     from workbench.services.views import CandidateView
 
 
-def new_candidate_dialog(screen: EditingScreen, selection: str | None,
-                         added: Callable[[CandidateView], None]) -> FormDialog:
+def new_candidate_dialog(
+    screen: EditingScreen, selection: str | None, added: Callable[[CandidateView], None]
+) -> FormDialog:
     """A form for a new candidate; saving it adds the candidate through the services.
 
     Args:
@@ -27,14 +28,19 @@ def new_candidate_dialog(screen: EditingScreen, selection: str | None,
             dialog.dismiss(view)
             added(view)
 
-        screen.save(lambda services: services.candidates.add(selection=selection, **values), stored,
-                    failed=dialog.show_error)
+        screen.save(
+            lambda services: services.candidates.add(selection=selection, **values), stored, failed=dialog.show_error
+        )
 
-    return FormDialog("New candidate", [
-        FormField("name", "Name", placeholder="The vendor's name"),
-        FormField("website", "Website", placeholder="https://…"),
-        FormField("timezone", "Home time zone (IANA name)", "UTC", placeholder="Europe/London"),
-        FormField("support_hours", "Support hours (local)", placeholder="08:00-18:00"),
-        FormField("onsite", "On-site support", False, kind="switch"),
-        FormField("baseline", "In-house hire baseline", False, kind="switch"),
-    ], submit)
+    return FormDialog(
+        "New candidate",
+        [
+            FormField("name", "Name", placeholder="The vendor's name"),
+            FormField("website", "Website", placeholder="https://…"),
+            FormField("timezone", "Home time zone (IANA name)", "UTC", placeholder="Europe/London"),
+            FormField("support_hours", "Support hours (local)", placeholder="08:00-18:00"),
+            FormField("onsite", "On-site support", False, kind="switch"),
+            FormField("baseline", "In-house hire baseline", False, kind="switch"),
+        ],
+        submit,
+    )

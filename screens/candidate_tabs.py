@@ -173,11 +173,18 @@ class RecordPane(TablePane[V]):
 
         def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
             def undo(new: Any) -> Undo:
-                return Undo(f"adding {self.noun(new)}", lambda services: self.delete_record(services, new.id),
-                            lambda _: self.drop(new.id))
+                return Undo(
+                    f"adding {self.noun(new)}",
+                    lambda services: self.delete_record(services, new.id),
+                    lambda _: self.drop(new.id),
+                )
 
-            owner.save(lambda services: self.add_record(services, values),
-                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error, undo=undo)
+            owner.save(
+                lambda services: self.add_record(services, values),
+                lambda new: (self.put(new), dialog.dismiss(new)),
+                failed=dialog.show_error,
+                undo=undo,
+            )
 
         self.app.push_screen(FormDialog(self.add_title(), self.fields(None), submit))
 
@@ -188,11 +195,16 @@ class RecordPane(TablePane[V]):
         owner = self.owner
 
         def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
-            owner.save(lambda services: self.update_record(services, old.id, values),
-                       lambda new: (self.put(new), dialog.dismiss(new)), failed=dialog.show_error,
-                       undo=lambda new: Undo(f"edit of {self.noun(old)}",
-                                             lambda services: self.update_record(services, old.id, self.values_of(old)),
-                                             self.put))
+            owner.save(
+                lambda services: self.update_record(services, old.id, values),
+                lambda new: (self.put(new), dialog.dismiss(new)),
+                failed=dialog.show_error,
+                undo=lambda new: Undo(
+                    f"edit of {self.noun(old)}",
+                    lambda services: self.update_record(services, old.id, self.values_of(old)),
+                    self.put,
+                ),
+            )
 
         self.app.push_screen(FormDialog(self.edit_title(old), self.fields(old), submit))
 
@@ -211,16 +223,29 @@ class RecordPane(TablePane[V]):
             self.drop(old.id)
             self.notify(f"Deleted {self.noun(old)}; ctrl+z brings it back.", timeout=4)
 
-        owner.save(lambda services: self.delete_record(services, old.id), deleted,
-                   undo=lambda _: Undo(f"deletion of {self.noun(old)}",
-                                       lambda services: self.add_record(services, self.values_of(old)), self.put))
+        owner.save(
+            lambda services: self.delete_record(services, old.id),
+            deleted,
+            undo=lambda _: Undo(
+                f"deletion of {self.noun(old)}",
+                lambda services: self.add_record(services, self.values_of(old)),
+                self.put,
+            ),
+        )
 
 
 class RecommendationsPane(RecordPane["RecommendationView"]):
     """Peers' words on the candidate: add, edit, delete."""
 
-    COLUMNS = (("recommender", "Recommended by"), ("company", "Company"), ("relationship", "Relationship"),
-               ("sentiment", "Sentiment"), ("rating", "Rating"), ("given_on", "Given on"), ("experience", "Experience"))
+    COLUMNS = (
+        ("recommender", "Recommended by"),
+        ("company", "Company"),
+        ("relationship", "Relationship"),
+        ("sentiment", "Sentiment"),
+        ("rating", "Rating"),
+        ("given_on", "Given on"),
+        ("experience", "Experience"),
+    )
     EMPTY = "No recommendation yet: a adds one."
     BINDINGS = [
         Binding("a", "add", "Add", tooltip="Record a recommendation"),
@@ -229,10 +254,15 @@ class RecommendationsPane(RecordPane["RecommendationView"]):
     ]
 
     def cells(self, r: RecommendationView) -> tuple[Any, ...]:
-        return (short(r.recommender, 22), short(r.company, 22), short(r.relationship, 24),
-                Text(r.sentiment, style=SENTIMENT_STYLE.get(r.sentiment, "")),
-                "—" if r.rating is None else f"{r.rating}/5", r.given_on.isoformat() if r.given_on else "—",
-                short(r.experience, 18))
+        return (
+            short(r.recommender, 22),
+            short(r.company, 22),
+            short(r.relationship, 24),
+            Text(r.sentiment, style=SENTIMENT_STYLE.get(r.sentiment, "")),
+            "—" if r.rating is None else f"{r.rating}/5",
+            r.given_on.isoformat() if r.given_on else "—",
+            short(r.experience, 18),
+        )
 
     def detail(self, r: RecommendationView) -> Text:
         text = Text()
@@ -247,18 +277,31 @@ class RecommendationsPane(RecordPane["RecommendationView"]):
         return [
             FormField("recommender", "Who recommended", r.recommender if r else "", placeholder="Their name"),
             FormField("company", "Their company", r.company if r else ""),
-            FormField("relationship", "Relationship to the vendor", r.relationship if r else "",
-                      placeholder="client for 3 years"),
+            FormField(
+                "relationship",
+                "Relationship to the vendor",
+                r.relationship if r else "",
+                placeholder="client for 3 years",
+            ),
             FormField("sentiment", "Sentiment", r.sentiment if r else "neutral", kind="choice", choices=SENTIMENTS),
             FormField("rating", "Rating 1-5 (empty: none)", "" if r is None or r.rating is None else str(r.rating)),
-            FormField("given_on", "Given on (YYYY-MM-DD, empty: unknown)", r.given_on.isoformat() if r and r.given_on else ""),
+            FormField(
+                "given_on", "Given on (YYYY-MM-DD, empty: unknown)", r.given_on.isoformat() if r and r.given_on else ""
+            ),
             FormField("experience", "Their experience", r.experience if r else "", kind="long"),
         ]
 
     @staticmethod
     def values_of(r: RecommendationView) -> dict[str, Any]:
-        return dict(recommender=r.recommender, company=r.company, relationship=r.relationship, sentiment=r.sentiment,
-                    rating=r.rating, experience=r.experience, given_on=r.given_on)
+        return dict(
+            recommender=r.recommender,
+            company=r.company,
+            relationship=r.relationship,
+            sentiment=r.sentiment,
+            rating=r.rating,
+            experience=r.experience,
+            given_on=r.given_on,
+        )
 
     def noun(self, r: RecommendationView) -> str:
         return f"{r.recommender}'s recommendation"
@@ -282,8 +325,14 @@ class RecommendationsPane(RecordPane["RecommendationView"]):
 class PeoplePane(RecordPane["VendorPersonView"]):
     """The vendor's management and delivery people: who they are, where to read about them, when last checked."""
 
-    COLUMNS = (("name", "Name"), ("team", "Team"), ("role", "Role"), ("profile_url", "Profile"),
-               ("last_checked", "Last checked"), ("researched", "Researched"))
+    COLUMNS = (
+        ("name", "Name"),
+        ("team", "Team"),
+        ("role", "Role"),
+        ("profile_url", "Profile"),
+        ("last_checked", "Last checked"),
+        ("researched", "Researched"),
+    )
     EMPTY = "Nobody recorded yet: a adds a person of the vendor's management or delivery team."
     BINDINGS = [
         Binding("a", "add", "Add", tooltip="Record a person of the vendor's team"),
@@ -294,8 +343,14 @@ class PeoplePane(RecordPane["VendorPersonView"]):
     ]
 
     def cells(self, p: VendorPersonView) -> tuple[Any, ...]:
-        return (short(p.name, 24), p.team, short(p.role, 26), short(p.profile_url, 30) or "—",
-                last_checked_cell(p.last_checked, on=self.today()), Text("yes", style="green") if p.researched else Text("no", style="dim"))
+        return (
+            short(p.name, 24),
+            p.team,
+            short(p.role, 26),
+            short(p.profile_url, 30) or "—",
+            last_checked_cell(p.last_checked, on=self.today()),
+            Text("yes", style="green") if p.researched else Text("no", style="dim"),
+        )
 
     def detail(self, p: VendorPersonView) -> Text:
         text = Text()
@@ -312,18 +367,31 @@ class PeoplePane(RecordPane["VendorPersonView"]):
             FormField("name", "Name", p.name if p else ""),
             FormField("team", "Team", p.team if p else "management", kind="choice", choices=TEAMS),
             FormField("role", "Role", p.role if p else "", placeholder="Service delivery manager"),
-            FormField("profile_url", "Profile URL (http or https)", p.profile_url if p else "", placeholder="https://…"),
+            FormField(
+                "profile_url", "Profile URL (http or https)", p.profile_url if p else "", placeholder="https://…"
+            ),
             FormField("tenure", "Tenure", p.tenure if p else "", placeholder="6 years"),
-            FormField("last_checked", "Last checked (YYYY-MM-DD)", p.last_checked.isoformat() if p and p.last_checked
-                      else self.today().isoformat()),
+            FormField(
+                "last_checked",
+                "Last checked (YYYY-MM-DD)",
+                p.last_checked.isoformat() if p and p.last_checked else self.today().isoformat(),
+            ),
             FormField("researched", "Researched", p.researched if p else False, kind="switch"),
             FormField("notes", "Notes", p.notes if p else "", kind="long"),
         ]
 
     @staticmethod
     def values_of(p: VendorPersonView) -> dict[str, Any]:
-        return dict(name=p.name, role=p.role, team=p.team, profile_url=p.profile_url, tenure=p.tenure, notes=p.notes,
-                    researched=p.researched, last_checked=p.last_checked)
+        return dict(
+            name=p.name,
+            role=p.role,
+            team=p.team,
+            profile_url=p.profile_url,
+            tenure=p.tenure,
+            notes=p.notes,
+            researched=p.researched,
+            last_checked=p.last_checked,
+        )
 
     def noun(self, p: VendorPersonView) -> str:
         return p.name
@@ -348,9 +416,16 @@ class PeoplePane(RecordPane["VendorPersonView"]):
             self.put(old)  # what is stored
             self.owner.show_not_saved(exc)
 
-        self.owner.save(lambda services: services.candidates.update_person(old.id, **fields), self.put, failed=failed,
-                        undo=lambda new: Undo(f"{label} of {old.name}", lambda services: services.candidates.update_person(
-                            old.id, **{k: getattr(old, k) for k in fields}), self.put))
+        self.owner.save(
+            lambda services: services.candidates.update_person(old.id, **fields),
+            self.put,
+            failed=failed,
+            undo=lambda new: Undo(
+                f"{label} of {old.name}",
+                lambda services: services.candidates.update_person(old.id, **{k: getattr(old, k) for k in fields}),
+                self.put,
+            ),
+        )
 
     def action_toggle_researched(self) -> None:
         person = self.current()

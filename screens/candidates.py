@@ -24,11 +24,22 @@ if TYPE_CHECKING:
 
 STATUSES = ("long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined")
 PIPELINE = ("long-list", "shortlisted", "interviewing", "finalist", "chosen")
-STATUS_STYLE = {"shortlisted": "cyan", "interviewing": "bold cyan", "finalist": "bold magenta", "chosen": "bold green",
-                "declined": "dim strike"}
+STATUS_STYLE = {
+    "shortlisted": "cyan",
+    "interviewing": "bold cyan",
+    "finalist": "bold magenta",
+    "chosen": "bold green",
+    "declined": "dim strike",
+}
 ALL = "all"
-COLUMNS = (("name", "Candidate"), ("status", "Status"), ("timezone", "Time zone"), ("hours", "Support hours"),
-           ("onsite", "On-site"), ("baseline", "Baseline"))
+COLUMNS = (
+    ("name", "Candidate"),
+    ("status", "Status"),
+    ("timezone", "Time zone"),
+    ("hours", "Support hours"),
+    ("onsite", "On-site"),
+    ("baseline", "Baseline"),
+)
 
 
 def candidate_cells(view: CandidateView) -> tuple[Any, ...]:
@@ -92,12 +103,22 @@ class CandidatesScreen(EditingScreen):
     AUTO_FOCUS = "#candidates-table"
     """The list has the keys from the start; the data arriving later does not move the focus (a "/" typed meanwhile stays)."""
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Type to filter the list by name, website or zone"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            key_display="/",
+            tooltip="Type to filter the list by name, website or zone",
+        ),
         Binding("f", "cycle_status_filter", "Status", tooltip="Show only one status (cycles; 'all' shows every one)"),
-        Binding("right_square_bracket", "move(1)", "Next", key_display="]",
-                tooltip="Move along the pipeline: long-list → shortlisted → interviewing → finalist → chosen"),
-        Binding("left_square_bracket", "move(-1)", "Back", key_display="[",
-                tooltip="Move back along the pipeline"),
+        Binding(
+            "right_square_bracket",
+            "move(1)",
+            "Next",
+            key_display="]",
+            tooltip="Move along the pipeline: long-list → shortlisted → interviewing → finalist → chosen",
+        ),
+        Binding("left_square_bracket", "move(-1)", "Back", key_display="[", tooltip="Move back along the pipeline"),
         Binding("x", "decline", "Decline", tooltip="Decline the candidate (again: reconsider it, back to long-list)"),
         Binding("n", "new", "New", tooltip="Add a candidate"),
         Binding("delete", "delete", "Delete", tooltip="Delete the candidate after a question (ctrl+z brings it back)"),
@@ -125,9 +146,15 @@ class CandidatesScreen(EditingScreen):
         # filters and the count line as well (candidates.tcss gives it the container's margins).
         with Vertical(id="candidates-body"):
             with Horizontal(id="candidates-filters"):
-                yield FilterInput(placeholder="Filter: type part of a name, website or time zone", id="candidates-filter")
-                yield Select([("all statuses", ALL)] + [(s, s) for s in STATUSES], value=ALL, allow_blank=False,
-                             id="candidates-status")
+                yield FilterInput(
+                    placeholder="Filter: type part of a name, website or time zone", id="candidates-filter"
+                )
+                yield Select(
+                    [("all statuses", ALL)] + [(s, s) for s in STATUSES],
+                    value=ALL,
+                    allow_blank=False,
+                    id="candidates-status",
+                )
             yield Static("Loading the candidates…", id="candidates-count")
         yield RowList(COLUMNS, id="candidates-table")
 
@@ -165,8 +192,12 @@ class CandidatesScreen(EditingScreen):
             self._intended = {v.id: v.status for v in views}
             self.refilter()
 
-        self.call(lambda services: services.candidates.list(selection=selection), shown, group="candidates-load",
-                  exclusive=True)
+        self.call(
+            lambda services: services.candidates.list(selection=selection),
+            shown,
+            group="candidates-load",
+            exclusive=True,
+        )
 
     def _filters(self) -> tuple[list[str], str]:
         status = self.status_select.value
@@ -179,8 +210,9 @@ class CandidatesScreen(EditingScreen):
         """
         words, status = self._filters()
         if self._order is None:
-            self._order = [(v, str(v.id)) for v in sorted(self._views.values(),
-                                                          key=lambda v: (v.name.casefold(), v.name, v.id))]
+            self._order = [
+                (v, str(v.id)) for v in sorted(self._views.values(), key=lambda v: (v.name.casefold(), v.name, v.id))
+            ]
         rows = []
         for view, key in self._order:
             _, cells, hay = self._made_of(view)
@@ -289,9 +321,11 @@ class CandidatesScreen(EditingScreen):
 
         def undo(new: CandidateView) -> Undo:
             old_status = self._views[cid].status if cid in self._views else view.status
-            return Undo(f"status of {new.name} ({old_status})",
-                        lambda services: services.candidates.set_status(cid, old_status, selection=selection),
-                        self.show_view)
+            return Undo(
+                f"status of {new.name} ({old_status})",
+                lambda services: services.candidates.set_status(cid, old_status, selection=selection),
+                self.show_view,
+            )
 
         def failed(exc: BaseException) -> None:
             stored = self._views.get(cid)
@@ -299,8 +333,12 @@ class CandidatesScreen(EditingScreen):
                 self._intended[cid] = stored.status
             self.show_not_saved(exc)
 
-        self.save(lambda services: services.candidates.set_status(cid, status, selection=selection),
-                  self.show_view, failed=failed, undo=undo)
+        self.save(
+            lambda services: services.candidates.set_status(cid, status, selection=selection),
+            self.show_view,
+            failed=failed,
+            undo=undo,
+        )
 
     def action_move(self, step: int) -> None:
         """Move the candidate under the cursor along the pipeline."""
@@ -342,8 +380,10 @@ class CandidatesScreen(EditingScreen):
         if view is None:
             return
         question = f"Delete {view.name}?"
-        detail = ("Its recommendations, people and checklist go with it, and so do its meetings with their scores "
-                  "and notes. ctrl+z brings it all back.")
+        detail = (
+            "Its recommendations, people and checklist go with it, and so do its meetings with their scores "
+            "and notes. ctrl+z brings it all back."
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -368,17 +408,25 @@ class CandidatesScreen(EditingScreen):
                 self._select(result.candidate.id)
                 if result.left_out:
                     lost = ", ".join(f"{n} {table.replace('_', ' ')} row(s)" for table, n in result.left_out)
-                    self.notify(f"Not brought back, as what they belonged to was deleted meanwhile: {lost}.",
-                                severity="warning", timeout=8)
+                    self.notify(
+                        f"Not brought back, as what they belonged to was deleted meanwhile: {lost}.",
+                        severity="warning",
+                        timeout=8,
+                    )
 
-            return Undo(f"deletion of {snapshot.candidate.name}",
-                        lambda services: services.candidates.restore(snapshot), restored)
+            return Undo(
+                f"deletion of {snapshot.candidate.name}",
+                lambda services: services.candidates.restore(snapshot),
+                restored,
+            )
 
-        self.save(lambda services: services.candidates.snapshot_and_delete(f"#{view.id}", selection=selection),
-                  deleted, undo=undo)
+        self.save(
+            lambda services: services.candidates.snapshot_and_delete(f"#{view.id}", selection=selection),
+            deleted,
+            undo=undo,
+        )
 
     def action_import_csv(self) -> None:
         from screens.import_csv import ImportScreen
 
         self.app.push_screen(ImportScreen())
-

@@ -54,15 +54,22 @@ def workbench_commands(app: WorkbenchApp, screen: object) -> Iterator[Command]:
     tips = {b.action: b.tooltip for b in app.BINDINGS if not isinstance(b, tuple)}
     for name in SECTIONS:
         where = "" if name == "home" else f" · {app.selection or 'choose a selection first'}"
-        yield Command(name.capitalize(), (tips.get(f"open('{name}')") or "The selections and their progress") + where,
-                      _section(app, name))
+        yield Command(
+            name.capitalize(),
+            (tips.get(f"open('{name}')") or "The selections and their progress") + where,
+            _section(app, name),
+        )
     yield Command("Load the sample selection", "A fictional selection to look around in", _on_home(app, "load_sample"))
-    yield Command("New selection", "From the it-outsourcing template: scope, rubric and questions",
-                  _on_home(app, "new_selection"))
-    yield Command("Choose panel member", f"Who this terminal speaks for (now: {app.member or 'nobody'})",
-                  app.action_choose_member)
+    yield Command(
+        "New selection", "From the it-outsourcing template: scope, rubric and questions", _on_home(app, "new_selection")
+    )
+    yield Command(
+        "Choose panel member", f"Who this terminal speaks for (now: {app.member or 'nobody'})", app.action_choose_member
+    )
     yield Command("Help", "The keys of this screen", app.action_help)
-    yield Command("Change theme", f"Textual's themes; the choice is remembered (now: {app.theme})", app.action_change_theme)
+    yield Command(
+        "Change theme", f"Textual's themes; the choice is remembered (now: {app.theme})", app.action_change_theme
+    )
     yield from _screen_keys(app, screen)
 
 
@@ -76,8 +83,9 @@ def _screen_keys(app: WorkbenchApp, screen: object) -> Iterator[Command]:
             continue
         seen.add(binding.action)
         tip = f" — {binding.tooltip}" if binding.tooltip else ""
-        yield Command(binding.description, f"{app.get_key_display(binding)}{tip}",
-                      _run_action(app, binding.action, active.node))
+        yield Command(
+            binding.description, f"{app.get_key_display(binding)}{tip}", _run_action(app, binding.action, active.node)
+        )
 
 
 _BASE = frozenset(b.action for b in Screen.BINDINGS if isinstance(b, Binding))  # focus moves, copy

@@ -25,8 +25,8 @@ from screens.comparison_parts import (
     bar_chart,
     candidate_column,
     candidate_of,
-    criterion_of,
     column_title,
+    criterion_of,
     criterion_row,
     keep_robustness,
     label_cell,
@@ -56,8 +56,9 @@ class Loaded:
     robust: bool = False  # whether ``view`` has P(first) and the leader flip (the stored weights, every member)
 
 
-def fetch(services: Services, selection: str | None, now: Any, *, with_robustness: bool = True,
-          member: str | None = None) -> Loaded:
+def fetch(
+    services: Services, selection: str | None, now: Any, *, with_robustness: bool = True, member: str | None = None
+) -> Loaded:
     """Read the comparison and its extra rows (runs in a worker); the screen works out robustness itself, later.
 
     ``member``: the panel member looking; meetings withheld from them (the independence rule) do not count.
@@ -81,13 +82,33 @@ class ComparisonScreen(WeightEdits, EditingScreen):
 
     CSS_PATH = "comparison.tcss"
     BINDINGS = [
-        Binding("plus,equals_sign", "weight(1)", "Weight +1", key_display="+", group=WEIGHT_KEYS,
-                tooltip="Raise the weight of the criterion under the cursor by 1 (saved at once)"),
-        Binding("minus", "weight(-1)", "Weight -1", key_display="-", group=WEIGHT_KEYS,
-                tooltip="Lower the weight of the criterion under the cursor by 1 (not below 0)"),
-        Binding("w", "type_weight", "Type weight", show=False, tooltip="Type the weight of the criterion under the cursor"),
+        Binding(
+            "plus,equals_sign",
+            "weight(1)",
+            "Weight +1",
+            key_display="+",
+            group=WEIGHT_KEYS,
+            tooltip="Raise the weight of the criterion under the cursor by 1 (saved at once)",
+        ),
+        Binding(
+            "minus",
+            "weight(-1)",
+            "Weight -1",
+            key_display="-",
+            group=WEIGHT_KEYS,
+            tooltip="Lower the weight of the criterion under the cursor by 1 (not below 0)",
+        ),
+        Binding(
+            "w", "type_weight", "Type weight", show=False, tooltip="Type the weight of the criterion under the cursor"
+        ),
         Binding("enter", "drill", "Scores", tooltip="The scores, comments and notes behind the cell under the cursor"),
-        Binding("m", "next_member", "Member view", show=False, tooltip="Cycle the scores shown: all members, then each member alone"),
+        Binding(
+            "m",
+            "next_member",
+            "Member view",
+            show=False,
+            tooltip="Cycle the scores shown: all members, then each member alone",
+        ),
         Binding("b", "toggle_baseline", "Baseline", show=False, tooltip="Show or hide the in-house baseline"),
         Binding("e", "export", "Export", tooltip="Write the comparison to a Markdown, CSV or JSON file"),
         Binding("r", "reload", "Reload", show=False, tooltip="Read the comparison again from the database"),
@@ -142,8 +163,12 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         # With P(first) and the leader flip when the view is the stored one (everyone's scores, the baseline
         # shown): about 50 ms more here, and no second worker and frame before they are on screen.
         robust = self._stored_view()
-        self.call(lambda services: fetch(services, selection, now, with_robustness=robust, member=member), self._loaded,
-                  group="cmp-load", exclusive=True)
+        self.call(
+            lambda services: fetch(services, selection, now, with_robustness=robust, member=member),
+            self._loaded,
+            group="cmp-load",
+            exclusive=True,
+        )
 
     def _stored_view(self) -> bool:
         """Whether the screen shows the comparison as stored: every member's scores, the baseline in."""
@@ -168,17 +193,26 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         from workbench.services.views import CriterionCell
 
         member_id = self.loaded.members.members[self.member_index - 1][0]
-        return {key: CriterionCell(score=mean, spread=0.0, flagged=False, members=1)
-                for key, mean in self.loaded.members.means.get(member_id, {}).items()}
+        return {
+            key: CriterionCell(score=mean, spread=0.0, flagged=False, members=1)
+            for key, mean in self.loaded.members.means.get(member_id, {}).items()
+        }
 
     def _rebuild(self, *, with_robustness: bool) -> ComparisonView:
         from workbench.services.comparison_build import rebuild
 
         assert self.loaded is not None
-        return rebuild(self.loaded.view, weights=self.weights, cells=self.member_cells(),
-                       include_baseline=self.show_baseline, with_robustness=with_robustness)
+        return rebuild(
+            self.loaded.view,
+            weights=self.weights,
+            cells=self.member_cells(),
+            include_baseline=self.show_baseline,
+            with_robustness=with_robustness,
+        )
 
-    def _recompute(self, *, rebuild_table: bool = False, scores: bool = True, ready: ComparisonView | None = None) -> None:
+    def _recompute(
+        self, *, rebuild_table: bool = False, scores: bool = True, ready: ComparisonView | None = None
+    ) -> None:
         """Totals and ranks at once; P(first) and the leader flip follow from a worker.
 
         ``scores`` False: only weights changed, so the criterion scores on screen stay as they are.
@@ -257,7 +291,10 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         flags = self.member_index == 0
         rows: list[tuple[str, dict[str, Cell]]] = []
         for c in view.criteria:
-            cells = {CRITERION_COLUMN: label_cell(shorten(c.name, CRITERION_WIDTH)), WEIGHT_COLUMN: weight_cell(c.weight)}
+            cells = {
+                CRITERION_COLUMN: label_cell(shorten(c.name, CRITERION_WIDTH)),
+                WEIGHT_COLUMN: weight_cell(c.weight),
+            }
             if scores:
                 for r in view.candidates:
                     cells[candidate_column(r.id)] = score_cell(r.criteria.get(c.id), flags=flags)
@@ -265,8 +302,11 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         for key, label in SUMMARY_ROWS:
             cells = {CRITERION_COLUMN: label_cell(label, bold=True), WEIGHT_COLUMN: label_cell("")}
             for r in view.candidates:
-                cells[candidate_column(r.id)] = (PENDING if key == "pfirst" and not self.robust_shown
-                                                 else summary_cell(key, r, self.loaded.extras.get(r.id)))
+                cells[candidate_column(r.id)] = (
+                    PENDING
+                    if key == "pfirst" and not self.robust_shown
+                    else summary_cell(key, r, self.loaded.extras.get(r.id))
+                )
             rows.append((key, cells))
         return rows
 

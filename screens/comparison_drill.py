@@ -73,13 +73,22 @@ class DrillDownScreen(WorkbenchScreen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Scores behind · {self.criterion} · {self.candidate}"
-        for key, label in (("meeting", "Meeting"), ("question", "Question"), ("member", "Member"), ("score", "Score"),
-                           ("comment", "Comment")):
+        for key, label in (
+            ("meeting", "Meeting"),
+            ("question", "Question"),
+            ("member", "Member"),
+            ("score", "Score"),
+            ("comment", "Comment"),
+        ):
             self.table.add_column(label, key=key)
         selection, member = self.wb.selection, self.wb.member
         cand, crit = self.candidate_id, self.criterion_id
-        self.call(lambda services: services.comparison_details.drill_down(cand, crit, selection=selection, member=member),
-                  self._show, group="drill-load", exclusive=True)
+        self.call(
+            lambda services: services.comparison_details.drill_down(cand, crit, selection=selection, member=member),
+            self._show,
+            group="drill-load",
+            exclusive=True,
+        )
 
     def _when(self, at: datetime, *, short: bool = False) -> str:
         """A meeting's start in our zone: ``Wed 21 Oct 2026 09:30``, or ``21 Oct`` when short."""
@@ -93,11 +102,19 @@ class DrillDownScreen(WorkbenchScreen):
         table = self.table
         table.clear()
         for i, s in enumerate(view.scores):
-            value = Text(" N/A ", style="dim") if s.value is None else Text(
-                f" {s.value} ", style=f"bold white on {score_colour(float(s.value))}")
-            table.add_row(f"#{s.meeting_id} {s.meeting_kind}, {self._when(s.meeting_start_utc, short=True)}",
-                          _short(s.question, 36), _short(s.member, 16), value,
-                          _short(s.comment, 30) if s.comment else Text("–", style="dim"), key=str(i))
+            value = (
+                Text(" N/A ", style="dim")
+                if s.value is None
+                else Text(f" {s.value} ", style=f"bold white on {score_colour(float(s.value))}")
+            )
+            table.add_row(
+                f"#{s.meeting_id} {s.meeting_kind}, {self._when(s.meeting_start_utc, short=True)}",
+                _short(s.question, 36),
+                _short(s.member, 16),
+                value,
+                _short(s.comment, 30) if s.comment else Text("–", style="dim"),
+                key=str(i),
+            )
         table.focus()
         self._detail()
         self.query_one("#drill-notes", Static).update(self._notes(view))
@@ -114,14 +131,19 @@ class DrillDownScreen(WorkbenchScreen):
         out.append(f" · weight {view.weight:g}\n")
         if view.member_means:
             out.append("Members: ")
-            out.append(" · ".join(
-                f"{m.member} {m.mean:.2f}" if m.mean is not None else f"{m.member} N/A only" for m in view.member_means
-            ))
+            out.append(
+                " · ".join(
+                    f"{m.member} {m.mean:.2f}" if m.mean is not None else f"{m.member} N/A only"
+                    for m in view.member_means
+                )
+            )
             out.append(f" ({len(view.scores)} score{'s' if len(view.scores) != 1 else ''}, N/A counts as none)")
         if view.hidden_meetings:
             numbers = ", ".join(f"#{m}" for m in view.hidden_meetings)
-            out.append(f"\nOthers' scores in meeting {numbers} stay hidden until you submit your own scorecard for it.",
-                       style="yellow")
+            out.append(
+                f"\nOthers' scores in meeting {numbers} stay hidden until you submit your own scorecard for it.",
+                style="yellow",
+            )
         return out
 
     def _current(self) -> DrillScore | None:
@@ -150,12 +172,17 @@ class DrillDownScreen(WorkbenchScreen):
         out = Text()
         about = [n for n in view.notes if n.question_id is not None]
         general = [n for n in view.notes if n.question_id is None]
-        for title, notes in ((f"Notes about the {view.criterion} questions", about), ("Notes of these meetings", general)):
+        for title, notes in (
+            (f"Notes about the {view.criterion} questions", about),
+            ("Notes of these meetings", general),
+        ):
             out.append(f"{title}\n", style="bold")
             if not notes:
                 out.append("  none\n", style="dim")
             for n in notes:
-                out.append(f"  {NOTE_LABELS.get(n.kind, n.kind)}", style="yellow" if n.kind in ("gap", "concern") else "")
+                out.append(
+                    f"  {NOTE_LABELS.get(n.kind, n.kind)}", style="yellow" if n.kind in ("gap", "concern") else ""
+                )
                 out.append(f" · #{n.meeting_id} · {n.member}: ", style="dim")
                 out.append(" ".join(n.text.split()))
                 if n.kind == "action" and (n.owner or n.due):

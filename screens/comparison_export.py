@@ -44,5 +44,11 @@ def open_export(screen: ComparisonScreen) -> None:
     note = "" if baseline else " without the baseline"
     if screen.member_index:
         note += " (every member's scores, not only those on screen)"
-    ask_file(screen, title=f"Export the comparison{note}", default=f"comparison-{safe_name(selection or '', fallback='selection')}.md",
-             formats=FORMATS, write=write, what="the comparison")
+    ask_file(
+        screen,
+        title=f"Export the comparison{note}",
+        default=f"comparison-{safe_name(selection or '', fallback='selection')}.md",
+        formats=FORMATS,
+        write=write,
+        what="the comparison",
+    )

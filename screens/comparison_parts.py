@@ -188,10 +188,16 @@ def bar_chart(view: ComparisonView, *, width: int = BAR_WIDTH) -> Text:
     return out
 
 
-def keep_robustness(view: ComparisonView, previous: dict[int, CandidateResult], before: ComparisonView | None) -> ComparisonView:
+def keep_robustness(
+    view: ComparisonView, previous: dict[int, CandidateResult], before: ComparisonView | None
+) -> ComparisonView:
     """The quick comparison with the last P(first) and flip shown, until the worker brings new ones."""
     from dataclasses import replace
 
-    return replace(view, leader_flip=before.leader_flip if before is not None else None, candidates=tuple(
-        replace(r, p_first=previous[r.id].p_first) if r.id in previous else r for r in view.candidates
-    ))
+    return replace(
+        view,
+        leader_flip=before.leader_flip if before is not None else None,
+        candidates=tuple(
+            replace(r, p_first=previous[r.id].p_first) if r.id in previous else r for r in view.candidates
+        ),
+    )

@@ -25,6 +25,7 @@ class WeightEdits:
     shown: Any
 
     if TYPE_CHECKING:  # provided by ComparisonScreen / EditingScreen
+
         def criterion(self, criterion_id: int | None) -> CriterionView | None: ...
         def _cursor(self) -> tuple[str | None, str | None]: ...
         def _recompute(self, *, rebuild_table: bool = False, scores: bool = True) -> None: ...
@@ -92,12 +93,18 @@ class WeightEdits:
             self.show_not_saved(exc)
 
         def undo(_: CriterionView) -> Undo:
-            return Undo(f"weight of {crit.name} ({weight:g} back to {old:g})",
-                        lambda services: services.comparison.set_weight(criterion_id, old, selection=selection),
-                        self._restored)
+            return Undo(
+                f"weight of {crit.name} ({weight:g} back to {old:g})",
+                lambda services: services.comparison.set_weight(criterion_id, old, selection=selection),
+                self._restored,
+            )
 
-        self.save(lambda services: services.comparison.set_weight(criterion_id, weight, selection=selection),
-                  lambda stored: settled(stored.weight), failed=failed, undo=undo)
+        self.save(
+            lambda services: services.comparison.set_weight(criterion_id, weight, selection=selection),
+            lambda stored: settled(stored.weight),
+            failed=failed,
+            undo=undo,
+        )
 
     def _restored(self, stored: CriterionView) -> None:
         """An undone weight, stored again."""

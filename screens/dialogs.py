@@ -42,8 +42,9 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", tooltip="Leave everything as it is"),
     ]
 
-    def __init__(self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No",
-                 focus_yes: bool = False) -> None:
+    def __init__(
+        self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No", focus_yes: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
@@ -164,8 +165,9 @@ class NewSelectionDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("New selection", classes="dialog-question")
-            yield Static(f"Starts with the {TEMPLATE} template: its scope, rubric and question bank.",
-                         classes="dialog-hint")
+            yield Static(
+                f"Starts with the {TEMPLATE} template: its scope, rubric and question bank.", classes="dialog-hint"
+            )
             yield Label("Name")
             yield Input(placeholder="e.g. Outsource the help desk", id="new-name")
             yield Label("Our time zone (IANA name)")
@@ -213,11 +215,14 @@ class MemberPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Who are you? Scores and notes typed here are saved under this name.",
-                         classes="dialog-question")
+            yield Static(
+                "Who are you? Scores and notes typed here are saved under this name.", classes="dialog-question"
+            )
             yield OptionList(*(Option(name, id=f"m{i}") for i, name in enumerate(self.members)), id="members")
-            yield Static("enter chooses · escape: not now (later: m on the home screen, or ctrl+p → Choose panel member)",
-                         classes="dialog-hint")
+            yield Static(
+                "enter chooses · escape: not now (later: m on the home screen, or ctrl+p → Choose panel member)",
+                classes="dialog-hint",
+            )
         yield WorkbenchFooter()
 
     def on_mount(self) -> None:

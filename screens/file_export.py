@@ -80,9 +80,15 @@ def ask_file(
 
         screen.app.push_screen(ConfirmDialog(f"{path} exists already. Replace it?", yes="Replace"), answered)
 
-    screen.app.push_screen(FormDialog(f"{title}\nThe ending of the name picks the format: {endings}.", [
-        FormField("file", "File", default, placeholder=f"a file name ending in {endings}"),
-    ], submit))
+    screen.app.push_screen(
+        FormDialog(
+            f"{title}\nThe ending of the name picks the format: {endings}.",
+            [
+                FormField("file", "File", default, placeholder=f"a file name ending in {endings}"),
+            ],
+            submit,
+        )
+    )
 
 
 def _write(screen: WorkbenchScreen, dialog: FormDialog, path: Path, fmt: str, write: Writer, what: str) -> None:

@@ -45,7 +45,9 @@ class FormDialog(ModalScreen[Any]):
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
     ]
 
-    def __init__(self, title: str, fields: list[FormField], on_submit: Callable[[FormDialog, dict[str, Any]], None]) -> None:
+    def __init__(
+        self, title: str, fields: list[FormField], on_submit: Callable[[FormDialog, dict[str, Any]], None]
+    ) -> None:
         super().__init__()
         self._title = title
         self._fields = fields
@@ -72,8 +74,13 @@ class FormDialog(ModalScreen[Any]):
     def _widget(f: FormField) -> Any:
         wid = f"field-{f.name}"
         if f.kind == "choice":
-            return Select([(c, c) for c in f.choices], value=f.value if f.value in f.choices else f.choices[0],
-                          allow_blank=False, id=wid, classes="form-field")
+            return Select(
+                [(c, c) for c in f.choices],
+                value=f.value if f.value in f.choices else f.choices[0],
+                allow_blank=False,
+                id=wid,
+                classes="form-field",
+            )
         if f.kind == "switch":
             return Switch(value=bool(f.value), id=wid, classes="form-field")
         if f.kind == "long":
@@ -104,7 +111,7 @@ class FormDialog(ModalScreen[Any]):
         if field in names:
             target = self.query_one(f"#error-{field}", Static)
             prefix = f"{field}: "
-            target.update(message[len(prefix):] if message.startswith(prefix) else message)
+            target.update(message[len(prefix) :] if message.startswith(prefix) else message)
             target.display = True
             self.query_one(f"#field-{field}").focus()
         else:

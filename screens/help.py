@@ -23,11 +23,15 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from rich.table import Table
 
-        table = Table(title=f"Keys: {type(self._of).__name__.removesuffix('Screen') or 'Workbench'}", expand=True,
-                      header_style="bold")
+        table = Table(
+            title=f"Keys: {type(self._of).__name__.removesuffix('Screen') or 'Workbench'}",
+            expand=True,
+            header_style="bold",
+        )
         table.add_column("Key", no_wrap=True)
         table.add_column("Does")
         seen: set[str] = set()
+
         def order(item) -> int:  # type: ignore[no-untyped-def]
             node = item[1].node
             return 0 if node is self._of else 1 if node is self.app else 2

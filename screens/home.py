@@ -30,8 +30,14 @@ WELCOME = (
 )
 
 # Candidate statuses as shown in the progress table, most advanced first, in short words.
-STATUS_WORDS = {"chosen": "chosen", "finalist": "final", "interviewing": "interview", "shortlisted": "short",
-                "long-list": "long", "declined": "declined"}
+STATUS_WORDS = {
+    "chosen": "chosen",
+    "finalist": "final",
+    "interviewing": "interview",
+    "shortlisted": "short",
+    "long-list": "long",
+    "declined": "declined",
+}
 
 
 def candidates_text(p: SelectionProgress) -> str:
@@ -108,8 +114,13 @@ class HomeScreen(WorkbenchScreen):
     def on_mount(self) -> None:
         table = self.table
         table.add_column("", key="mark", width=1)
-        for label, key in (("Selection", "name"), ("Panel", "panel"),
-                           ("Candidates", "candidates"), ("Meetings", "meetings"), ("Scorecards", "scorecards")):
+        for label, key in (
+            ("Selection", "name"),
+            ("Panel", "panel"),
+            ("Candidates", "candidates"),
+            ("Meetings", "meetings"),
+            ("Scorecards", "scorecards"),
+        ):
             table.add_column(label, key=key)
         for widget in (self.query_one("#welcome"), table, self.query_one("#upcoming-box")):
             widget.display = False
@@ -148,8 +159,15 @@ class HomeScreen(WorkbenchScreen):
         table = self.table
         table.clear()
         for p in progress:
-            table.add_row("▸" if p.name == self.wb.selection else "", p.name, str(p.members),
-                          candidates_text(p), meetings_text(p), scorecards_text(p), key=p.name)
+            table.add_row(
+                "▸" if p.name == self.wb.selection else "",
+                p.name,
+                str(p.members),
+                candidates_text(p),
+                meetings_text(p),
+                scorecards_text(p),
+                key=p.name,
+            )
         empty = not progress
         self.query_one("#welcome").display = empty
         table.display = not empty
@@ -157,19 +175,27 @@ class HomeScreen(WorkbenchScreen):
         if empty:
             self.status.update("")
         else:
-            self.status.update(f"{len(progress)} selection{'s' if len(progress) != 1 else ''} · "
-                               "enter works on one · scorecards: submitted / expected of held meetings")
+            self.status.update(
+                f"{len(progress)} selection{'s' if len(progress) != 1 else ''} · "
+                "enter works on one · scorecards: submitted / expected of held meetings"
+            )
 
     def _show_upcoming(self, upcoming: list[UpcomingMeeting], *, several: bool) -> None:
         """The coming meetings; a Selection column only when they belong to several selections."""
         table = self.upcoming_table
         table.clear(columns=True)
-        table.add_columns("Our time", "Vendor's time", "Candidate", "Meeting", *(["Selection"] if several else []), "Panel")
+        table.add_columns(
+            "Our time", "Vendor's time", "Candidate", "Meeting", *(["Selection"] if several else []), "Panel"
+        )
         for m in upcoming:
             table.add_row(
-                when_text(m.start_ours), when_text(m.start_vendor, m.vendor_zone, same_day_as=m.start_ours),
-                m.candidate, f"{m.kind} · {m.duration_minutes} min", *([m.selection] if several else []),
-                ", ".join(m.members) or "—", key=str(m.meeting_id),
+                when_text(m.start_ours),
+                when_text(m.start_vendor, m.vendor_zone, same_day_as=m.start_ours),
+                m.candidate,
+                f"{m.kind} · {m.duration_minutes} min",
+                *([m.selection] if several else []),
+                ", ".join(m.members) or "—",
+                key=str(m.meeting_id),
             )
         table.display = bool(upcoming)
         self.query_one("#upcoming-empty").display = not upcoming

@@ -24,8 +24,12 @@ if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.views import ImportResult
 
-COLUMNS = (("line", "Line"), ("check", "Check"), ("name", "Name or line as written"),
-           ("details", "What it imports, or why it cannot"))
+COLUMNS = (
+    ("line", "Line"),
+    ("check", "Check"),
+    ("name", "Name or line as written"),
+    ("details", "What it imports, or why it cannot"),
+)
 CHECK_WIDTH = 8  # "✓ update"
 NAME_WIDTH = 28  # at most; a narrower screen gives the name two fifths of what is left
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -80,8 +84,13 @@ def build_preview(services: Services, path: str, *, update: bool, selection: str
     for row in rows:
         known = row.name.casefold() in existing
         if known and not update:
-            problems.append((row.line, f"name: a candidate named {row.name!r} exists already in this selection "
-                                       "(switch on 'update existing' to update it)"))
+            problems.append(
+                (
+                    row.line,
+                    f"name: a candidate named {row.name!r} exists already in this selection "
+                    "(switch on 'update existing' to update it)",
+                )
+            )
             continue
         lines.append(PreviewLine(row.line, True, "update" if known else "new", row.name, dict(row.fields)))
     raw = _raw_lines(path)
@@ -169,8 +178,12 @@ class ImportScreen(WorkbenchScreen):
     CSS_PATH = "import_csv.tcss"
     BINDINGS = [
         Binding("ctrl+s", "import_all", "Import all", tooltip="Import every row (only when no line has a problem)"),
-        Binding("ctrl+t", "toggle_update", "Update existing", tooltip="Whether names stored already update those "
-                                                                      "candidates (else they are problems)"),
+        Binding(
+            "ctrl+t",
+            "toggle_update",
+            "Update existing",
+            tooltip="Whether names stored already update those candidates (else they are problems)",
+        ),
         Binding("ctrl+r", "preview", "Preview again", tooltip="Read the file again"),
         Binding("escape", "back", "Back", tooltip="Back to the candidates"),
         *LEAVE_BINDINGS,
@@ -184,14 +197,19 @@ class ImportScreen(WorkbenchScreen):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="import-body"):
             with Horizontal(id="import-top"):
-                yield Input(placeholder="Path of a CSV file (enter previews it), or pick one on the left", id="import-path")
+                yield Input(
+                    placeholder="Path of a CSV file (enter previews it), or pick one on the left", id="import-path"
+                )
                 yield Label("update existing", id="import-update-label")
                 yield Switch(id="import-update")
             with Horizontal(id="import-main"):
                 yield CsvTree(Path.cwd(), id="import-tree")
                 with Vertical(id="import-right"):
-                    yield Static("Columns: name (required), website, timezone, support_hours, onsite, status, notes. "
-                                 "Nothing is written until every line is fine.", id="import-summary")
+                    yield Static(
+                        "Columns: name (required), website, timezone, support_hours, onsite, status, notes. "
+                        "Nothing is written until every line is fine.",
+                        id="import-summary",
+                    )
                     yield Table(id="import-preview", cursor_type="row", zebra_stripes=True)
                     yield Static("", id="import-line")
             with Horizontal(id="import-buttons"):
@@ -254,8 +272,12 @@ class ImportScreen(WorkbenchScreen):
         selection = self.wb.selection
         self._set_importable(False)
         self._summary(f"Reading {path}…")
-        self.call(lambda services: build_preview(services, path, update=update, selection=selection), self.show_preview,
-                  group="import-preview", exclusive=True)
+        self.call(
+            lambda services: build_preview(services, path, update=update, selection=selection),
+            self.show_preview,
+            group="import-preview",
+            exclusive=True,
+        )
 
     def show_preview(self, preview: Preview) -> None:
         self.preview = preview
@@ -269,21 +291,34 @@ class ImportScreen(WorkbenchScreen):
             self._summary(Text(preview.error, style="bold red"))
         elif preview.problems:
             bad = sorted({p.line for p in preview.lines if not p.ok})
-            self._summary(Text(f"{preview.problems} problem(s) on line(s) {', '.join(map(str, bad[:15]))}"
-                               f"{'…' if len(bad) > 15 else ''}: nothing can be imported until the file is fixed "
-                               f"({preview.rows} line(s) are fine).", style="bold red"))
+            self._summary(
+                Text(
+                    f"{preview.problems} problem(s) on line(s) {', '.join(map(str, bad[:15]))}"
+                    f"{'…' if len(bad) > 15 else ''}: nothing can be imported until the file is fixed "
+                    f"({preview.rows} line(s) are fine).",
+                    style="bold red",
+                )
+            )
         elif not preview.rows:
             self._summary(Text("The file holds no candidate.", style="yellow"))
         else:
             new = sum(1 for p in preview.lines if p.action == "new")
-            self._summary(Text(f"All {preview.rows} line(s) are fine: {new} new, {preview.rows - new} to update. "
-                               "ctrl+s (or Import all) imports them.", style="green"))
+            self._summary(
+                Text(
+                    f"All {preview.rows} line(s) are fine: {new} new, {preview.rows - new} to update. "
+                    "ctrl+s (or Import all) imports them.",
+                    style="green",
+                )
+            )
         self._set_importable(preview.importable)
 
     @on(DataTable.RowHighlighted, "#import-preview")
     def _line_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        line = next((p for p in self.preview.lines if f"{p.line}-{p.action}" == event.row_key.value), None) \
-            if self.preview is not None else None
+        line = (
+            next((p for p in self.preview.lines if f"{p.line}-{p.action}" == event.row_key.value), None)
+            if self.preview is not None
+            else None
+        )
         text = Text()
         if line is not None:
             text.append(f"Line {line.line}: ", style="bold")
@@ -326,14 +361,20 @@ class ImportScreen(WorkbenchScreen):
     def action_import_all(self) -> None:
         preview = self.preview
         if preview is None or not preview.importable or self.query_one("#import-go", Button).disabled:
-            self.notify("Nothing to import: preview a file whose lines are all fine first.", severity="warning", timeout=4)
+            self.notify(
+                "Nothing to import: preview a file whose lines are all fine first.", severity="warning", timeout=4
+            )
             return
         path, selection = preview.path, self.wb.selection
         update = self.query_one("#import-update", Switch).value
         self._set_importable(False)
         self._summary(f"Importing {path}…")
-        self.call(lambda services: services.candidates.import_csv(path, update=update, selection=selection),
-                  self._imported, failed=self._not_imported, group="import")
+        self.call(
+            lambda services: services.candidates.import_csv(path, update=update, selection=selection),
+            self._imported,
+            failed=self._not_imported,
+            group="import",
+        )
 
     def _imported(self, result: ImportResult) -> None:
         message = f"Imported {len(result.names)} candidate(s): {result.created} new, {result.updated} updated."

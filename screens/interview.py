@@ -9,7 +9,7 @@ nothing of any other member's scores, comments or notes is shown.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from workbench.services.interview_views import InterviewQuestion, InterviewView
     from workbench.services.views import NoteView, ScoreView
 
+
 class InterviewScreen(KeptLines, Saving, EditingScreen):
     """One meeting's live interview, for the panel member at the keyboard (saving: screens/interview_saver.py)."""
 
@@ -39,7 +40,9 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
     AUTO_FOCUS = "#iv-agenda"
     ASKS_MEMBER = True  # asks who is scoring itself: the app does not ask over it
     BINDINGS = [
-        Binding("1", "score(1)", "Score", key_display="1-5", tooltip="Score the current question 1 to 5 (saved at once)"),
+        Binding(
+            "1", "score(1)", "Score", key_display="1-5", tooltip="Score the current question 1 to 5 (saved at once)"
+        ),
         *(Binding(str(v), f"score({v})", f"Score {v}", show=False) for v in range(2, 6)),
         Binding("0", "score(0)", "N/A", tooltip="Mark the current question not applicable"),
         Binding("j", "move(1)", "Move", key_display="j/k", tooltip="The next question (down does too)"),
@@ -67,8 +70,11 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
         self.notes: list[NoteView] = []
         self.editor = NoteEditing(self)
         self.keyboard = Keyboard(self)
-        self._key_actions = {b.key: b.action for b in self.BINDINGS  # type: ignore[union-attr]
-                             if len(b.key) == 1 or b.key in ("up", "down")}  # type: ignore[union-attr]
+        self._key_actions = {
+            b.key: b.action
+            for b in self.BINDINGS  # type: ignore[union-attr]
+            if len(b.key) == 1 or b.key in ("up", "down")
+        }  # type: ignore[union-attr]
         self.position = Position(self)
         self.auto_links = False  # no links here: unchanged lines are given again (screens/interview_frame.py)
         self.agenda = AgendaList(id="iv-agenda")
@@ -120,7 +126,7 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
         return self.editor.draft is not None
 
     def now(self) -> datetime:
-        return self.wb.clock_now or datetime.now(timezone.utc)
+        return self.wb.clock_now or datetime.now(UTC)
 
     def on_mount(self) -> None:
         self.sub_title = f"Interview · meeting {self.meeting_ref}"
@@ -139,8 +145,13 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
 
     def load(self) -> None:
         mid, who = self.meeting_ref, self.member
-        self.call(lambda s: s.interview.open(mid, member=who), self.show, failed=self.not_opened,
-                  group="iv-load", exclusive=True)
+        self.call(
+            lambda s: s.interview.open(mid, member=who),
+            self.show,
+            failed=self.not_opened,
+            group="iv-load",
+            exclusive=True,
+        )
 
     def not_opened(self, exc: BaseException) -> None:
         if getattr(exc, "field", None) == "--member":
@@ -148,7 +159,8 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
             self.keyboard.ask()
             return
         self.query_one("#iv-head", Static).update(
-            Text.assemble(("Cannot open the interview: ", "bold red"), describe_error(exc), "  (escape goes back)"))
+            Text.assemble(("Cannot open the interview: ", "bold red"), describe_error(exc), "  (escape goes back)")
+        )
 
     def show(self, view: InterviewView) -> None:
         """Show a freshly read view: every region is drawn from it alone."""
@@ -198,7 +210,9 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
         if self.view is None:
             return
         numbers = {q.question_id: q.number for q in self.questions}
-        self.query_one("#iv-notes", Static).update(notes_text(self.notes, self.view.member, numbers, self.view.header.our_zone))
+        self.query_one("#iv-notes", Static).update(
+            notes_text(self.notes, self.view.member, numbers, self.view.header.our_zone)
+        )
         self.query_one("#iv-notes-scroll", QuietScroll).scroll_end(animate=False)
 
     def show_progress(self) -> None:
@@ -299,11 +313,15 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
         self.action_finish_editing()
         scored, total = sum(1 for q in self.questions if q.scored), len(self.questions)
         left = total - scored
-        detail = (f"{scored} of {total} questions scored"
-                  + (f"; the {left} left unscored are carried into the next meeting" if left else "")
-                  + ".\nYour scores become final, and the other members' scores are shown beside yours.")
-        self.app.push_screen(ConfirmDialog(f"Submit your scorecard for meeting {view.header.meeting_id}?", detail,
-                                           yes="Submit"), self._submit)
+        detail = (
+            f"{scored} of {total} questions scored"
+            + (f"; the {left} left unscored are carried into the next meeting" if left else "")
+            + ".\nYour scores become final, and the other members' scores are shown beside yours."
+        )
+        self.app.push_screen(
+            ConfirmDialog(f"Submit your scorecard for meeting {view.header.meeting_id}?", detail, yes="Submit"),
+            self._submit,
+        )
 
     def _submit(self, yes: bool | None) -> None:
         if not yes or self.view is None:

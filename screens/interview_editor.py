@@ -24,8 +24,12 @@ DRAFT_DELAY = 0.5
 """Seconds after the last key before a note being typed is saved (the promise is one second)."""
 
 EDITOR_TITLE = {
-    "note": "Note", "decision": "Decision", "action": "Action item", "gap": "Knowledge gap: what the vendor did not know",
-    "concern": "Concern", "comment": "Comment on your score",
+    "note": "Note",
+    "decision": "Decision",
+    "action": "Action item",
+    "gap": "Knowledge gap: what the vendor did not know",
+    "concern": "Concern",
+    "comment": "Comment on your score",
 }
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIELDS = ("iv-editor-text", "iv-owner", "iv-due")
@@ -97,8 +101,9 @@ class Draft:
     lock makes sure a note is added only once even when both happen at the same time.
     """
 
-    def __init__(self, mode: str, meeting_id: int, member: str, question_id: int | None, *,
-                 note_id: int | None = None) -> None:
+    def __init__(
+        self, mode: str, meeting_id: int, member: str, question_id: int | None, *, note_id: int | None = None
+    ) -> None:
         self.mode = mode  # a note kind, or "comment"
         self.meeting_id = meeting_id
         self.member = member
@@ -128,8 +133,14 @@ class Draft:
                 self.note_id, result = None, Deleted(self.note_id)
             elif self.note_id is None:
                 extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
-                result = services.notes.add(self.meeting_id, member=self.member, kind=self.mode, text=text,
-                                            question_id=self.question_id, **extra)
+                result = services.notes.add(
+                    self.meeting_id,
+                    member=self.member,
+                    kind=self.mode,
+                    text=text,
+                    question_id=self.question_id,
+                    **extra,
+                )
                 self.note_id = result.id
             else:
                 extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
@@ -157,14 +168,18 @@ class NoteEditing:
             if q is None or screen.refuse_final():
                 return
             if not q.scored:
-                screen.notify("Score this question first (1-5, or 0 for N/A); then c comments on it.", severity="warning")
+                screen.notify(
+                    "Score this question first (1-5, or 0 for N/A); then c comments on it.", severity="warning"
+                )
                 return
         self.finish(focus=False)
         self.draft = Draft(mode, view.header.meeting_id, view.member, q.question_id if q else None)
         start = q.comment if mode == "comment" and q is not None else ""
         self.typed = [start, "", ""]
         title = EDITOR_TITLE[mode] + (f" · question {q.number}" if q is not None else "")
-        screen.query_one("#iv-editor-title", Static).update(f"[b]{title}[/b]  [dim]saved as you type · escape when done[/dim]")
+        screen.query_one("#iv-editor-title", Static).update(
+            f"[b]{title}[/b]  [dim]saved as you type · escape when done[/dim]"
+        )
         screen.query_one("#iv-action-fields").display = mode == "action"
         for wid in ("#iv-owner", "#iv-due"):
             screen.query_one(wid, Input).value = ""
@@ -192,8 +207,11 @@ class NoteEditing:
         """What the fields hold now (their Changed messages may still be on their way)."""
         screen = self.screen
         try:
-            self.typed = [screen.query_one("#iv-editor-text", TextArea).text, screen.query_one("#iv-owner", Input).value,
-                          screen.query_one("#iv-due", Input).value]
+            self.typed = [
+                screen.query_one("#iv-editor-text", TextArea).text,
+                screen.query_one("#iv-owner", Input).value,
+                screen.query_one("#iv-due", Input).value,
+            ]
         except Exception:  # noqa: BLE001 - the widgets are gone (leaving): what was typed is kept in ``typed``
             pass
 
@@ -216,8 +234,9 @@ class NoteEditing:
             if final and getattr(exc, "field", None) == "--due":  # keep the text; the date is what was refused
                 screen.user_save(lambda s: draft.store(s, text, owner, due), lambda r: self.stored(draft, r))
 
-        screen.user_save(lambda s: draft.store(s, text, owner, due, final=final), lambda r: self.stored(draft, r),
-                         failed=failed)
+        screen.user_save(
+            lambda s: draft.store(s, text, owner, due, final=final), lambda r: self.stored(draft, r), failed=failed
+        )
 
     def stored(self, draft: Draft, result: Any) -> None:
         """Show what the service stored: the comment, or the note in the list (gone when emptied)."""
@@ -246,7 +265,9 @@ class NoteEditing:
             return
         me = screen.view.member_id
         for index, q in enumerate(screen.questions):
-            gaps = sum(1 for n in screen.notes if n.kind == "gap" and n.member_id == me and n.question_id == q.question_id)
+            gaps = sum(
+                1 for n in screen.notes if n.kind == "gap" and n.member_id == me and n.question_id == q.question_id
+            )
             if gaps != q.gaps:
                 screen.questions[index] = replace(q, gaps=gaps)
                 screen.show_row(index)

@@ -28,8 +28,9 @@ class Keyboard:
             meeting = services.meetings.get(mid)
             return list(meeting.members) or [m.name for m in services.members.list(meeting.selection_id)]
 
-        screen.call(names, lambda found: screen.app.push_screen(MemberPicker(found), self._chosen),
-                    failed=screen.not_opened)
+        screen.call(
+            names, lambda found: screen.app.push_screen(MemberPicker(found), self._chosen), failed=screen.not_opened
+        )
 
     def _chosen(self, name: str | None) -> None:
         screen = self.screen

@@ -57,7 +57,9 @@ def header_text(h: InterviewHeader, member: str, now: datetime) -> Text:
         elapsed = f"starts in {_span(h.start_utc - now)} / planned {planned}"
     elif now <= h.start_utc + timedelta(minutes=h.duration_minutes) + timedelta(hours=6):
         over = now - h.start_utc > timedelta(minutes=h.duration_minutes)
-        elapsed = f"elapsed {hours_minutes((now - h.start_utc).total_seconds())} / planned {planned}" + (" (over)" if over else "")
+        elapsed = f"elapsed {hours_minutes((now - h.start_utc).total_seconds())} / planned {planned}" + (
+            " (over)" if over else ""
+        )
     else:
         elapsed = f"ended / planned {planned}"
     vendor_now = now.astimezone(theirs)
@@ -90,8 +92,13 @@ def agenda_pieces(q: InterviewQuestion, width: int) -> list[tuple[str, str]]:
         state = ("N/A", "italic")
     else:
         state = (f"  {q.value}", SCORE_STYLE[q.value])
-    return [(f"{q.number:>2} ", "dim"), state, (" G" if q.gaps else "  ", "bold magenta"),
-            ("↪" if q.carried_from else " ", "cyan"), (" " + _short(q.text, max(4, width - 11)), "")]
+    return [
+        (f"{q.number:>2} ", "dim"),
+        state,
+        (" G" if q.gaps else "  ", "bold magenta"),
+        ("↪" if q.carried_from else " ", "cyan"),
+        (" " + _short(q.text, max(4, width - 11)), ""),
+    ]
 
 
 def agenda_prompt(q: InterviewQuestion, width: int) -> Text:
@@ -109,8 +116,10 @@ def question_head(q: InterviewQuestion, total: int, now: datetime) -> Text:
     head.append(" · ")
     head.append(q.criterion, style="bold cyan")
     timer = q.timer
-    head.append(f"   timer {clock(timer.seconds(now))}" + (" running" if timer.running else ""),
-                style="bold yellow" if timer.running else "dim")
+    head.append(
+        f"   timer {clock(timer.seconds(now))}" + (" running" if timer.running else ""),
+        style="bold yellow" if timer.running else "dim",
+    )
     if q.carried_from:
         head.append(f"   ↪ carried over from meeting {q.carried_from}", style="cyan")
     head.append(f"\n{q.text}", style="bold")
@@ -136,12 +145,17 @@ def question_tail(q: InterviewQuestion, panel: QuestionScores | None = None) -> 
         for i, ms in enumerate(panel.scores):
             tail.append(" · " if i else "")
             tail.append(f"{ms.member} ")
-            tail.append("N/A" if ms.value is None else str(ms.value), style="italic" if ms.value is None else SCORE_STYLE[ms.value])
+            tail.append(
+                "N/A" if ms.value is None else str(ms.value),
+                style="italic" if ms.value is None else SCORE_STYLE[ms.value],
+            )
             if not ms.submitted:
                 tail.append(" (not submitted)", style="dim")
         if panel.spread is not None:
-            tail.append(f" — spread {panel.spread:g}" + (" ⚑ discuss" if panel.flagged else ""),
-                        style="bold red" if panel.flagged else "bold")
+            tail.append(
+                f" — spread {panel.spread:g}" + (" ⚑ discuss" if panel.flagged else ""),
+                style="bold red" if panel.flagged else "bold",
+            )
         for ms in panel.scores:
             if ms.comment:
                 tail.append(f"\n  {ms.member}: ", style="bold")
@@ -163,7 +177,9 @@ def notes_text(notes: tuple[NoteView, ...] | list[NoteView], me: str, numbers: d
             text.append(f"Q{numbers[note.question_id]} ", style="cyan")
         text.append(" ".join(note.text.split()))
         if note.kind == "action":
-            text.append(f" → {note.owner or 'no owner'}, due {note.due.isoformat() if note.due else 'no date'}", style="bold")
+            text.append(
+                f" → {note.owner or 'no owner'}, due {note.due.isoformat() if note.due else 'no date'}", style="bold"
+            )
         if note.member != me:
             text.append(f" ({note.member})", style="dim")
     return text
@@ -183,7 +199,11 @@ def side_rows(view: InterviewView) -> list[tuple[Any, ...]]:
                 cells.append(Text("N/A", style="italic"))
             else:
                 cells.append(Text(str(ms.value), style=SCORE_STYLE[ms.value]))
-        cells.append(Text("" if qs.spread is None else f"{qs.spread:g}" + (" ⚑" if qs.flagged else ""),
-                          style="bold red" if qs.flagged else ""))
+        cells.append(
+            Text(
+                "" if qs.spread is None else f"{qs.spread:g}" + (" ⚑" if qs.flagged else ""),
+                style="bold red" if qs.flagged else "",
+            )
+        )
         rows.append(tuple(cells))
     return rows

@@ -44,7 +44,9 @@ class Position:
             self.stored = where
             return timer
 
-        self.screen.save(job, self.timer_stored, failed=lambda exc: None)  # a lost position only changes where we resume
+        self.screen.save(
+            job, self.timer_stored, failed=lambda exc: None
+        )  # a lost position only changes where we resume
 
     def toggle_timer(self) -> None:
         """Start or pause the current question's timer."""
@@ -71,8 +73,9 @@ class Position:
             if q.question_id == timer.question_id:
                 screen.questions[index] = replace(q, timer=timer)
             elif q.timer.running:
-                screen.questions[index] = replace(q, timer=replace(q.timer, elapsed_seconds=q.timer.seconds(now),
-                                                                   running_since=None))
+                screen.questions[index] = replace(
+                    q, timer=replace(q.timer, elapsed_seconds=q.timer.seconds(now), running_since=None)
+                )
         screen.show_question()
 
     def save_now(self, call_now: Any) -> None:

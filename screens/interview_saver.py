@@ -40,8 +40,9 @@ class Saver:
         """Saves not stored yet, or whose result the screen has not shown yet."""
         return self._unstored + self._undelivered
 
-    def save(self, fn: Callable[[Any], Any], then: Callable[[Any], None] | None,
-             failed: Callable[[BaseException], None]) -> None:
+    def save(
+        self, fn: Callable[[Any], Any], then: Callable[[Any], None] | None, failed: Callable[[BaseException], None]
+    ) -> None:
         """Queue ``fn(services)``; ``then(result)`` or ``failed(error)`` runs on the UI thread afterwards."""
         with self._lock:
             self._unstored += 1

@@ -111,7 +111,9 @@ class AgendaList(ScrollView, can_focus=True):
         strip = self._lines.get(key)
         if strip is None:
             base = marked if cursor else plain
-            segments = [Segment(text, base + _style(style)) for text, style in agenda_pieces(self.questions[index], width)]
+            segments = [
+                Segment(text, base + _style(style)) for text, style in agenda_pieces(self.questions[index], width)
+            ]
             strip = self._lines[key] = Strip(segments).extend_cell_length(width, base).crop(0, width)
         return strip
 
@@ -198,8 +200,13 @@ class AnchorLines(Widget):
         """Show a question's anchors; for the same question with another score, only the changed lines."""
         before, self.question = self.question, question
         width = self.content_region.width or self.size.width
-        same = (before is not None and question is not None and before.question_id == question.question_id
-                and before.anchors == question.anchors and width == self._width)
+        same = (
+            before is not None
+            and question is not None
+            and before.question_id == question.question_id
+            and before.anchors == question.anchors
+            and width == self._width
+        )
         if same and before is not None and question is not None:
             changed = {_chosen(before), _chosen(question), SCORE_ROW} - {None}
             width = self.size.width
@@ -245,7 +252,7 @@ class AnchorLines(Widget):
         colour = _style(SCORE_STYLE[score])
         marked = colour + Style(reverse=True) if chosen else None
         base = self.base_style
-        mark = (f"{'▶' if chosen else ' '}{score} " if first else "   ")
+        mark = f"{'▶' if chosen else ' '}{score} " if first else "   "
         segments = [Segment(mark, base + (marked or colour)), Segment(" " + line, base + marked if marked else base)]
         return Strip(segments).extend_cell_length(width, (base + marked) if marked else base).crop(0, width)
 
@@ -261,8 +268,10 @@ class AnchorLines(Widget):
             segments = [Segment("Not yet scored: 1-5 scores it, 0 marks it N/A.", base + _style("dim"))]
         else:
             value = "N/A" if q.value is None else str(q.value)
-            segments = [Segment("Your score: ", base + _style("bold")),
-                        Segment(value, base + _style("bold" if q.value is None else SCORE_STYLE[q.value]))]
+            segments = [
+                Segment("Your score: ", base + _style("bold")),
+                Segment(value, base + _style("bold" if q.value is None else SCORE_STYLE[q.value])),
+            ]
             if not q.comment:
                 segments.append(Segment(" · c adds a comment", base + _style("dim")))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
@@ -300,8 +309,15 @@ class QuestionPanel(KeptLines, VerticalScroll):
         yield self.anchors
         yield self.tail
 
-    def show(self, q: InterviewQuestion | None, total: int, now: datetime, panel: QuestionScores | None = None,
-             *, moved: bool = True) -> None:
+    def show(
+        self,
+        q: InterviewQuestion | None,
+        total: int,
+        now: datetime,
+        panel: QuestionScores | None = None,
+        *,
+        moved: bool = True,
+    ) -> None:
         """Draw the question (``moved``: another question than before, so every part and a new layout)."""
         head, tail = self.head, self.tail
         self.anchors.show(q)  # another score of the same question: two lines redrawn
@@ -366,8 +382,15 @@ class StatusLine(Widget):
         """``last``: what was saved last; ``pending``: saves not answered yet; ``failure``: what was refused."""
         busy = f" · saving {pending}…" if pending else ""
         self.failed = failure is not None
-        self.indicator = (f"✗ NOT SAVED · {failure}" if failure is not None else f"● saved · {last}{busy}" if last
-                          else f"○ saving {pending}…" if pending else "")
+        self.indicator = (
+            f"✗ NOT SAVED · {failure}"
+            if failure is not None
+            else f"● saved · {last}{busy}"
+            if last
+            else f"○ saving {pending}…"
+            if pending
+            else ""
+        )
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -376,8 +399,12 @@ class StatusLine(Widget):
         base, width = self._base, self.size.width
         done = round(self.BAR * self.scored / self.total) if self.total else 0
         count = f"  {self.scored} of {self.total} scored" + (" · submitted" if self.submitted else "")
-        left = [Segment(" "), Segment("━" * done, base + _style("bold green")),
-                Segment("━" * (self.BAR - done), base + _style("grey35")), Segment(count, base)]
+        left = [
+            Segment(" "),
+            Segment("━" * done, base + _style("bold green")),
+            Segment("━" * (self.BAR - done), base + _style("grey35")),
+            Segment(count, base),
+        ]
         used = 1 + self.BAR + len(count)
         indicator = self.indicator[: max(0, width - used - 2)]
         gap = max(1, width - used - len(indicator) - 1)

@@ -68,7 +68,7 @@ class Cell:
 class Column:
     """A column: its key, its title's lines (justified as ``justify``) and the width of its widest text."""
 
-    __slots__ = ("key", "lines", "justify", "content_width")
+    __slots__ = ("content_width", "justify", "key", "lines")
 
     def __init__(self, key: ColumnKey, label: str | Text) -> None:
         self.key = key

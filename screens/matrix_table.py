@@ -98,8 +98,15 @@ class MatrixTable(ScrollView, can_focus=True):
         def control(self) -> MatrixTable:
             return self.table
 
-    def __init__(self, *, fixed_columns: int = 0, header_height: int = 1, cell_padding: int = 1,
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        fixed_columns: int = 0,
+        header_height: int = 1,
+        cell_padding: int = 1,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.fixed_columns = fixed_columns
         self.header_height = header_height
@@ -219,8 +226,9 @@ class MatrixTable(ScrollView, can_focus=True):
         return Coordinate(row, column)
 
     def move_cursor(self, *, row: int | None = None, column: int | None = None, animate: bool = False) -> None:
-        self.cursor_coordinate = Coordinate(self._cursor.row if row is None else row,
-                                            self._cursor.column if column is None else column)
+        self.cursor_coordinate = Coordinate(
+            self._cursor.row if row is None else row, self._cursor.column if column is None else column
+        )
 
     def action_move(self, rows: int, columns: int) -> None:
         self.move_cursor(row=self._cursor.row + rows, column=self._cursor.column + columns)
@@ -264,8 +272,14 @@ class MatrixTable(ScrollView, can_focus=True):
         if not self._row_keys or not self.columns:
             return
         region = Region(round(self.scroll_x), self.header_height + self._cursor.row, 1, 1)
-        self.scroll_to_region(region, animate=False, spacing=Spacing(self.header_height, 0, 0, 0), force=True,
-                              immediate=True, x_axis=False)
+        self.scroll_to_region(
+            region,
+            animate=False,
+            spacing=Spacing(self.header_height, 0, 0, 0),
+            force=True,
+            immediate=True,
+            x_axis=False,
+        )
         if self._cursor.column >= self.fixed_columns:
             self.scroll_to(x=self._scroll_x_for(self._cursor.column), animate=False, immediate=True)
 
@@ -282,7 +296,7 @@ class MatrixTable(ScrollView, can_focus=True):
         if x + width <= scroll + fixed + view:
             return scroll
         need = x + width - view  # the least left edge (in table coordinates) that shows the column's end
-        for start, _ in spans[self.fixed_columns: column + 1]:
+        for start, _ in spans[self.fixed_columns : column + 1]:
             if start >= need:
                 return start - fixed
         return x - fixed
@@ -297,7 +311,10 @@ class MatrixTable(ScrollView, can_focus=True):
     def _style(self, part: str) -> Style:
         if self._styles is None:
             base = self.rich_style
-            self._styles = {"": base, **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}}
+            self._styles = {
+                "": base,
+                **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES},
+            }
         return self._styles[part]
 
     def _sum(self, *styles: Style) -> Style:
@@ -323,8 +340,13 @@ class MatrixTable(ScrollView, can_focus=True):
         if y < self.header_height:
             header = self._style("matrix--header")
             pad = " " * self.cell_padding
-            return self._line(width, lambda i, column, w: [
-                Segment(pad + column.title(y, w - 2 * len(pad)) + pad, self._sum(header, self._meta(i)))], header)
+            return self._line(
+                width,
+                lambda i, column, w: [
+                    Segment(pad + column.title(y, w - 2 * len(pad)) + pad, self._sum(header, self._meta(i)))
+                ],
+                header,
+            )
         row = y - self.header_height + round(self.scroll_y)
         if not 0 <= row < len(self._rows):
             return Strip.blank(width, self._style(""))
@@ -409,7 +431,8 @@ class MatrixTable(ScrollView, can_focus=True):
     def _refresh_rows(self, *rows: int) -> None:
         width = self.size.width
         top = round(self.scroll_y)
-        regions = [Region(0, self.header_height + row - top, width, 1) for row in set(rows)
-                   if 0 <= row - top < self._window()]
+        regions = [
+            Region(0, self.header_height + row - top, width, 1) for row in set(rows) if 0 <= row - top < self._window()
+        ]
         if regions:
             self.refresh(*regions)

@@ -65,8 +65,12 @@ class MinutesScreen(WorkbenchScreen):
     CSS_PATH = "minutes.tcss"
     BINDINGS = [
         Binding("e", "export", "Export", tooltip="Write these minutes to a Markdown (.md) or HTML (.html) file"),
-        Binding("a", "export_all", "All to folder",
-                tooltip="Write the minutes of every meeting with this candidate to a folder, one file each"),
+        Binding(
+            "a",
+            "export_all",
+            "All to folder",
+            tooltip="Write the minutes of every meeting with this candidate to a folder, one file each",
+        ),
         Binding("r", "reload", "Reload", show=False, tooltip="Read the minutes again from the database"),
         Binding("escape,backspace", "back", "Back", tooltip="Back to the screen before"),
     ]
@@ -87,8 +91,13 @@ class MinutesScreen(WorkbenchScreen):
 
     def load(self) -> None:
         meeting = self.meeting_id
-        self.call(lambda services: load(services, meeting), self._show, failed=self._failed, group="minutes-load",
-                  exclusive=True)
+        self.call(
+            lambda services: load(services, meeting),
+            self._show,
+            failed=self._failed,
+            group="minutes-load",
+            exclusive=True,
+        )
 
     def _show(self, minutes: Minutes) -> None:
         self.minutes = minutes
@@ -123,8 +132,14 @@ class MinutesScreen(WorkbenchScreen):
 
             return write_private(path, render_minutes(services.minutes.minutes(meeting), fmt))  # type: ignore[arg-type]
 
-        ask_file(self, title=f"Export the minutes of meeting {meeting}", default=minutes_file_name(self.minutes.view, "md"),
-                 formats=FORMATS, write=write, what=f"the minutes of meeting {meeting}")
+        ask_file(
+            self,
+            title=f"Export the minutes of meeting {meeting}",
+            default=minutes_file_name(self.minutes.view, "md"),
+            formats=FORMATS,
+            write=write,
+            what=f"the minutes of meeting {meeting}",
+        )
 
     def action_export_all(self) -> None:
         """Write the minutes of every meeting with this candidate to a folder."""
@@ -148,17 +163,25 @@ class MinutesScreen(WorkbenchScreen):
             def written(paths: list[Path]) -> None:
                 dialog.dismiss(len(paths))
                 noun = "file" if len(paths) == 1 else "files"
-                self.notify(f"Wrote {len(paths)} minutes {noun} ({FORMAT_NAMES[fmt]}) of {view.candidate_name} to "
-                            f"{folder.resolve()}", title="Exported", timeout=6)
+                self.notify(
+                    f"Wrote {len(paths)} minutes {noun} ({FORMAT_NAMES[fmt]}) of {view.candidate_name} to "
+                    f"{folder.resolve()}",
+                    title="Exported",
+                    timeout=6,
+                )
 
             self.call(lambda services: write_all(services, view, folder, fmt), written, failed=dialog.show_error)
 
-        self.app.push_screen(FormDialog(
-            f"Export every meeting's minutes with {view.candidate_name}\nOne file per meeting; files of the same name are replaced.",
-            [FormField("folder", "Folder (must exist)", ".", placeholder="e.g. ~/minutes"),
-             FormField("format", "Format", "md", kind="choice", choices=("md", "html"))],
-            submit,
-        ))
+        self.app.push_screen(
+            FormDialog(
+                f"Export every meeting's minutes with {view.candidate_name}\nOne file per meeting; files of the same name are replaced.",
+                [
+                    FormField("folder", "Folder (must exist)", ".", placeholder="e.g. ~/minutes"),
+                    FormField("format", "Format", "md", kind="choice", choices=("md", "html")),
+                ],
+                submit,
+            )
+        )
 
     def action_reload(self) -> None:
         self.load()

@@ -40,11 +40,17 @@ class PaintedLines(Widget):
         self._styles_changed()
         if self._paint is None:
             styles = self.styles
-            plain = (not any(styles.padding) and not any(edge for edge, _ in styles.border)
-                     and not any(edge for edge, _ in styles.outline) and not styles.tint.a
-                     and styles.text_opacity == 1.0 and self.opacity == 1.0
-                     and not (styles.has_rule("hatch") and styles.hatch != "none")
-                     and self._border_title is None and self._border_subtitle is None)
+            plain = (
+                not any(styles.padding)
+                and not any(edge for edge, _ in styles.border)
+                and not any(edge for edge, _ in styles.outline)
+                and not styles.tint.a
+                and styles.text_opacity == 1.0
+                and self.opacity == 1.0
+                and not (styles.has_rule("hatch") and styles.hatch != "none")
+                and self._border_title is None
+                and self._border_subtitle is None
+            )
             self._paint = (plain, self.background_colors[1])
         plain, background = self._paint
         return background if plain else None
@@ -69,4 +75,3 @@ class PaintedLines(Widget):
             x1, x2 = crop.column_span
             strips = [strip.crop(x1, x2) for strip in strips]
         return strips
-

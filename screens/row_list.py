@@ -49,8 +49,12 @@ class RowList(PaintedLines, can_focus=True):
         Binding("end", "edge(1)", "Last", show=False),
         Binding("enter", "select", "Open", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--header", "row-list--cursor", "row-list--even-row",
-                                             "row-list--thumb"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "row-list--header",
+        "row-list--cursor",
+        "row-list--even-row",
+        "row-list--thumb",
+    }
     DEFAULT_CSS = """
     RowList {
         background: $surface;
@@ -104,8 +108,14 @@ class RowList(PaintedLines, can_focus=True):
     class Highlighted(_RowMessage):
         """The cursor is on another row (``key`` None: the list is empty)."""
 
-    def __init__(self, columns: Sequence[tuple[str, str]], *, zebra: bool = True, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, str]],
+        *,
+        zebra: bool = True,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.columns = tuple(columns)
         """(key, label) of each column, in order."""
@@ -265,7 +275,10 @@ class RowList(PaintedLines, can_focus=True):
         """The widget's style, or a part's on top of it; worked out once per style change (costly in Textual)."""
         if self._styles is None:
             base = self.rich_style
-            self._styles = {"": base, **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}}
+            self._styles = {
+                "": base,
+                **{name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES},
+            }
         return self._styles[part]
 
     def on_resize(self) -> None:
@@ -337,8 +350,11 @@ class RowList(PaintedLines, can_focus=True):
             text.append(" " * (GAP - GAP // 2))
         text.truncate(width, overflow="ellipsis", pad=True)
         # A cell's own colours show on the other rows; on the cursor's row the cursor's colours win.
-        segments = [Segment(seg.text, (seg.style + base if state == 2 else base + seg.style) if seg.style else base)
-                    for seg in text.render(self.app.console) if seg.text]
+        segments = [
+            Segment(seg.text, (seg.style + base if state == 2 else base + seg.style) if seg.style else base)
+            for seg in text.render(self.app.console)
+            if seg.text
+        ]
         return Strip(segments, width)
 
     def _forget_drawing(self) -> None:

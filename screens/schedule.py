@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +25,16 @@ if TYPE_CHECKING:
 OUT_OF_HOURS = "⚠"
 DOUBLE_BOOKED = "⚡"
 SERIES = "↻"
-COLUMNS = (("ours", "Our time"), ("theirs", "Vendor's time"), ("candidate", "Candidate"), ("kind", "Kind"),
-           ("members", "Members"), ("status", "Status"), ("marks", "!"), ("series", "Series"))
+COLUMNS = (
+    ("ours", "Our time"),
+    ("theirs", "Vendor's time"),
+    ("candidate", "Candidate"),
+    ("kind", "Kind"),
+    ("members", "Members"),
+    ("status", "Status"),
+    ("marks", "!"),
+    ("series", "Series"),
+)
 STATUS_STYLE = {"planned": "", "held": "green", "cancelled": "red strike"}
 
 
@@ -47,8 +55,11 @@ def meeting_cells(row: ScheduleRow) -> tuple[Any, ...]:
     m = row.meeting
     end = (m.start_utc + timedelta(minutes=m.duration_minutes)).astimezone(row.ours.tzinfo)
     start_zone, end_zone = row.ours.tzname(), end.tzname()
-    ours = (f"{row.ours:%H:%M}–{end:%H:%M} {end_zone}" if start_zone == end_zone
-            else f"{row.ours:%H:%M} {start_zone}–{end:%H:%M} {end_zone}")
+    ours = (
+        f"{row.ours:%H:%M}–{end:%H:%M} {end_zone}"
+        if start_zone == end_zone
+        else f"{row.ours:%H:%M} {start_zone}–{end:%H:%M} {end_zone}"
+    )
     cancelled = m.status == "cancelled"
     dim = "dim" if cancelled else ""
     shift = (row.theirs.date() - row.ours.date()).days
@@ -61,9 +72,13 @@ def meeting_cells(row: ScheduleRow) -> tuple[Any, ...]:
     series = f"{SERIES} {(m.series_index or 0) + 1}/{row.series_size}" if m.series_id is not None else ""
     return (
         SortText(ours, (row.day, 1, m.start_utc, m.id), style=dim),
-        Text(theirs, style=dim), Text(m.candidate, style=dim), Text(m.kind, style=dim),
+        Text(theirs, style=dim),
+        Text(m.candidate, style=dim),
+        Text(m.kind, style=dim),
         Text(", ".join(name.split()[0] for name in m.members if name.split()), style=dim),
-        Text(m.status, style=STATUS_STYLE.get(m.status, "")), marks, Text(series, style=dim),
+        Text(m.status, style=STATUS_STYLE.get(m.status, "")),
+        marks,
+        Text(series, style=dim),
     )
 
 
@@ -81,12 +96,18 @@ class ScheduleScreen(WorkbenchScreen):
 
     CSS_PATH = "schedule.tcss"
     BINDINGS = [
-        Binding("i", "open_record('interview')", "Interview",
-                tooltip="Open the live interview of the meeting under the cursor (enter does too)"),
+        Binding(
+            "i",
+            "open_record('interview')",
+            "Interview",
+            tooltip="Open the live interview of the meeting under the cursor (enter does too)",
+        ),
         Binding("m", "open_record('minutes')", "Minutes", tooltip="Show the minutes of the meeting under the cursor"),
         Binding("n", "new_meeting", "New meeting", tooltip="Schedule a meeting or a series from a typed time"),
         Binding("x", "cancel_meeting", "Cancel meeting", tooltip="Cancel the meeting under the cursor (asks first)"),
-        Binding("X", "cancel_series", "Cancel series", tooltip="Cancel every planned meeting of its series (asks first)"),
+        Binding(
+            "X", "cancel_series", "Cancel series", tooltip="Cancel every planned meeting of its series (asks first)"
+        ),
         Binding("e", "export", "Export .ics", tooltip="Write the selection's meetings to an iCalendar file"),
         Binding("c", "toggle_cancelled", "Cancelled", tooltip="Show or hide cancelled meetings"),
         Binding("r", "refresh", "Refresh", tooltip="Read the schedule again"),
@@ -122,8 +143,13 @@ class ScheduleScreen(WorkbenchScreen):
     def load(self) -> None:
         """Read the whole schedule again (unchanged cells stay as they are)."""
         sel = self.selection
-        self.call(lambda s: s.schedule_views.agenda(selection=sel), lambda rows: self.apply(rows, complete=True),
-                  failed=self._load_failed, group="schedule-load", exclusive=True)
+        self.call(
+            lambda s: s.schedule_views.agenda(selection=sel),
+            lambda rows: self.apply(rows, complete=True),
+            failed=self._load_failed,
+            group="schedule-load",
+            exclusive=True,
+        )
 
     def _load_failed(self, exc: BaseException) -> None:
         self.query_one("#schedule-status", Static).update(f"[b red]Cannot read the schedule:[/] {describe_error(exc)}")
@@ -186,7 +212,7 @@ class ScheduleScreen(WorkbenchScreen):
 
     def _upcoming_keys(self) -> Iterable[str]:
         """Row keys of live meetings from today on, earliest first (where the cursor starts)."""
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         for row in sorted(self._rows.values(), key=lambda r: r.meeting.start_utc):
             if row.meeting.start_utc >= now and self._visible(row):
                 yield f"m{row.meeting.id}"
@@ -198,8 +224,10 @@ class ScheduleScreen(WorkbenchScreen):
             text = f"{self.selection} · no meetings yet · n schedules one"
         else:
             hidden = "" if self.show_cancelled or not cancelled else " (hidden)"
-            text = (f"{self.selection} · {len(self._rows)} meetings, {cancelled} cancelled{hidden} · "
-                    f"{OUT_OF_HOURS} out of hours  {DOUBLE_BOOKED} double-booked  {SERIES} series")
+            text = (
+                f"{self.selection} · {len(self._rows)} meetings, {cancelled} cancelled{hidden} · "
+                f"{OUT_OF_HOURS} out of hours  {DOUBLE_BOOKED} double-booked  {SERIES} series"
+            )
         self.query_one("#schedule-status", Static).update(text)
 
     def current(self) -> ScheduleRow | None:
@@ -214,12 +242,14 @@ class ScheduleScreen(WorkbenchScreen):
             detail.update("")
             return
         m = row.meeting
-        lines = [f"Meeting {m.id} · {m.candidate} · {m.kind} · {m.duration_minutes} min · {m.status}"
-                 + (f" · series {m.series_id}" if m.series_id else ""),
-                 f"Ours {_day(row.ours)} {row.ours:%H:%M %Z} · theirs {_day(row.theirs)} {row.theirs:%H:%M %Z} "
-                 f"({row.their_zone}) · "
-                 f"UTC {m.start_utc:%H:%M} · typed in {m.timezone}",
-                 f"With {', '.join(m.members) or 'nobody from our side yet'}" + (f" · {m.location}" if m.location else "")]
+        lines = [
+            f"Meeting {m.id} · {m.candidate} · {m.kind} · {m.duration_minutes} min · {m.status}"
+            + (f" · series {m.series_id}" if m.series_id else ""),
+            f"Ours {_day(row.ours)} {row.ours:%H:%M %Z} · theirs {_day(row.theirs)} {row.theirs:%H:%M %Z} "
+            f"({row.their_zone}) · "
+            f"UTC {m.start_utc:%H:%M} · typed in {m.timezone}",
+            f"With {', '.join(m.members) or 'nobody from our side yet'}" + (f" · {m.location}" if m.location else ""),
+        ]
         lines += [f"{OUT_OF_HOURS if w.startswith('outside') else DOUBLE_BOOKED} {w}" for w in row.warnings]
         detail.update(Text("\n".join(lines)))
 
@@ -251,15 +281,19 @@ class ScheduleScreen(WorkbenchScreen):
         sel, me = self.selection, self.wb.member
 
         def context(services: Services) -> Any:
-            from workbench.services.validate import MEETING_KINDS
-
             from screens.schedule_form import FormContext
+            from workbench.services.validate import MEETING_KINDS
 
             view = services.selections.get(sel)
             members = tuple(m.name for m in services.members.list(sel))
-            return FormContext(selection=view.name, our_zone=view.timezone, kinds=MEETING_KINDS, members=members,
-                               candidates=tuple((c.name, c.timezone) for c in services.candidates.list(selection=sel)),
-                               chosen_members=tuple(m for m in members if m == me))
+            return FormContext(
+                selection=view.name,
+                our_zone=view.timezone,
+                kinds=MEETING_KINDS,
+                members=members,
+                candidates=tuple((c.name, c.timezone) for c in services.candidates.list(selection=sel)),
+                chosen_members=tuple(m for m in members if m == me),
+            )
 
         def open_form(ctx: Any) -> None:
             from screens.schedule_form import ScheduleForm
@@ -278,10 +312,16 @@ class ScheduleScreen(WorkbenchScreen):
         count = len(result.meetings)
         what = f"{count} meetings in series {result.series_id}" if result.series_id else "1 meeting"
         self.notify(f"Scheduled {what}." + "".join(f"\nNote: {n}" for n in result.notes), title="Saved")
-        warned = [f"Meeting {s.meeting.id} ({_day(s.ours)} {s.ours:%H:%M}): {w}" for s in result.meetings for w in s.warnings]
+        warned = [
+            f"Meeting {s.meeting.id} ({_day(s.ours)} {s.ours:%H:%M}): {w}" for s in result.meetings for w in s.warnings
+        ]
         if warned:
-            self.notify("\n".join(warned[:8]) + (f"\n… and {len(warned) - 8} more" if len(warned) > 8 else ""),
-                        title="Warnings", severity="warning", timeout=12)
+            self.notify(
+                "\n".join(warned[:8]) + (f"\n… and {len(warned) - 8} more" if len(warned) > 8 else ""),
+                title="Warnings",
+                severity="warning",
+                timeout=12,
+            )
         ids, sel = [s.meeting.id for s in result.meetings], self.selection
 
         def show(rows: list[ScheduleRow]) -> None:
@@ -309,9 +349,13 @@ class ScheduleScreen(WorkbenchScreen):
             if m.series_id is None:
                 self.notify(f"Meeting {m.id} is not part of a series: x cancels it alone.", severity="warning")
                 return
-            planned = [r for r in self._rows.values() if r.meeting.series_id == m.series_id and r.meeting.status == "planned"]
-            question = (f"Cancel series {m.series_id} with {m.candidate} ({m.kind})?\n"
-                        f"Its {len(planned)} planned meeting(s) are cancelled; held ones keep their status.")
+            planned = [
+                r for r in self._rows.values() if r.meeting.series_id == m.series_id and r.meeting.status == "planned"
+            ]
+            question = (
+                f"Cancel series {m.series_id} with {m.candidate} ({m.kind})?\n"
+                f"Its {len(planned)} planned meeting(s) are cancelled; held ones keep their status."
+            )
         else:
             if m.status == "cancelled":
                 self.notify(f"Meeting {m.id} is cancelled already.", severity="warning")
@@ -322,8 +366,10 @@ class ScheduleScreen(WorkbenchScreen):
             self.notify(f"Series {m.series_id} has no planned meeting left.", severity="warning")
             return
         partners = {p for r in planned for p in r.clashes}
-        self.app.push_screen(ConfirmDialog(question, yes="Cancel it", no="Keep it"),
-                             lambda yes: self._cancel(m.id, series, partners) if yes else None)
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Cancel it", no="Keep it"),
+            lambda yes: self._cancel(m.id, series, partners) if yes else None,
+        )
 
     def _cancel(self, meeting_id: int, series: bool, partners: set[int]) -> None:
         sel = self.selection
@@ -347,8 +393,11 @@ class ScheduleScreen(WorkbenchScreen):
         from screens.schedule_dialogs import PathDialog
 
         self.app.push_screen(
-            PathDialog("Export the calendar: every meeting of the selection, cancelled ones too (iCalendar)",
-                       "./meetings.ics", hint="An existing file is replaced. A folder gets meetings.ics inside it."),
+            PathDialog(
+                "Export the calendar: every meeting of the selection, cancelled ones too (iCalendar)",
+                "./meetings.ics",
+                hint="An existing file is replaced. A folder gets meetings.ics inside it.",
+            ),
             self._export,
         )
 

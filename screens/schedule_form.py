@@ -23,9 +23,18 @@ if TYPE_CHECKING:
 DEBOUNCE = 0.2  # seconds of quiet typing before the preview asks the services
 EXAMPLES = "e.g. 22 Mar 2027 10am · tomorrow 9:30 · next tuesday 15:00"
 FIELD_LABELS = {
-    "--at": "When", "--tz": "Time zone", "--candidate": "Candidate", "--kind": "Kind", "--duration": "Duration",
-    "--every": "Repeat", "--count": "Count", "--until": "Until", "--member": "Members", "--location": "Location",
-    "--fold": "Earlier or later", "MEMBER": "Members",
+    "--at": "When",
+    "--tz": "Time zone",
+    "--candidate": "Candidate",
+    "--kind": "Kind",
+    "--duration": "Duration",
+    "--every": "Repeat",
+    "--count": "Count",
+    "--until": "Until",
+    "--member": "Members",
+    "--location": "Location",
+    "--fold": "Earlier or later",
+    "MEMBER": "Members",
 }
 
 
@@ -93,8 +102,9 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-field"):
                         yield Label("Candidate")
-                        yield Select([(name, name) for name, _ in ctx.candidates], id="candidate",
-                                     prompt="Choose the vendor")
+                        yield Select(
+                            [(name, name) for name, _ in ctx.candidates], id="candidate", prompt="Choose the vendor"
+                        )
                     with Vertical(classes="form-field"):
                         yield Label("Kind")
                         yield Select([(k, k) for k in ctx.kinds], id="kind", allow_blank=False, value=ctx.kinds[0])
@@ -205,9 +215,13 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
             warnings: tuple[str, ...] = ()
             if resolved is not None and cand and minutes.isdigit() and 0 < int(minutes) <= 24 * 60:
                 try:
-                    warnings = services.schedule_views.check(candidate=cand, start_utc=resolved.start_utc,
-                                                             duration=int(minutes), members=members,
-                                                             selection=selection)
+                    warnings = services.schedule_views.check(
+                        candidate=cand,
+                        start_utc=resolved.start_utc,
+                        duration=int(minutes),
+                        members=members,
+                        selection=selection,
+                    )
                 except UserError:
                     pass
             return Preview(resolved=resolved, error=message, folds=folds, warnings=warnings)
@@ -225,9 +239,14 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
             if not had_folds:
                 self._fold = None
                 box.remove_children()
-                box.mount(Label("This time happens twice (the clocks go back): choose one"),
-                          RadioSet(RadioButton(self._fold_label("Earlier", early), id="fold-earlier"),
-                                   RadioButton(self._fold_label("Later", late), id="fold-later"), id="fold"))
+                box.mount(
+                    Label("This time happens twice (the clocks go back): choose one"),
+                    RadioSet(
+                        RadioButton(self._fold_label("Earlier", early), id="fold-earlier"),
+                        RadioButton(self._fold_label("Later", late), id="fold-later"),
+                        id="fold",
+                    ),
+                )
             else:
                 self.query_one("#fold-earlier", RadioButton).label = self._fold_label("Earlier", early)
                 self.query_one("#fold-later", RadioButton).label = self._fold_label("Later", late)
@@ -267,8 +286,10 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
             return
         lines = [f"Our time       {_stamp(resolved.ours)}  ({_escape(self.context.our_zone)})"]
         if resolved.theirs is not None:
-            lines.append(f"Vendor's time  {_stamp(resolved.theirs)}  ({_escape(str(resolved.theirs.tzinfo))}, "
-                         f"{_escape(self.candidate or '')})")
+            lines.append(
+                f"Vendor's time  {_stamp(resolved.theirs)}  ({_escape(str(resolved.theirs.tzinfo))}, "
+                f"{_escape(self.candidate or '')})"
+            )
         else:
             lines.append("Vendor's time  choose the candidate to see it")
         lines.append(f"UTC            {_stamp(resolved.start_utc).removesuffix(' UTC')}")
@@ -299,8 +320,12 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
         self.query_one("#form-submit", Button).disabled = True
         self._error("")
         self.query_one("#form-error", Static).update("Scheduling…")
-        self._in_thread(lambda services: services.scheduling.schedule(**values), self._scheduled,
-                        failed=self._refused, group="submit")
+        self._in_thread(
+            lambda services: services.scheduling.schedule(**values),
+            self._scheduled,
+            failed=self._refused,
+            group="submit",
+        )
 
     def _values(self) -> dict[str, Any]:
         """The form as keyword arguments of SchedulingService.schedule; ValueError names a missing field."""
@@ -323,10 +348,18 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
         if count and not count.lstrip("-").isdigit():
             raise ValueError("Count: give a whole number of meetings")
         return dict(
-            candidate=cand, kind=str(self.query_one("#kind", Select).value), at=at, tz=self._value("#zone"),
-            duration=int(duration), every=every, count=int(count) if count else None, until=until or None,
-            members=list(self.query_one("#members", SelectionList).selected), location=self._value("#location"),
-            fold=self._fold if self._preview.folds is not None else None, selection=self.context.selection,
+            candidate=cand,
+            kind=str(self.query_one("#kind", Select).value),
+            at=at,
+            tz=self._value("#zone"),
+            duration=int(duration),
+            every=every,
+            count=int(count) if count else None,
+            until=until or None,
+            members=list(self.query_one("#members", SelectionList).selected),
+            location=self._value("#location"),
+            fold=self._fold if self._preview.folds is not None else None,
+            selection=self.context.selection,
         )
 
     def _scheduled(self, result: ScheduleResult) -> None:
@@ -353,8 +386,14 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
 
     # ------------------------------------------------------------------ workers
 
-    def _in_thread(self, fn: Callable[[Services], Any], then: Callable[[Any], None], *,
-                   failed: Callable[[BaseException], None] | None = None, group: str) -> None:
+    def _in_thread(
+        self,
+        fn: Callable[[Services], Any],
+        then: Callable[[Any], None],
+        *,
+        failed: Callable[[BaseException], None] | None = None,
+        group: str,
+    ) -> None:
         """Run ``fn(services)`` in a thread worker; ``then`` or ``failed`` run on the UI thread."""
 
         @work(thread=True, group=group, exclusive=group == "preview", exit_on_error=False)

@@ -23,8 +23,13 @@ if TYPE_CHECKING:
 DECISIONS = ("outsource", "in-house", "undecided")
 DECISION_STYLE = {"outsource": "green", "in-house": "yellow", "undecided": "dim"}
 PRIORITY_LABEL = {1: "1 high", 2: "2 medium", 3: "3 low"}
-COLUMNS = (("name", "Scope item"), ("decision", "Decision"), ("priority", "Priority"), ("notes", "Notes"),
-           ("dependents", "Criteria that depend on it"))
+COLUMNS = (
+    ("name", "Scope item"),
+    ("decision", "Decision"),
+    ("priority", "Priority"),
+    ("notes", "Notes"),
+    ("dependents", "Criteria that depend on it"),
+)
 
 
 def _short(text: str, width: int) -> str:
@@ -38,11 +43,14 @@ class ScopeScreen(EditingScreen):
     CSS_PATH = "scope.tcss"
     BINDINGS = [
         Binding("d", "cycle_decision", "Decision", tooltip="Cycle the decision: outsource → in-house → undecided"),
-        Binding("plus,equals_sign", "priority(-1)", "Raise", key_display="+",
-                tooltip="Raise the priority (towards 1, high)"),
+        Binding(
+            "plus,equals_sign", "priority(-1)", "Raise", key_display="+", tooltip="Raise the priority (towards 1, high)"
+        ),
         Binding("minus", "priority(1)", "Lower", key_display="-", tooltip="Lower the priority (towards 3, low)"),
         Binding("e", "edit_notes", "Notes", tooltip="Edit the notes of the item under the cursor"),
-        Binding("enter", "show_dependents", "Dependents", tooltip="Show the criteria and questions that depend on the item"),
+        Binding(
+            "enter", "show_dependents", "Dependents", tooltip="Show the criteria and questions that depend on the item"
+        ),
         Binding("r", "reload", "Reload", show=False, tooltip="Read the scope again from the database"),
         Binding("escape", "app.open('home')", "Home", show=False),
         UNDO_BINDING,
@@ -153,7 +161,9 @@ class ScopeScreen(EditingScreen):
             text.append("Notes: ", style="bold")
             text.append(stored.notes + "\n")
         if deps and deps.criteria:
-            text.append(f"Depend on it: {len(deps.criteria)} criteria, {deps.total_questions} questions\n", style="bold")
+            text.append(
+                f"Depend on it: {len(deps.criteria)} criteria, {deps.total_questions} questions\n", style="bold"
+            )
             for name, count in zip(deps.criteria, deps.questions):
                 text.append(f"  • {name} ({count} question{'s' if count != 1 else ''})\n")
         else:
@@ -189,8 +199,9 @@ class ScopeScreen(EditingScreen):
             old = result[0]
             return Undo(
                 f"{label} of {old.name}",
-                lambda services: services.scope.update_item(old.id, decision=old.decision, priority=old.priority,
-                                                            notes=old.notes)[1],
+                lambda services: services.scope.update_item(
+                    old.id, decision=old.decision, priority=old.priority, notes=old.notes
+                )[1],
                 self._apply,
             )
 
@@ -220,13 +231,17 @@ class ScopeScreen(EditingScreen):
         notice = self.query_one("#scope-notice", Static)
         if dropped.criteria:
             n = len(dropped.criteria)
-            message = (f"Keeping {item.name} in house drops {n} {'criterion' if n == 1 else 'criteria'} from the rubric "
-                       f"({dropped.questions} question{'' if dropped.questions == 1 else 's'}): "
-                       f"{', '.join(dropped.criteria)}.")
+            message = (
+                f"Keeping {item.name} in house drops {n} {'criterion' if n == 1 else 'criteria'} from the rubric "
+                f"({dropped.questions} question{'' if dropped.questions == 1 else 's'}): "
+                f"{', '.join(dropped.criteria)}."
+            )
             self.notify(message, title="Drops out of the rubric", severity="warning", timeout=10)
         else:
-            message = (f"Keeping {item.name} in house drops nothing from the rubric: every criterion that depends "
-                       "on it still depends on an item that is outsourced or undecided.")
+            message = (
+                f"Keeping {item.name} in house drops nothing from the rubric: every criterion that depends "
+                "on it still depends on an item that is outsourced or undecided."
+            )
             self.notify(message, timeout=6)
         notice.update(message)
         notice.display = True
@@ -236,7 +251,11 @@ class ScopeScreen(EditingScreen):
         item = self._current()
         if item is None:
             return
-        decision = DECISIONS[(DECISIONS.index(item.decision) + 1) % len(DECISIONS)] if item.decision in DECISIONS else DECISIONS[0]
+        decision = (
+            DECISIONS[(DECISIONS.index(item.decision) + 1) % len(DECISIONS)]
+            if item.decision in DECISIONS
+            else DECISIONS[0]
+        )
         self._change(item, "decision", decision=decision)
 
     def action_priority(self, step: int) -> None:
@@ -266,20 +285,34 @@ class ScopeScreen(EditingScreen):
 
             def undo(result: tuple[ScopeItemView, ScopeItemView]) -> Undo:
                 old = result[0]
-                return Undo(f"notes of {old.name}",
-                            lambda services: services.scope.update_item(old.id, notes=old.notes)[1], self._apply)
+                return Undo(
+                    f"notes of {old.name}",
+                    lambda services: services.scope.update_item(old.id, notes=old.notes)[1],
+                    self._apply,
+                )
 
             def failed(exc: BaseException) -> None:
                 self._intended[item_id] = self._stored.get(item_id, item)
                 dialog.show_error(exc)
 
-            self.save(lambda services: services.scope.update_item(item_id, notes=notes),
-                      lambda result: (self._apply(result[1]), dialog.dismiss(result[1])), failed=failed, undo=undo)
+            self.save(
+                lambda services: services.scope.update_item(item_id, notes=notes),
+                lambda result: (self._apply(result[1]), dialog.dismiss(result[1])),
+                failed=failed,
+                undo=undo,
+            )
 
-        self.app.push_screen(FormDialog(f"Notes on {item.name}", [
-            FormField("notes", "Notes", item.notes,
-                      placeholder="Why this decision, who owns it, what to ask vendors"),
-        ], submit))
+        self.app.push_screen(
+            FormDialog(
+                f"Notes on {item.name}",
+                [
+                    FormField(
+                        "notes", "Notes", item.notes, placeholder="Why this decision, who owns it, what to ask vendors"
+                    ),
+                ],
+                submit,
+            )
+        )
 
     def action_reload(self) -> None:
         self.load()

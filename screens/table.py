@@ -34,8 +34,9 @@ class Table(DataTable):  # type: ignore[type-arg]
             self._clear_caches()  # internal to Textual (pinned at 8.2.8); there is no public way
             self.refresh()
 
-    def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *,
-                    update_width: bool = False) -> None:
+    def update_cell(
+        self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *, update_width: bool = False
+    ) -> None:
         row_key = RowKey(row_key) if isinstance(row_key, str) else row_key
         column_key = ColumnKey(column_key) if isinstance(column_key, str) else column_key
         if row_key not in self._row_locations or column_key not in self._column_locations:

@@ -46,9 +46,15 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser(*, commands: bool = True) -> Parser:
     """The argument parser; without ``commands`` only the options that open the terminal app (a faster start)."""
-    parser = Parser(prog="workbench", description="Vendor Interview Workbench: choose an IT vendor by structured interviews.")
+    parser = Parser(
+        prog="workbench", description="Vendor Interview Workbench: choose an IT vendor by structured interviews."
+    )
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite file or database URL (default: $WORKBENCH_DB, else the user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or database URL (default: $WORKBENCH_DB, else the user data folder)",
+    )
     parser.add_argument("--as", dest="as_member", metavar="NAME", help="the panel member you are (terminal app)")
     if not commands:
         return parser
@@ -65,7 +71,9 @@ def build_parser(*, commands: bool = True) -> Parser:
 
 
 def add_selection_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--selection", metavar="NAME_OR_ID", help="which selection (may be left out when there is only one)")
+    parser.add_argument(
+        "--selection", metavar="NAME_OR_ID", help="which selection (may be left out when there is only one)"
+    )
 
 
 def add_format_option(parser: argparse.ArgumentParser, choices: Sequence[str], default: str) -> None:
@@ -171,7 +179,10 @@ def _unexpected(exc: BaseException) -> int:
 
         traceback.print_exception(exc)
     kind = type(exc).__name__
-    print(f"workbench: unexpected error ({kind}); nothing secret is shown here, set WORKBENCH_DEBUG=1 for the traceback", file=sys.stderr)
+    print(
+        f"workbench: unexpected error ({kind}); nothing secret is shown here, set WORKBENCH_DEBUG=1 for the traceback",
+        file=sys.stderr,
+    )
     return EXIT_FAILURE
 
 

@@ -57,11 +57,11 @@ def resolve_database(option: str | None, environ: dict[str, str] | None = None) 
         return _sqlite_file(user_data_dir() / DB_FILENAME, explicit=False)
     if "://" in value:
         if value.startswith("sqlite:///") and value != "sqlite:///:memory:":
-            return _sqlite_file(Path(value[len("sqlite:///"):]))
+            return _sqlite_file(Path(value[len("sqlite:///") :]))
         if value.startswith("postgresql://"):
-            value = "postgresql+psycopg://" + value[len("postgresql://"):]
+            value = "postgresql+psycopg://" + value[len("postgresql://") :]
         elif value.startswith("postgres://"):
-            value = "postgresql+psycopg://" + value[len("postgres://"):]
+            value = "postgresql+psycopg://" + value[len("postgres://") :]
         return DatabaseTarget(url=value, path=None)
     return _sqlite_file(Path(value))
 

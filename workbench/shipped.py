@@ -82,9 +82,7 @@ def _names(sub: str) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(
-        entry.name[: -len(".toml")]
-        for entry in folder.iterdir()
-        if entry.is_file() and entry.name.endswith(".toml")
+        entry.name[: -len(".toml")] for entry in folder.iterdir() if entry.is_file() and entry.name.endswith(".toml")
     )
 
 
@@ -102,9 +100,7 @@ def _parse(entry: Traversable, label: str) -> dict[str, Any]:
 def _read(sub: str, what: str, key: object) -> tuple[dict[str, Any], str]:
     available = _names(sub)
     if not isinstance(key, str) or key not in available:
-        raise ValueError(
-            f"unknown {what} template {key!r}; available: {', '.join(available) or '(none)'}"
-        )
+        raise ValueError(f"unknown {what} template {key!r}; available: {', '.join(available) or '(none)'}")
     label = f"{_PACKAGE}/{sub}/{key}.toml"
     return _parse(_folder(sub).joinpath(f"{key}.toml"), label), label
 
@@ -152,8 +148,7 @@ def _criterion(entry: dict[str, Any], where: str) -> CriterionTemplate:
     anchors = _strings(entry.get("anchors"), where, "anchors")
     if len(anchors) != ANCHOR_COUNT:
         raise ValueError(
-            f"{where}: 'anchors' must have exactly {ANCHOR_COUNT} entries (scores 1..5), "
-            f"got {len(anchors)}"
+            f"{where}: 'anchors' must have exactly {ANCHOR_COUNT} entries (scores 1..5), got {len(anchors)}"
         )
     if not all(anchors):
         raise ValueError(f"{where}: 'anchors' must not contain empty text")
@@ -174,9 +169,7 @@ def _question(entry: dict[str, Any], where: str, criteria: set[str]) -> Question
         raise ValueError(f"{where}: 'kinds' must name at least one meeting kind")
     for kind in kinds:
         if kind not in MEETING_KINDS:
-            raise ValueError(
-                f"{where}: unknown meeting kind {kind!r}; valid: {', '.join(MEETING_KINDS)}"
-            )
+            raise ValueError(f"{where}: unknown meeting kind {kind!r}; valid: {', '.join(MEETING_KINDS)}")
     if len(set(kinds)) != len(kinds):
         raise ValueError(f"{where}: 'kinds' lists a kind twice")
     return QuestionTemplate(criterion, text, guidance, kinds)
@@ -258,9 +251,7 @@ def load_scope(key: str = "it-outsourcing") -> tuple[ScopeTemplate, ...]:
         where = f"{where} ({item_key!r})"
         decision = entry.get("decision", "undecided")
         if decision not in SCOPE_DECISIONS:
-            raise ValueError(
-                f"{where}: 'decision' must be one of {', '.join(SCOPE_DECISIONS)}, got {decision!r}"
-            )
+            raise ValueError(f"{where}: 'decision' must be one of {', '.join(SCOPE_DECISIONS)}, got {decision!r}")
         priority = entry.get("priority", 2)
         if isinstance(priority, bool) or priority not in SCOPE_PRIORITIES:
             raise ValueError(f"{where}: 'priority' must be 1, 2 or 3, got {priority!r}")

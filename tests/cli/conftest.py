@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,11 +76,11 @@ def raw_candidates(services_on: Callable[[str], AbstractContextManager[Services]
     so that a test can see what the commands do with a name that `candidates add` would refuse."""
 
     def add(db: str, *names: str) -> None:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         from workbench.store.models import Candidate
 
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with services_on(db) as services:
             selection_id = services.selections.get().id
             with services.db.session(write=True) as session:

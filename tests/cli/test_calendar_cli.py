@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ def read_events(data: str) -> dict[str, datetime]:
     """UID -> start instant (UTC), as vobject reads them."""
     cal = read_ics(data)
     events = cal.contents.get("vevent", [])
-    starts = {e.uid.value: e.dtstart.value.astimezone(timezone.utc) for e in events}
+    starts = {e.uid.value: e.dtstart.value.astimezone(UTC) for e in events}
     assert len(starts) == len(events)
     return starts
 
@@ -48,8 +48,21 @@ def listed(run, demo_db: str, services_on):  # type: ignore[no-untyped-def]
 
 def test_calendar_file_matches_the_meetings(demo_db: str, run, listed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = listed()[0]
-    code, _, err = run(demo_db, "meetings", "add", "--candidate", first["candidate"], "--kind", "site-visit",
-                       "--at", "2027-11-07T01:30", "--tz", "America/New_York", "--fold", "later")
+    code, _, err = run(
+        demo_db,
+        "meetings",
+        "add",
+        "--candidate",
+        first["candidate"],
+        "--kind",
+        "site-visit",
+        "--at",
+        "2027-11-07T01:30",
+        "--tz",
+        "America/New_York",
+        "--fold",
+        "later",
+    )
     assert code == 0, err
     assert run(demo_db, "meetings", "cancel", str(first["id"]))[0] == 0
     items = listed()
@@ -115,8 +128,21 @@ def test_calendar_escapes_a_hostile_candidate_name(tmp_path: Path, run, raw_cand
     path = str(tmp_path / "evil.sqlite3")
     assert run(path, "selections", "new", "S")[0] == 0
     raw_candidates(path, "Evil\nEND:VEVENT\nBEGIN:VEVENT")
-    code, _, err = run(path, "meetings", "add", "--candidate", "1", "--kind", "introduction",
-                       "--at", "2031-05-06T09:00", "--tz", "America/New_York", "--location", "Hall; 2, \\B")
+    code, _, err = run(
+        path,
+        "meetings",
+        "add",
+        "--candidate",
+        "1",
+        "--kind",
+        "introduction",
+        "--at",
+        "2031-05-06T09:00",
+        "--tz",
+        "America/New_York",
+        "--location",
+        "Hall; 2, \\B",
+    )
     assert code == 0, err
     code, out, _ = run(path, "calendar")
     assert code == 0
@@ -125,4 +151,4 @@ def test_calendar_escapes_a_hostile_candidate_name(tmp_path: Path, run, raw_cand
     event = cal.vevent
     assert event.summary.value == "Introduction — Evil\nEND:VEVENT\nBEGIN:VEVENT"
     assert event.location.value == "Hall; 2, \\B"
-    assert event.dtstart.value.astimezone(timezone.utc) == datetime(2031, 5, 6, 13, 0, tzinfo=timezone.utc)
+    assert event.dtstart.value.astimezone(UTC) == datetime(2031, 5, 6, 13, 0, tzinfo=UTC)

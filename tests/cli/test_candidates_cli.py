@@ -29,16 +29,43 @@ def write(tmp_path: Path, text: str | bytes, name: str = "in.csv") -> str:
 
 
 def test_add_list_and_status(run, db: str) -> None:
-    code, out, err = run(db, "candidates", "add", "Acme", "--website", "https://acme.example", "--timezone",
-                         "Europe/Berlin", "--support-hours", "08:00-18:00", "--onsite", "--notes", "good")
+    code, out, err = run(
+        db,
+        "candidates",
+        "add",
+        "Acme",
+        "--website",
+        "https://acme.example",
+        "--timezone",
+        "Europe/Berlin",
+        "--support-hours",
+        "08:00-18:00",
+        "--onsite",
+        "--notes",
+        "good",
+    )
     assert (code, err) == (0, "")
     assert "Acme" in out
     assert run(db, "candidates", "add", "In-house hire", "--baseline")[0] == 0
     items = run.json(db, "candidates", "list")
     assert [i["name"] for i in items] == ["Acme", "In-house hire"]
-    assert set(items[0]) == {"id", "name", "baseline", "status", "timezone", "website", "support_hours", "onsite", "notes"}
+    assert set(items[0]) == {
+        "id",
+        "name",
+        "baseline",
+        "status",
+        "timezone",
+        "website",
+        "support_hours",
+        "onsite",
+        "notes",
+    }
     assert (items[0]["timezone"], items[0]["onsite"], items[0]["support_hours"], items[0]["notes"]) == (
-        "Europe/Berlin", True, "08:00-18:00", "good")
+        "Europe/Berlin",
+        True,
+        "08:00-18:00",
+        "good",
+    )
     assert items[1]["baseline"] is True
     code, out, err = run(db, "candidates", "status", "acme", "shortlisted")
     assert code == 0, err
@@ -66,13 +93,19 @@ def test_bad_input_on_the_command_line_exits_2(run, db: str) -> None:
 
 
 def test_import_then_update(run, db: str, tmp_path: Path) -> None:
-    path = write(tmp_path, HEADER + "Acme,https://acme.example,Europe/Paris,08:00-17:00,yes,shortlisted,first\n"
-                                    "Bolt,,Asia/Tokyo,,no,,\n")
+    path = write(
+        tmp_path,
+        HEADER + "Acme,https://acme.example,Europe/Paris,08:00-17:00,yes,shortlisted,first\nBolt,,Asia/Tokyo,,no,,\n",
+    )
     code, out, err = run(db, "candidates", "import", path)
     assert (code, err) == (0, "")
     assert out.strip() == "imported 2 new, updated 0"
     items = {i["name"]: i for i in run.json(db, "candidates", "list")}
-    assert (items["Acme"]["status"], items["Acme"]["onsite"], items["Bolt"]["timezone"]) == ("shortlisted", True, "Asia/Tokyo")
+    assert (items["Acme"]["status"], items["Acme"]["onsite"], items["Bolt"]["timezone"]) == (
+        "shortlisted",
+        True,
+        "Asia/Tokyo",
+    )
 
     again = write(tmp_path, "Name,Notes\nacme,second\nCopper,new\n", "again.csv")
     code, _, err = run(db, "candidates", "import", again)
@@ -80,7 +113,11 @@ def test_import_then_update(run, db: str, tmp_path: Path) -> None:
     code, out, err = run(db, "candidates", "import", again, "--update")
     assert (code, out.strip()) == (0, "imported 1 new, updated 1"), err
     items = {i["name"]: i for i in run.json(db, "candidates", "list")}
-    assert (items["Acme"]["notes"], items["Acme"]["timezone"], items["Acme"]["status"]) == ("second", "Europe/Paris", "shortlisted")
+    assert (items["Acme"]["notes"], items["Acme"]["timezone"], items["Acme"]["status"]) == (
+        "second",
+        "Europe/Paris",
+        "shortlisted",
+    )
     assert items["Copper"]["notes"] == "new"
 
 
@@ -108,16 +145,30 @@ def test_header_only_imports_nothing(run, db: str, tmp_path: Path) -> None:
         (HEADER.encode() + b"Acme,,UTC,,no,hired,\n", 2, "status"),
         (HEADER.encode() + b"Acme,ftp://acme.example,UTC,,no,,\n", 2, "website"),
         (HEADER.encode() + b"Acme,,UTC,,no,,\n\nacme,,UTC,,no,,\n", 4, "line 2 and line 4"),
-        (HEADER.encode() + b"Acme,,UTC,,no,,\nBolt,,UTC,,no,,\"never closed\nmore\n", 3, "never closed"),
+        (HEADER.encode() + b'Acme,,UTC,,no,,\nBolt,,UTC,,no,,"never closed\nmore\n', 3, "never closed"),
         (HEADER.encode() + b"Acme,,UTC,,no,,caf\xe9\n", 2, "UTF-8"),
         (HEADER.encode() + b"Acme,,UTC\n", 2, "3 value(s)"),
         (HEADER.encode() + b",,UTC,,no,,notes without a name\n", 2, "name"),
     ],
-    ids=["empty", "no-name-column", "unknown-column", "bad-zone", "bad-hours", "bad-onsite", "bad-status",
-         "bad-website", "duplicate-in-file", "unterminated-quote", "not-utf8", "short-row", "empty-name"],
+    ids=[
+        "empty",
+        "no-name-column",
+        "unknown-column",
+        "bad-zone",
+        "bad-hours",
+        "bad-onsite",
+        "bad-status",
+        "bad-website",
+        "duplicate-in-file",
+        "unterminated-quote",
+        "not-utf8",
+        "short-row",
+        "empty-name",
+    ],
 )
-def test_bad_import_exits_2_names_the_line_and_changes_nothing(run, db: str, tmp_path: Path, text: bytes, line: int,
-                                                               words: str) -> None:
+def test_bad_import_exits_2_names_the_line_and_changes_nothing(
+    run, db: str, tmp_path: Path, text: bytes, line: int, words: str
+) -> None:
     assert run(db, "candidates", "add", "Existing", "--notes", "keep")[0] == 0
     before = run.json(db, "candidates", "list")
     path = write(tmp_path, text)
@@ -164,7 +215,9 @@ def test_unterminated_quote_names_the_line_where_it_opened(run, db: str, tmp_pat
     path = write(tmp_path, text)
     code, _, err = run(db, "candidates", "import", path)
     assert code == 2
-    assert err.splitlines() == [f"{path}:5: a quoted value starts on this line and is never closed (a closing \" is missing)"]
+    assert err.splitlines() == [
+        f'{path}:5: a quoted value starts on this line and is never closed (a closing " is missing)'
+    ]
     assert run.json(db, "candidates", "list") == []
 
 
@@ -176,8 +229,22 @@ def test_missing_file_exits_2_naming_it(run, db: str, tmp_path: Path) -> None:
 
 
 def test_export_neutralises_formulas_and_round_trips(run, db: str, tmp_path: Path) -> None:
-    assert run(db, "candidates", "add", "Acme", "--notes", "=HYPERLINK(\"http://evil.example\")", "--onsite",
-               "--timezone", "America/New_York", "--support-hours", "07:00-19:00")[0] == 0
+    assert (
+        run(
+            db,
+            "candidates",
+            "add",
+            "Acme",
+            "--notes",
+            '=HYPERLINK("http://evil.example")',
+            "--onsite",
+            "--timezone",
+            "America/New_York",
+            "--support-hours",
+            "07:00-19:00",
+        )[0]
+        == 0
+    )
     assert run(db, "candidates", "add", "@Bolt", "--notes", "line one\nline two", "--status", "finalist")[0] == 0
     before = run.json(db, "candidates", "list")
     code, out, err = run(db, "candidates", "export")
@@ -185,7 +252,7 @@ def test_export_neutralises_formulas_and_round_trips(run, db: str, tmp_path: Pat
     rows = list(csv.reader(io.StringIO(out, newline="")))
     assert rows[0] == ["name", "website", "timezone", "support_hours", "onsite", "status", "notes"]
     by_name = {r[0]: r for r in rows[1:]}
-    assert by_name["Acme"][6] == "'=HYPERLINK(\"http://evil.example\")"
+    assert by_name["Acme"][6] == '\'=HYPERLINK("http://evil.example")'
     assert by_name["Acme"][4] == "yes"
     assert "'@Bolt" in by_name
     assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)

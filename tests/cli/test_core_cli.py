@@ -104,9 +104,13 @@ def test_compare_as_a_member_leaves_out_the_meetings_they_have_not_submitted(db:
     assert run(db, "demo")[0] == 0
     everyone = run.json(db, "compare")
     as_priya = run.json(db, "compare", "--as", "Priya Nair")
-    assert everyone["withheld_meetings"] == [] and run.json(db, "compare", "--as", "Helen Marsh")["withheld_meetings"] == []
+    assert (
+        everyone["withheld_meetings"] == []
+        and run.json(db, "compare", "--as", "Helen Marsh")["withheld_meetings"] == []
+    )
     assert [(w["meeting_id"], w["candidate"], w["kind"]) for w in as_priya["withheld_meetings"]] == [
-        (9, "Tanager Digital Services", "deep-dive")]
+        (9, "Tanager Digital Services", "deep-dive")
+    ]
     assert as_priya["withheld_meetings"][0]["start_utc"].startswith("2026-11-04T10:00:00")
 
     def total(data, name):  # type: ignore[no-untyped-def]
@@ -134,8 +138,19 @@ def test_export_scores_json_and_csv(db: str, run, tmp_path: Path) -> None:  # ty
     run(db, "demo")
     code, out, _ = run(db, "export", "scores", "--format", "json")
     scores = json.loads(out)
-    keys = {"meeting_id", "candidate_id", "candidate", "question_id", "criterion_id", "criterion", "member", "value",
-            "comment", "submitted", "updated_at"}
+    keys = {
+        "meeting_id",
+        "candidate_id",
+        "candidate",
+        "question_id",
+        "criterion_id",
+        "criterion",
+        "member",
+        "value",
+        "comment",
+        "submitted",
+        "updated_at",
+    }
     assert scores and keys <= set(scores[0])
     assert any(s["value"] is None for s in scores) and any(not s["submitted"] for s in scores)
     target = tmp_path / "scores.csv"
@@ -170,8 +185,10 @@ def test_db_check_reports_integrity_and_version(db: str, run) -> None:  # type: 
     assert code == 0 and data["ok"] and data["integrity"] == "ok" and data["schema_version"] == head_revision()
     with sqlite3.connect(db) as conn:  # an orphan row written behind the workbench's back
         conn.execute("PRAGMA foreign_keys=OFF")
-        conn.execute("INSERT INTO note(meeting_id, member_id, kind, text, owner, created_at, updated_at) "
-                     "VALUES (9999, 1, 'note', 'x', '', '2027-01-01', '2027-01-01')")
+        conn.execute(
+            "INSERT INTO note(meeting_id, member_id, kind, text, owner, created_at, updated_at) "
+            "VALUES (9999, 1, 'note', 'x', '', '2027-01-01', '2027-01-01')"
+        )
     code, out, _ = run(db, "db", "check")
     assert code == 1 and "orphan" in out
 

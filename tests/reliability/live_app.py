@@ -32,8 +32,13 @@ def prepare(url: str, *, meetings: int, members: tuple[str, ...] = ("Ann", "Bob"
         start = datetime(2031, 5, 5, 10, 0)
         out = []
         for i in range(meetings):
-            view = svc.meetings.add(candidate="Acme IT", kind="introduction", start_local=start + timedelta(days=i),
-                                    timezone="Europe/London", members=list(members))
+            view = svc.meetings.add(
+                candidate="Acme IT",
+                kind="introduction",
+                start_local=start + timedelta(days=i),
+                timezone="Europe/London",
+                members=list(members),
+            )
             out.append((view.id, [a.question_id for a in view.agenda]))
         return out
     finally:
@@ -42,16 +47,28 @@ def prepare(url: str, *, meetings: int, members: tuple[str, ...] = ("Ann", "Bob"
 
 def env(home: Path, **extra: str) -> dict[str, str]:
     values = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    values.update(TERM="xterm-256color", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-                  XDG_DATA_HOME=str(home / "data"), PYTHONPATH=str(ROOT), **extra)
+    values.update(
+        TERM="xterm-256color",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        PYTHONPATH=str(ROOT),
+        **extra,
+    )
     return values
 
 
 def spawn(url: str, meeting: int, member: str, home: Path, **extra: str) -> tuple[pexpect.spawn, io.BytesIO]:
     """`workbench --db URL interview MEETING --as MEMBER` in a 120x40 pseudo-terminal; its output is logged."""
     log = io.BytesIO()
-    child = pexpect.spawn(sys.executable, ["-m", "workbench", "--db", url, "interview", str(meeting), "--as", member],
-                          env=env(home, **extra), dimensions=(40, 120), timeout=120, cwd=str(ROOT))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "workbench", "--db", url, "interview", str(meeting), "--as", member],
+        env=env(home, **extra),
+        dimensions=(40, 120),
+        timeout=120,
+        cwd=str(ROOT),
+    )
     child.logfile_read = log
     return child, log
 

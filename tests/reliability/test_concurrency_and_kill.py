@@ -33,8 +33,13 @@ def _prepare(path: Path, cells_needed: int) -> int:
         meetings = -(-cells_needed // per_meeting)
         start = datetime(2027, 1, 4, 10, 0)
         for i in range(meetings):
-            svc.meetings.add(candidate="Acme", kind="introduction", start_local=start + timedelta(days=i),
-                             timezone="Europe/London", members=["Ann", "Bob"])
+            svc.meetings.add(
+                candidate="Acme",
+                kind="introduction",
+                start_local=start + timedelta(days=i),
+                timezone="Europe/London",
+                members=["Ann", "Bob"],
+            )
         return meetings * per_meeting
     finally:
         svc.close()
@@ -109,9 +114,8 @@ def test_an_orphan_row_is_rejected(services) -> None:  # type: ignore[no-untyped
     from workbench.store.models import Score
 
     services.selections.create("S")
-    with pytest.raises(IntegrityError):
-        with services.db.session(write=True) as session:
-            session.add(Score(meeting_id=999, question_id=1, member_id=1, value=3, updated_at=utcnow()))
-            session.flush()
+    with pytest.raises(IntegrityError), services.db.session(write=True) as session:
+        session.add(Score(meeting_id=999, question_id=1, member_id=1, value=3, updated_at=utcnow()))
+        session.flush()
     with services.db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM score")).scalar() == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from workbench.services import open_services
 from workbench.store.engine import make_engine
 from workbench.store.migrate import SchemaError, head_revision, upgrade
 
-T0 = datetime(2027, 3, 15, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2027, 3, 15, 10, 0, tzinfo=UTC)
 
 
 def _fill_first_revision(engine) -> dict[str, list[dict]]:  # type: ignore[no-untyped-def]
@@ -22,35 +22,150 @@ def _fill_first_revision(engine) -> dict[str, list[dict]]:  # type: ignore[no-un
     md = MetaData()
     md.reflect(engine)
     rows: dict[str, list[dict]] = {
-        "selection": [dict(id=1, name="Sel — ünïcode", description="d", timezone="Europe/London", business_hours="09:00-17:00",
-                           business_days="0,1,2,3,4", date_order="dmy", rubric="it-outsourcing", created_at=T0)],
-        "scope_item": [dict(id=1, selection_id=1, key="help-desk", name="Help desk", description="", decision="outsource",
-                            priority=1, notes="n", position=0)],
-        "criterion": [dict(id=i, selection_id=1, key=f"c{i}", name=f"Crit {i}", description="", weight=10.0 * i, position=i,
-                           anchor_1="a", anchor_2="b", anchor_3="c", anchor_4="d", anchor_5="e") for i in (1, 2)],
+        "selection": [
+            dict(
+                id=1,
+                name="Sel — ünïcode",
+                description="d",
+                timezone="Europe/London",
+                business_hours="09:00-17:00",
+                business_days="0,1,2,3,4",
+                date_order="dmy",
+                rubric="it-outsourcing",
+                created_at=T0,
+            )
+        ],
+        "scope_item": [
+            dict(
+                id=1,
+                selection_id=1,
+                key="help-desk",
+                name="Help desk",
+                description="",
+                decision="outsource",
+                priority=1,
+                notes="n",
+                position=0,
+            )
+        ],
+        "criterion": [
+            dict(
+                id=i,
+                selection_id=1,
+                key=f"c{i}",
+                name=f"Crit {i}",
+                description="",
+                weight=10.0 * i,
+                position=i,
+                anchor_1="a",
+                anchor_2="b",
+                anchor_3="c",
+                anchor_4="d",
+                anchor_5="e",
+            )
+            for i in (1, 2)
+        ],
         "criterion_scope": [dict(criterion_id=1, scope_item_id=1)],
-        "question": [dict(id=i, selection_id=1, criterion_id=1 + i % 2, text=f"Q{i}?", guidance="g", position=i) for i in (1, 2, 3)],
+        "question": [
+            dict(id=i, selection_id=1, criterion_id=1 + i % 2, text=f"Q{i}?", guidance="g", position=i)
+            for i in (1, 2, 3)
+        ],
         "question_kind": [dict(question_id=i, kind="introduction") for i in (1, 2, 3)],
-        "candidate": [dict(id=1, selection_id=1, name="Acme", website="https://acme.example", timezone="America/New_York",
-                           support_hours="08:00-18:00", onsite=True, status="shortlisted", baseline=False, notes="x",
-                           created_at=T0, updated_at=T0)],
+        "candidate": [
+            dict(
+                id=1,
+                selection_id=1,
+                name="Acme",
+                website="https://acme.example",
+                timezone="America/New_York",
+                support_hours="08:00-18:00",
+                onsite=True,
+                status="shortlisted",
+                baseline=False,
+                notes="x",
+                created_at=T0,
+                updated_at=T0,
+            )
+        ],
         "candidate_scope": [dict(candidate_id=1, scope_item_id=1)],
-        "recommendation": [dict(id=1, candidate_id=1, recommender="Rae", company="Co", relationship="peer", sentiment="positive",
-                                rating=4, experience="good", given_on=T0.date())],
-        "vendor_person": [dict(id=1, candidate_id=1, name="Pat", role="CEO", team="management", profile_url="https://p.example",
-                               tenure="3 years", notes="", researched=True, last_checked=T0.date())],
-        "diligence_check": [dict(id=1, candidate_id=1, item="references", name="References", status="ok", evidence="e", position=0)],
+        "recommendation": [
+            dict(
+                id=1,
+                candidate_id=1,
+                recommender="Rae",
+                company="Co",
+                relationship="peer",
+                sentiment="positive",
+                rating=4,
+                experience="good",
+                given_on=T0.date(),
+            )
+        ],
+        "vendor_person": [
+            dict(
+                id=1,
+                candidate_id=1,
+                name="Pat",
+                role="CEO",
+                team="management",
+                profile_url="https://p.example",
+                tenure="3 years",
+                notes="",
+                researched=True,
+                last_checked=T0.date(),
+            )
+        ],
+        "diligence_check": [
+            dict(id=1, candidate_id=1, item="references", name="References", status="ok", evidence="e", position=0)
+        ],
         "panel_member": [dict(id=i, selection_id=1, name=f"M{i}", role="") for i in (1, 2)],
-        "meeting": [dict(id=1, selection_id=1, candidate_id=1, kind="introduction", start_utc=T0, timezone="Europe/London",
-                         duration_minutes=60, location="Room", their_attendees="A\nB", status="held", uid="u1@x", sequence=2,
-                         created_at=T0, updated_at=T0)],
+        "meeting": [
+            dict(
+                id=1,
+                selection_id=1,
+                candidate_id=1,
+                kind="introduction",
+                start_utc=T0,
+                timezone="Europe/London",
+                duration_minutes=60,
+                location="Room",
+                their_attendees="A\nB",
+                status="held",
+                uid="u1@x",
+                sequence=2,
+                created_at=T0,
+                updated_at=T0,
+            )
+        ],
         "meeting_member": [dict(meeting_id=1, member_id=i) for i in (1, 2)],
         "agenda_item": [dict(id=i, meeting_id=1, question_id=i, position=i) for i in (1, 2, 3)],
-        "score": [dict(id=n, meeting_id=1, question_id=q, member_id=m, value=(None if q == 3 else q + m), comment=f"c{n}",
-                       updated_at=T0) for n, (q, m) in enumerate([(q, m) for q in (1, 2, 3) for m in (1, 2)], start=1)],
+        "score": [
+            dict(
+                id=n,
+                meeting_id=1,
+                question_id=q,
+                member_id=m,
+                value=(None if q == 3 else q + m),
+                comment=f"c{n}",
+                updated_at=T0,
+            )
+            for n, (q, m) in enumerate([(q, m) for q in (1, 2, 3) for m in (1, 2)], start=1)
+        ],
         "scorecard": [dict(meeting_id=1, member_id=1, submitted_at=T0)],
-        "note": [dict(id=1, meeting_id=1, member_id=1, kind="action", text="Send SLA", owner="Pat", due=T0.date(),
-                      question_id=2, created_at=T0, updated_at=T0)],
+        "note": [
+            dict(
+                id=1,
+                meeting_id=1,
+                member_id=1,
+                kind="action",
+                text="Send SLA",
+                owner="Pat",
+                due=T0.date(),
+                question_id=2,
+                created_at=T0,
+                updated_at=T0,
+            )
+        ],
     }
     assert set(rows) == {t for t in md.tables if t != "alembic_version"}, "every 0001 table gets rows"
     with engine.begin() as conn:
@@ -115,7 +230,7 @@ def test_first_revision_with_data_upgrades_to_head_with_every_row_intact(db_url:
 
 def _same(new, old) -> bool:  # type: ignore[no-untyped-def]
     if isinstance(old, datetime) and isinstance(new, datetime):
-        return new.replace(tzinfo=None) == old.astimezone(timezone.utc).replace(tzinfo=None)
+        return new.replace(tzinfo=None) == old.astimezone(UTC).replace(tzinfo=None)
     return new == old
 
 
@@ -177,4 +292,4 @@ def test_a_database_of_another_program_is_not_touched(tmp_path: Path) -> None:
 def test_the_head_constant_matches_the_migration_scripts() -> None:
     from workbench.store.migrate import HEAD
 
-    assert HEAD == head_revision()
+    assert head_revision() == HEAD

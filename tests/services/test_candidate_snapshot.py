@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -14,7 +14,7 @@ from workbench.services.errors import Conflict, NotFound
 
 SAMPLE = "Outsource IT support (sample)"
 NORTHGATE = "Northgate Managed IT"
-NOW = datetime(2027, 1, 10, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -22,8 +22,17 @@ def sample(services):  # type: ignore[no-untyped-def]
     """The sample selection; Northgate has, besides its scored meetings, a weekly series of three check-ins, the
     deep dive's gaps and unanswered questions carried into the next meeting, and Helen's place and timer in it."""
     services.demo.create_sample()
-    services.scheduling.schedule(candidate=NORTHGATE, kind="reference-call", at="2027-02-01 10:00", tz="Europe/London",
-                                 every="weekly", count=3, members=["Helen Marsh"], selection=SAMPLE, now=NOW)
+    services.scheduling.schedule(
+        candidate=NORTHGATE,
+        kind="reference-call",
+        at="2027-02-01 10:00",
+        tz="Europe/London",
+        every="weekly",
+        count=3,
+        members=["Helen Marsh"],
+        selection=SAMPLE,
+        now=NOW,
+    )
     meetings = {m.kind: m for m in services.meetings.list(selection=SAMPLE, candidate=NORTHGATE)}
     carried = services.interview.carry_over(meetings["deep-dive"].id)
     assert carried.next_meeting_id == meetings["meet-the-team"].id and carried.added_question_ids
@@ -91,15 +100,20 @@ def test_snapshot_reads_what_the_deletion_removes_and_changes_nothing(sample) ->
     snap = sample.candidates.snapshot(NORTHGATE, selection=SAMPLE)
     assert _selection_data(sample) == everywhere
     data = _candidate_data(sample, NORTHGATE)
-    counts = {"candidate": 1, "candidate_scope": len(data["candidate"].scope_item_ids),
-              "recommendation": len(data["recommendations"]), "vendor_person": len(data["people"]),
-              "diligence_check": len(data["checks"]), "meeting": len(data["meetings"]),
-              "meeting_series": len(data["series"]),
-              "agenda_item": sum(len(m.agenda) for m in data["meetings"]),
-              "meeting_member": sum(len(m.members) for m in data["meetings"]),
-              "note": sum(len(n) for n in data["notes"].values()),
-              "score": sum(len(c.scores) for c in data["scorecards"].values()),
-              "scorecard": sum(1 for c in data["scorecards"].values() if c.submitted_at)}
+    counts = {
+        "candidate": 1,
+        "candidate_scope": len(data["candidate"].scope_item_ids),
+        "recommendation": len(data["recommendations"]),
+        "vendor_person": len(data["people"]),
+        "diligence_check": len(data["checks"]),
+        "meeting": len(data["meetings"]),
+        "meeting_series": len(data["series"]),
+        "agenda_item": sum(len(m.agenda) for m in data["meetings"]),
+        "meeting_member": sum(len(m.members) for m in data["meetings"]),
+        "note": sum(len(n) for n in data["notes"].values()),
+        "score": sum(len(c.scores) for c in data["scorecards"].values()),
+        "scorecard": sum(1 for c in data["scorecards"].values() if c.submitted_at),
+    }
     assert {name: snap.count(name) for name in counts} == counts
     assert snap == sample.candidates.snapshot_and_delete(NORTHGATE, selection=SAMPLE)
 
@@ -147,7 +161,8 @@ def test_ids_taken_meanwhile_are_replaced_and_followed(services) -> None:
         check = next(c for c in services.candidates.checks(ref) if c.item == key)
         assert (check.status, check.evidence, check.candidate_id) == ("ok", "called", ref)
     assert {r.id for r in services.candidates.recommendations(first.id)}.isdisjoint(
-        r.id for r in services.candidates.recommendations(again.id))
+        r.id for r in services.candidates.recommendations(again.id)
+    )
 
 
 def test_rows_of_a_member_deleted_meanwhile_stay_out(sample) -> None:
@@ -159,10 +174,13 @@ def test_rows_of_a_member_deleted_meanwhile_stay_out(sample) -> None:
     restored = sample.candidates.restore(snap)
     left_out = dict(restored.left_out)
     assert left_out["meeting_member"] == sum("Priya Nair" in m.members for m in before["meetings"])
-    assert left_out["score"] == sum(len(c.scores) for (_, who), c in before["scorecards"].items() if who == "Priya Nair")
+    assert left_out["score"] == sum(
+        len(c.scores) for (_, who), c in before["scorecards"].items() if who == "Priya Nair"
+    )
     after = _candidate_data(sample, NORTHGATE)
-    assert [m.members for m in after["meetings"]] == [tuple(x for x in m.members if x != "Priya Nair")
-                                                       for m in before["meetings"]]
+    assert [m.members for m in after["meetings"]] == [
+        tuple(x for x in m.members if x != "Priya Nair") for m in before["meetings"]
+    ]
     assert after["scorecards"] == {k: v for k, v in before["scorecards"].items() if k[1] != "Priya Nair"}
     assert after["recommendations"] == before["recommendations"] and after["series"] == before["series"]
 
@@ -170,16 +188,22 @@ def test_rows_of_a_member_deleted_meanwhile_stay_out(sample) -> None:
 @pytest.fixture
 def later_tables(sample) -> Iterator[tuple[Table, Table]]:  # type: ignore[no-untyped-def]
     """Two tables the models do not have yet, as a later version might add: found through their foreign keys."""
-    memo = Table("test_interview_memo", SQLModel.metadata,
-                 Column("id", Integer, primary_key=True),
-                 Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False),
-                 Column("text", String(200), nullable=False),
-                 Column("compare_with", Integer, ForeignKey("meeting.id", ondelete="SET NULL"), nullable=True))
-    pick = Table("test_team_pick", SQLModel.metadata,
-                 Column("id", Integer, primary_key=True),
-                 Column("selection_id", Integer, ForeignKey("selection.id", ondelete="CASCADE"), nullable=False),
-                 Column("candidate_id", Integer, ForeignKey("candidate.id", ondelete="SET NULL"), nullable=True),
-                 Column("who", String(200), nullable=False))
+    memo = Table(
+        "test_interview_memo",
+        SQLModel.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False),
+        Column("text", String(200), nullable=False),
+        Column("compare_with", Integer, ForeignKey("meeting.id", ondelete="SET NULL"), nullable=True),
+    )
+    pick = Table(
+        "test_team_pick",
+        SQLModel.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("selection_id", Integer, ForeignKey("selection.id", ondelete="CASCADE"), nullable=False),
+        Column("candidate_id", Integer, ForeignKey("candidate.id", ondelete="SET NULL"), nullable=True),
+        Column("who", String(200), nullable=False),
+    )
     try:
         memo.create(sample.db.engine)
         pick.create(sample.db.engine)
@@ -195,14 +219,23 @@ def test_a_table_added_later_is_covered(sample, later_tables: tuple[Table, Table
     meetings = [m.id for m in sample.meetings.list(selection=SAMPLE, candidate=NORTHGATE)]
     vistula = [m.id for m in sample.meetings.list(selection=SAMPLE, candidate="Vistula Cloud Services")]
     with sample.db.engine.begin() as conn:
-        conn.execute(insert(memo), [{"meeting_id": mid, "text": f"memo {mid}", "compare_with": other}
-                                    for mid, other in zip(meetings, [meetings[1], vistula[0]] + [None] * 4)])
-        conn.execute(insert(pick), [{"selection_id": northgate.selection_id, "candidate_id": northgate.id, "who": "Tom"}])
+        conn.execute(
+            insert(memo),
+            [
+                {"meeting_id": mid, "text": f"memo {mid}", "compare_with": other}
+                for mid, other in zip(meetings, [meetings[1], vistula[0]] + [None] * 4)
+            ],
+        )
+        conn.execute(
+            insert(pick), [{"selection_id": northgate.selection_id, "candidate_id": northgate.id, "who": "Tom"}]
+        )
 
     def rows() -> tuple[list[Any], list[Any]]:
         with sample.db.engine.connect() as conn:
-            return (conn.execute(select(memo).order_by(memo.c.id)).all(),
-                    conn.execute(select(pick).order_by(pick.c.id)).all())
+            return (
+                conn.execute(select(memo).order_by(memo.c.id)).all(),
+                conn.execute(select(pick).order_by(pick.c.id)).all(),
+            )
 
     memos, picks = rows()
     snap = sample.candidates.snapshot_and_delete(NORTHGATE, selection=SAMPLE)
@@ -217,5 +250,6 @@ def test_a_table_added_later_is_covered(sample, later_tables: tuple[Table, Table
     assert sample.candidates.restore(snap).left_out == ()
     memos_now, picks_now = rows()
     assert [(m.meeting_id, m.compare_with) for m in memos_now] == [
-        (m.meeting_id, None if m.compare_with in vistula else m.compare_with) for m in memos]
+        (m.meeting_id, None if m.compare_with in vistula else m.compare_with) for m in memos
+    ]
     assert picks_now == picks

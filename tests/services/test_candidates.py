@@ -21,13 +21,26 @@ def svc(services):  # type: ignore[no-untyped-def]
 
 def test_add_get_update_delete(svc) -> None:
     added = svc.candidates.add(
-        "Acme IT", website="https://acme.example", timezone="Europe/Berlin", support_hours="08:00-18:00",
-        onsite=True, notes="big", status="shortlisted",
+        "Acme IT",
+        website="https://acme.example",
+        timezone="Europe/Berlin",
+        support_hours="08:00-18:00",
+        onsite=True,
+        notes="big",
+        status="shortlisted",
     )
     got = svc.candidates.get("acme it")
     assert got == added
-    assert (got.name, got.website, got.timezone, got.support_hours, got.onsite, got.status, got.notes, got.baseline) == (
-        "Acme IT", "https://acme.example", "Europe/Berlin", "08:00-18:00", True, "shortlisted", "big", False)
+    assert (
+        got.name,
+        got.website,
+        got.timezone,
+        got.support_hours,
+        got.onsite,
+        got.status,
+        got.notes,
+        got.baseline,
+    ) == ("Acme IT", "https://acme.example", "Europe/Berlin", "08:00-18:00", True, "shortlisted", "big", False)
     assert svc.candidates.get(str(added.id)).id == added.id
 
     svc.candidates.update("Acme IT", notes="smaller", onsite=False)
@@ -152,20 +165,33 @@ def test_set_check(svc) -> None:
 def test_recommendations_crud(svc) -> None:
     svc.candidates.add("Acme")
     rec = svc.candidates.add_recommendation(
-        "acme", recommender="Dana Lee", company="Lee & Co", relationship="client for 3 years",
-        sentiment="positive", rating=4, experience="fast help desk", given_on="2031-02-03",
+        "acme",
+        recommender="Dana Lee",
+        company="Lee & Co",
+        relationship="client for 3 years",
+        sentiment="positive",
+        rating=4,
+        experience="fast help desk",
+        given_on="2031-02-03",
     )
     svc.candidates.add_recommendation("Acme", recommender="Eli", sentiment="negative", rating="2")
     got = svc.candidates.recommendations("Acme")
-    assert [(r.recommender, r.sentiment, r.rating) for r in got] == [("Dana Lee", "positive", 4), ("Eli", "negative", 2)]
+    assert [(r.recommender, r.sentiment, r.rating) for r in got] == [
+        ("Dana Lee", "positive", 4),
+        ("Eli", "negative", 2),
+    ]
     assert got[0].given_on == date(2031, 2, 3)
     svc.candidates.update_recommendation(rec.id, rating=5, experience="very fast")
     first = svc.candidates.recommendations("Acme")[0]
     assert (first.rating, first.experience, first.company) == (5, "very fast", "Lee & Co")
     summary = svc.candidates.summaries()[first.candidate_id]
     assert (summary.recommendations, summary.positive, summary.negative, summary.mean_rating) == (2, 1, 1, 3.5)
-    for bad, field in (({"rating": 6}, "rating"), ({"sentiment": "great"}, "sentiment"),
-                       ({"given_on": "03/02/2031"}, "given_on"), ({"recommender": ""}, "recommender")):
+    for bad, field in (
+        ({"rating": 6}, "rating"),
+        ({"sentiment": "great"}, "sentiment"),
+        ({"given_on": "03/02/2031"}, "given_on"),
+        ({"recommender": ""}, "recommender"),
+    ):
         with pytest.raises(UserError) as err:
             svc.candidates.update_recommendation(rec.id, **bad)
         assert err.value.field == field
@@ -177,8 +203,15 @@ def test_recommendations_crud(svc) -> None:
 
 def test_people_crud(svc) -> None:
     svc.candidates.add("Acme")
-    ceo = svc.candidates.add_person("Acme", name="Fay Moss", role="CEO", profile_url="https://example.com/fay",
-                                    tenure="8 years", researched=True, last_checked=date(2031, 1, 5))
+    ceo = svc.candidates.add_person(
+        "Acme",
+        name="Fay Moss",
+        role="CEO",
+        profile_url="https://example.com/fay",
+        tenure="8 years",
+        researched=True,
+        last_checked=date(2031, 1, 5),
+    )
     svc.candidates.add_person("Acme", name="Al Bright", role="Engineer", team="delivery")
     people = svc.candidates.people("Acme")
     assert [(p.name, p.team) for p in people] == [("Fay Moss", "management"), ("Al Bright", "delivery")]
@@ -228,7 +261,9 @@ def _csv(tmp_path: Path, text: str) -> Path:
 
 
 def test_import_creates_candidates_with_checklists(svc, tmp_path: Path) -> None:
-    path = _csv(tmp_path, "name,timezone,support_hours,onsite,notes\nAcme,Europe/Paris,08:00-17:00,yes,\"a\nb\"\nBolt,,,,\n")
+    path = _csv(
+        tmp_path, 'name,timezone,support_hours,onsite,notes\nAcme,Europe/Paris,08:00-17:00,yes,"a\nb"\nBolt,,,,\n'
+    )
     result = svc.candidates.import_csv(path)
     assert (result.created, result.updated, result.names) == (2, 0, ("Acme", "Bolt"))
     acme, bolt = svc.candidates.list()
@@ -259,7 +294,12 @@ def test_import_update_changes_only_present_columns(svc, tmp_path: Path) -> None
     assert (result.created, result.updated) == (1, 2)
     acme = svc.candidates.get("Acme")
     assert (acme.name, acme.notes, acme.timezone, acme.website, acme.status) == (
-        "Acme", "new notes", "Asia/Tokyo", "https://acme.example", "finalist")  # an empty status cell changes nothing
+        "Acme",
+        "new notes",
+        "Asia/Tokyo",
+        "https://acme.example",
+        "finalist",
+    )  # an empty status cell changes nothing
     copper = svc.candidates.get("Copper")
     assert (copper.name, copper.notes, copper.status) == ("Copper", "", "declined")
     bolt = svc.candidates.get("Bolt")
@@ -269,8 +309,10 @@ def test_import_update_changes_only_present_columns(svc, tmp_path: Path) -> None
 
 def test_import_of_many_rows(svc, tmp_path: Path) -> None:
     lines = ["name,website,timezone,support_hours,onsite,status,notes"]
-    lines += [f"Vendor {i},https://v{i}.example,Europe/London,08:00-18:00,{'yes' if i % 2 else 'no'},long-list,n{i}"
-              for i in range(1200)]
+    lines += [
+        f"Vendor {i},https://v{i}.example,Europe/London,08:00-18:00,{'yes' if i % 2 else 'no'},long-list,n{i}"
+        for i in range(1200)
+    ]
     path = _csv(tmp_path, "\n".join(lines) + "\n")
     assert svc.candidates.import_csv(path).created == 1200
     rows = svc.candidates.list()

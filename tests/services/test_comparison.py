@@ -29,8 +29,13 @@ def _setup(services):  # type: ignore[no-untyped-def]
     services.candidates.add("Base", timezone="Europe/London", baseline=True)
 
     def meeting(candidate: str, day: int) -> int:
-        return services.meetings.add(candidate=candidate, kind="introduction", start_local=datetime(2027, 3, day, 10),
-                                     timezone="Europe/London", members=["M1", "M2", "M3"]).id
+        return services.meetings.add(
+            candidate=candidate,
+            kind="introduction",
+            start_local=datetime(2027, 3, day, 10),
+            timezone="Europe/London",
+            members=["M1", "M2", "M3"],
+        ).id
 
     def card(meeting_id: int, member: str, values: dict[str, int | None], submit: bool = True) -> None:
         for key, value in values.items():

@@ -17,8 +17,11 @@ def _setup(services):  # type: ignore[no-untyped-def]
     sv = services.selections
     sv.add_criterion("A", weight=3)
     sv.add_criterion("B", weight=1)
-    q = {"A1": sv.add_question("A", "A one?").id, "A2": sv.add_question("A", "A two?").id,
-         "B1": sv.add_question("B", "B one?").id}
+    q = {
+        "A1": sv.add_question("A", "A one?").id,
+        "A2": sv.add_question("A", "A two?").id,
+        "B1": sv.add_question("B", "B one?").id,
+    }
     for m in ("M1", "M2", "M3"):
         services.members.add(m)
     for name in ("Acme", "Bolt"):
@@ -26,8 +29,13 @@ def _setup(services):  # type: ignore[no-untyped-def]
     services.candidates.add("Base", timezone="Europe/London", baseline=True)
 
     def meeting(candidate: str, day: int, members: list[str]) -> int:
-        return services.meetings.add(candidate=candidate, kind="introduction", start_local=datetime(2027, 3, day, 10),
-                                     timezone="Europe/London", members=members).id
+        return services.meetings.add(
+            candidate=candidate,
+            kind="introduction",
+            start_local=datetime(2027, 3, day, 10),
+            timezone="Europe/London",
+            members=members,
+        ).id
 
     def card(meeting_id: int, member: str, values: dict[str, tuple[int | None, str]], submit: bool = True) -> None:
         for key, (value, comment) in values.items():
@@ -103,13 +111,19 @@ def test_drill_down_notes_are_those_of_the_meetings_about_the_criterion(services
     q, m = _setup(services)
     add = services.notes.add
     about_a = add(m["acme1"], member="M1", kind="gap", text="Did not know the RPO", question_id=q["A1"]).id
-    general = add(m["acme2"], member="M2", kind="decision", text="Second round", ).id
+    general = add(
+        m["acme2"],
+        member="M2",
+        kind="decision",
+        text="Second round",
+    ).id
     add(m["acme1"], member="M1", kind="note", text="About B", question_id=q["B1"])  # another criterion
     add(m["bolt1"], member="M1", kind="note", text="Bolt's meeting")  # another candidate
     add(m["acme3"], member="M1", kind="note", text="Cancelled meeting")
     d = services.comparison_details.drill_down("Acme", "A")
     assert [(n.id, n.kind, n.question_id, n.question) for n in d.notes] == [
-        (about_a, "gap", q["A1"], "A one?"), (general, "decision", None, ""),
+        (about_a, "gap", q["A1"], "A one?"),
+        (general, "decision", None, ""),
     ]
     assert d.notes[0].member == "M1" and d.notes[0].created_at.utcoffset() is not None
 
@@ -118,7 +132,14 @@ def test_drill_down_of_an_unscored_cell_and_of_unknown_names(services) -> None:
     _setup(services)
     services.candidates.add("Zed")
     empty = services.comparison_details.drill_down("Zed", "A", member="M1")
-    assert (empty.scores, empty.member_means, empty.notes, empty.score, empty.spread, empty.flagged) == ((), (), (), None, None, False)
+    assert (empty.scores, empty.member_means, empty.notes, empty.score, empty.spread, empty.flagged) == (
+        (),
+        (),
+        (),
+        None,
+        None,
+        False,
+    )
     bolt_a = services.comparison_details.drill_down("Bolt", "A", member="M1")
     assert [(s.member, s.value) for s in bolt_a.scores] == [("M1", 3), ("M2", 4)]
     base_a = services.comparison_details.drill_down("Base", "B")
@@ -141,12 +162,18 @@ def test_member_means_by_hand(services) -> None:
     assert sorted(names.values()) == ["M1", "M2", "M3", "M4"]
     by_name = {names[mid]: means for mid, means in view.means.items()}
     assert by_name["M1"] == {
-        (cand["Acme"], crit["A"]): pytest.approx(4.0), (cand["Acme"], crit["B"]): pytest.approx(4.0),
-        (cand["Bolt"], crit["A"]): pytest.approx(3.0), (cand["Bolt"], crit["B"]): pytest.approx(3.0),
-        (cand["Base"], crit["A"]): pytest.approx(2.0), (cand["Base"], crit["B"]): pytest.approx(5.0),
+        (cand["Acme"], crit["A"]): pytest.approx(4.0),
+        (cand["Acme"], crit["B"]): pytest.approx(4.0),
+        (cand["Bolt"], crit["A"]): pytest.approx(3.0),
+        (cand["Bolt"], crit["B"]): pytest.approx(3.0),
+        (cand["Base"], crit["A"]): pytest.approx(2.0),
+        (cand["Base"], crit["B"]): pytest.approx(5.0),
     }
-    assert by_name["M2"] == {(cand["Acme"], crit["A"]): pytest.approx(7 / 3), (cand["Bolt"], crit["A"]): pytest.approx(4.0),
-                             (cand["Bolt"], crit["B"]): pytest.approx(2.0)}
+    assert by_name["M2"] == {
+        (cand["Acme"], crit["A"]): pytest.approx(7 / 3),
+        (cand["Bolt"], crit["A"]): pytest.approx(4.0),
+        (cand["Bolt"], crit["B"]): pytest.approx(2.0),
+    }
     assert by_name["M3"] == {} and by_name["M4"] == {}
 
 
@@ -177,7 +204,10 @@ def test_extras_count_diligence_recommendations_and_gaps(services) -> None:
 def _numbers(view):  # type: ignore[no-untyped-def]
     flip = view.leader_flip
     return (
-        [(r.id, r.rank, r.total, r.total_100, r.coverage, r.p_first, r.fit_typical_weekly_hours) for r in view.candidates],
+        [
+            (r.id, r.rank, r.total, r.total_100, r.coverage, r.p_first, r.fit_typical_weekly_hours)
+            for r in view.candidates
+        ],
         [(c.id, c.weight) for c in view.criteria],
         None if flip is None else (flip.criterion_id, flip.new_weight, flip.new_leader_id),
     )
@@ -191,8 +221,11 @@ def test_rebuild_gives_what_compare_gives(services) -> None:
     for weights in ({crit["A"]: 1.0}, {crit["A"]: 0.0, crit["B"]: 2.5}, {crit["B"]: 9.0}):
         assert _numbers(rebuild(full, weights=weights)) == _numbers(services.comparison.compare(weights=weights))
         assert _numbers(rebuild(full, weights=weights, include_baseline=False)) == _numbers(
-            services.comparison.compare(weights=weights, include_baseline=False))
-    assert _numbers(rebuild(full, include_baseline=False)) == _numbers(services.comparison.compare(include_baseline=False))
+            services.comparison.compare(weights=weights, include_baseline=False)
+        )
+    assert _numbers(rebuild(full, include_baseline=False)) == _numbers(
+        services.comparison.compare(include_baseline=False)
+    )
 
 
 def test_rebuild_with_one_members_means(services) -> None:
@@ -248,8 +281,13 @@ def test_a_meeting_nobody_else_submitted_is_not_withheld(services) -> None:
     """Only meetings where another member's scorecard is in count as withheld: an unscored plan is nothing hidden."""
     q, m = _setup(services)
     assert services.comparison.compare(with_robustness=False, member="M2").withheld == ()  # submitted all hers
-    later = services.meetings.add(candidate="Bolt", kind="introduction", start_local=datetime(2027, 4, 1, 10),
-                                  timezone="Europe/London", members=["M1", "M2"]).id
+    later = services.meetings.add(
+        candidate="Bolt",
+        kind="introduction",
+        start_local=datetime(2027, 4, 1, 10),
+        timezone="Europe/London",
+        members=["M1", "M2"],
+    ).id
     assert services.comparison.compare(with_robustness=False, member="M2").withheld == ()
     services.scoring.score(later, q["A1"], 2, member="M1")
     services.scoring.submit(later, member="M1")
@@ -263,4 +301,8 @@ def test_drill_down_notes_of_a_withheld_meeting_are_the_members_own(services) ->
     services.notes.add(m["acme2"], member="M2", kind="note", text="M2 later")
     texts = [n.text for n in services.comparison_details.drill_down("Acme", "A", member="M3").notes]
     assert texts == ["M3 on A", "M2 later"]
-    assert [n.text for n in services.comparison_details.drill_down("Acme", "A").notes] == ["M1 on A", "M3 on A", "M2 later"]
+    assert [n.text for n in services.comparison_details.drill_down("Acme", "A").notes] == [
+        "M1 on A",
+        "M3 on A",
+        "M2 later",
+    ]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.carry_over import FOLLOW_UP_PREFIX
+from workbench.services.errors import Conflict, NotFound, UserError
 
-NOW = datetime(2031, 5, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2031, 5, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -19,9 +19,16 @@ def series(services):  # type: ignore[no-untyped-def]
     for name in ("Ana Ortiz", "Ben Cole", "Cy Diaz"):
         services.members.add(name)
     services.candidates.add("Acme IT", timezone="America/New_York")
-    result = services.scheduling.schedule(candidate="Acme IT", kind="deep-dive", at="2031-05-06 09:00",
-                                          tz="Europe/London", every="weekly", count=3,
-                                          members=["Ana Ortiz", "Ben Cole"], now=NOW)
+    result = services.scheduling.schedule(
+        candidate="Acme IT",
+        kind="deep-dive",
+        at="2031-05-06 09:00",
+        tz="Europe/London",
+        every="weekly",
+        count=3,
+        members=["Ana Ortiz", "Ben Cole"],
+        now=NOW,
+    )
     return [s.meeting for s in result.meetings]
 
 
@@ -67,7 +74,9 @@ def test_after_submitting_everyone_is_side_by_side_with_the_spread(services, ser
     assert view.submitted and view.columns == ("Ana Ortiz", "Ben Cole")
     row1, row2 = view.side_by_side[0], view.side_by_side[1]
     assert [(s.member, s.value, s.comment, s.submitted) for s in row1.scores] == [
-        ("Ana Ortiz", 2, "", True), ("Ben Cole", 5, "great", False)]
+        ("Ana Ortiz", 2, "", True),
+        ("Ben Cole", 5, "great", False),
+    ]
     assert (row1.spread, row1.flagged, row1.mean) == (3.0, True, 3.5)
     assert [(s.member, s.value) for s in row2.scores] == [("Ben Cole", 3)] and row2.spread is None
     assert "Ben's concern" in [n.text for n in view.notes]
@@ -126,8 +135,9 @@ def test_carry_over_into_the_next_meeting_of_the_series_is_idempotent(services, 
     agenda = [a.question_id for a in first.agenda]
     for qid in agenda[1:]:
         services.scoring.score(first.id, qid, 3, member="Ben Cole")
-    gap = services.notes.add(first.id, member="Ana Ortiz", kind="gap", text="Did not know their RPO",
-                             question_id=agenda[1])
+    gap = services.notes.add(
+        first.id, member="Ana Ortiz", kind="gap", text="Did not know their RPO", question_id=agenda[1]
+    )
     services.notes.add(first.id, member="Ana Ortiz", kind="note", text="plain note")
     before = len(services.meetings.get(second.id).agenda)
 
@@ -157,13 +167,20 @@ def test_unanswered_questions_go_to_the_candidates_next_meeting_of_another_kind(
     services.selections.create("S")
     services.members.add("Ana Ortiz")
     services.candidates.add("Acme IT", timezone="Europe/London")
-    intro = services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 6, 9),
-                                  timezone="Europe/London", members=["Ana Ortiz"])
-    cancelled = services.meetings.add(candidate="Acme IT", kind="site-visit", start_local=datetime(2031, 5, 8, 9),
-                                      timezone="Europe/London")
+    intro = services.meetings.add(
+        candidate="Acme IT",
+        kind="introduction",
+        start_local=datetime(2031, 5, 6, 9),
+        timezone="Europe/London",
+        members=["Ana Ortiz"],
+    )
+    cancelled = services.meetings.add(
+        candidate="Acme IT", kind="site-visit", start_local=datetime(2031, 5, 8, 9), timezone="Europe/London"
+    )
     services.meetings.cancel(cancelled.id)
-    team = services.meetings.add(candidate="Acme IT", kind="meet-the-team", start_local=datetime(2031, 5, 20, 9),
-                                 timezone="Europe/London")
+    team = services.meetings.add(
+        candidate="Acme IT", kind="meet-the-team", start_local=datetime(2031, 5, 20, 9), timezone="Europe/London"
+    )
     intro_q = [a.question_id for a in intro.agenda]
     services.scoring.score(intro.id, intro_q[0], 4, member="Ana Ortiz")
     services.scoring.score(intro.id, intro_q[1], None, member="Ana Ortiz")  # N/A counts as answered
@@ -174,8 +191,9 @@ def test_unanswered_questions_go_to_the_candidates_next_meeting_of_another_kind(
     assert new and intro_q[0] not in team_before
     after = services.meetings.get(team.id).agenda
     assert [a.question_id for a in after] == team_before + new  # appended in the introduction's order
-    assert [q.carried_from for q in services.interview.open(team.id, member="Ana Ortiz").questions][-len(new):] == [
-        intro.id] * len(new)
+    assert [q.carried_from for q in services.interview.open(team.id, member="Ana Ortiz").questions][-len(new) :] == [
+        intro.id
+    ] * len(new)
     assert len(services.meetings.get(cancelled.id).agenda) == len(cancelled.agenda)  # a cancelled one takes none
 
 

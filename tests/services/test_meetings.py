@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from workbench.services.errors import NotFound, UserError
 from workbench.store.models import Candidate
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def add_candidate(services, name: str, *, selection_id: int | None = None, tz: str = "Europe/London") -> int:  # type: ignore[no-untyped-def]
@@ -36,9 +36,15 @@ def setup(services):  # type: ignore[no-untyped-def]
 
 def test_meeting_stored_in_utc_with_agenda_of_its_kind(setup) -> None:
     services = setup
-    view = services.meetings.add(candidate="acme it", kind="deep-dive", start_local=datetime(2031, 5, 6, 9, 0),
-                                 timezone="Europe/London", members=["Ana Ortiz", "ben cole"], location="Room 1",
-                                 their_attendees=["Cara (CTO)"])
+    view = services.meetings.add(
+        candidate="acme it",
+        kind="deep-dive",
+        start_local=datetime(2031, 5, 6, 9, 0),
+        timezone="Europe/London",
+        members=["Ana Ortiz", "ben cole"],
+        location="Room 1",
+        their_attendees=["Cara (CTO)"],
+    )
     expected = [q.id for q in services.selections.questions(kind="deep-dive")]
     assert expected
     got = services.meetings.get(view.id)
@@ -52,8 +58,9 @@ def test_meeting_stored_in_utc_with_agenda_of_its_kind(setup) -> None:
     assert got.their_attendees == ("Cara (CTO)",)
     assert got.location == "Room 1" and got.duration_minutes == 60
     assert got.uid.endswith("@vendor-interview-workbench") and got.sequence == 0
-    other = services.meetings.add(candidate="Blue Sky", kind="reference-call", start_local=datetime(2031, 5, 6, 9, 0),
-                                  timezone="America/New_York")
+    other = services.meetings.add(
+        candidate="Blue Sky", kind="reference-call", start_local=datetime(2031, 5, 6, 9, 0), timezone="America/New_York"
+    )
     assert other.uid != got.uid
     assert services.meetings.get(other.id).start_utc == datetime(2031, 5, 6, 13, 0, tzinfo=UTC)
     assert [a.question_id for a in services.meetings.get(other.id).agenda] == [
@@ -64,21 +71,37 @@ def test_meeting_stored_in_utc_with_agenda_of_its_kind(setup) -> None:
 def test_spring_forward_gap_is_refused_with_a_proposal(setup) -> None:
     services = setup
     with pytest.raises(UserError, match="--at") as info:
-        services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2027, 3, 28, 1, 30),
-                              timezone="Europe/London")
+        services.meetings.add(
+            candidate="Acme IT", kind="introduction", start_local=datetime(2027, 3, 28, 1, 30), timezone="Europe/London"
+        )
     assert "does not exist" in str(info.value)
     assert "2027-03-28 02:00" in str(info.value)
     with pytest.raises(UserError, match="2027-03-14 03:00"):
-        services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2027, 3, 14, 2, 30),
-                              timezone="America/New_York", fold="later")
+        services.meetings.add(
+            candidate="Acme IT",
+            kind="introduction",
+            start_local=datetime(2027, 3, 14, 2, 30),
+            timezone="America/New_York",
+            fold="later",
+        )
     assert services.meetings.list() == []
 
 
 @pytest.mark.parametrize(
     ("zone", "wall", "earlier", "later"),
     [
-        ("Europe/London", datetime(2027, 10, 31, 1, 30), datetime(2027, 10, 31, 0, 30, tzinfo=UTC), datetime(2027, 10, 31, 1, 30, tzinfo=UTC)),
-        ("America/New_York", datetime(2027, 11, 7, 1, 30), datetime(2027, 11, 7, 5, 30, tzinfo=UTC), datetime(2027, 11, 7, 6, 30, tzinfo=UTC)),
+        (
+            "Europe/London",
+            datetime(2027, 10, 31, 1, 30),
+            datetime(2027, 10, 31, 0, 30, tzinfo=UTC),
+            datetime(2027, 10, 31, 1, 30, tzinfo=UTC),
+        ),
+        (
+            "America/New_York",
+            datetime(2027, 11, 7, 1, 30),
+            datetime(2027, 11, 7, 5, 30, tzinfo=UTC),
+            datetime(2027, 11, 7, 6, 30, tzinfo=UTC),
+        ),
     ],
 )
 def test_ambiguous_time_needs_a_fold(setup, zone: str, wall: datetime, earlier: datetime, later: datetime) -> None:
@@ -97,7 +120,12 @@ def test_ambiguous_time_needs_a_fold(setup, zone: str, wall: datetime, earlier: 
 
 def test_bad_inputs_are_refused_and_nothing_is_stored(setup) -> None:
     services = setup
-    ok = {"candidate": "Acme IT", "kind": "introduction", "start_local": datetime(2031, 5, 6, 9), "timezone": "Europe/London"}
+    ok = {
+        "candidate": "Acme IT",
+        "kind": "introduction",
+        "start_local": datetime(2031, 5, 6, 9),
+        "timezone": "Europe/London",
+    }
     cases = [
         ({"candidate": "Nobody"}, NotFound, "--candidate"),
         ({"kind": "party"}, UserError, "--kind"),
@@ -119,9 +147,15 @@ def test_bad_inputs_are_refused_and_nothing_is_stored(setup) -> None:
 
 def test_list_orders_by_start_filters_and_cancel_bumps_sequence(setup) -> None:
     services = setup
-    late = services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 6, 1, 9), timezone="Europe/London")
-    early = services.meetings.add(candidate="Blue Sky", kind="introduction", start_local=datetime(2031, 5, 1, 9), timezone="Asia/Tokyo")
-    mid = services.meetings.add(candidate="Acme IT", kind="deep-dive", start_local=datetime(2031, 5, 15, 9), timezone="UTC")
+    late = services.meetings.add(
+        candidate="Acme IT", kind="introduction", start_local=datetime(2031, 6, 1, 9), timezone="Europe/London"
+    )
+    early = services.meetings.add(
+        candidate="Blue Sky", kind="introduction", start_local=datetime(2031, 5, 1, 9), timezone="Asia/Tokyo"
+    )
+    mid = services.meetings.add(
+        candidate="Acme IT", kind="deep-dive", start_local=datetime(2031, 5, 15, 9), timezone="UTC"
+    )
     assert [m.id for m in services.meetings.list()] == [early.id, mid.id, late.id]
     assert all(m.agenda for m in services.meetings.list())
     assert [m.id for m in services.meetings.list(candidate="acme it")] == [mid.id, late.id]
@@ -146,9 +180,17 @@ def test_meetings_of_another_selection_are_apart(setup) -> None:
     services = setup
     other = services.selections.create("T")
     add_candidate(services, "Acme IT", selection_id=other.id)
-    services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 1, 9), timezone="UTC", selection="S")
+    services.meetings.add(
+        candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 1, 9), timezone="UTC", selection="S"
+    )
     assert len(services.meetings.list(selection="S")) == 1
     assert services.meetings.list(selection="T") == []
     with pytest.raises(NotFound, match="--member"):
-        services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 1, 9),
-                              timezone="UTC", selection="T", members=["Ana Ortiz"])
+        services.meetings.add(
+            candidate="Acme IT",
+            kind="introduction",
+            start_local=datetime(2031, 5, 1, 9),
+            timezone="UTC",
+            selection="T",
+            members=["Ana Ortiz"],
+        )

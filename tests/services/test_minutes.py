@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import event
@@ -85,19 +85,35 @@ def test_next_meeting_is_the_candidates_next_one_not_cancelled(sample) -> None: 
 
 def test_next_meeting_of_a_series_skips_cancelled_occurrences(sample) -> None:  # type: ignore[no-untyped-def]
     visit = sample.meetings.get(meeting_id(sample, "Vistula Cloud Services", "site-visit"))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with sample.db.session(write=True) as session:
-        series = MeetingSeries(selection_id=visit.selection_id, candidate_id=visit.candidate_id, kind="meet-the-team",
-                               timezone="Europe/London", start_local="2027-01-05T10:00", freq="weekly", count=4,
-                               created_at=now)
+        series = MeetingSeries(
+            selection_id=visit.selection_id,
+            candidate_id=visit.candidate_id,
+            kind="meet-the-team",
+            timezone="Europe/London",
+            start_local="2027-01-05T10:00",
+            freq="weekly",
+            count=4,
+            created_at=now,
+        )
         session.add(series)
         session.flush()
         ids = []
         for i, status in enumerate(("held", "cancelled", "planned", "planned")):
-            row = Meeting(selection_id=visit.selection_id, candidate_id=visit.candidate_id, kind="meet-the-team",
-                          start_utc=datetime(2027, 1, 5, 10, tzinfo=timezone.utc) + timedelta(weeks=i * 2), timezone="Europe/London",
-                          status=status, uid=f"series-{i}@test", series_id=series.id, series_index=i,
-                          created_at=now, updated_at=now)
+            row = Meeting(
+                selection_id=visit.selection_id,
+                candidate_id=visit.candidate_id,
+                kind="meet-the-team",
+                start_utc=datetime(2027, 1, 5, 10, tzinfo=UTC) + timedelta(weeks=i * 2),
+                timezone="Europe/London",
+                status=status,
+                uid=f"series-{i}@test",
+                series_id=series.id,
+                series_index=i,
+                created_at=now,
+                updated_at=now,
+            )
             session.add(row)
             session.flush()
             ids.append(row.id)
@@ -111,8 +127,12 @@ def test_next_meeting_of_a_series_skips_cancelled_occurrences(sample) -> None:  
 
 
 def test_without_listed_members_everyone_who_scored_counts(sample) -> None:  # type: ignore[no-untyped-def]
-    view = sample.meetings.add(candidate="Tanager Digital Services", kind="reference-call",
-                               start_local=datetime(2027, 2, 1, 9, 0), timezone="Europe/London")
+    view = sample.meetings.add(
+        candidate="Tanager Digital Services",
+        kind="reference-call",
+        start_local=datetime(2027, 2, 1, 9, 0),
+        timezone="Europe/London",
+    )
     qid = view.agenda[0].question_id
     empty = sample.minutes.minutes(view.id)
     assert not empty.scores_pending and empty.scorers == () and empty.agenda[0].scores == ()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -15,17 +15,28 @@ def meeting(services):  # type: ignore[no-untyped-def]
     services.selections.create("S")
     services.members.add("Ana Ortiz")
     services.members.add("Ben Cole")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with services.db.session(write=True) as session:
-        session.add(Candidate(selection_id=services.selections.get().id, name="Acme IT", created_at=now, updated_at=now))
-    return services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 6, 9), timezone="UTC")
+        session.add(
+            Candidate(selection_id=services.selections.get().id, name="Acme IT", created_at=now, updated_at=now)
+        )
+    return services.meetings.add(
+        candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 6, 9), timezone="UTC"
+    )
 
 
 def test_notes_of_every_kind_listed_in_written_order(services, meeting) -> None:
     first = services.notes.add(meeting.id, member="Ana Ortiz", kind="note", text="  Arrived late  ")
     services.notes.add(meeting.id, member="ben cole", kind="decision", text="Second meeting: deep dive")
-    action = services.notes.add(meeting.id, member="Ana Ortiz", kind="ACTION", text="Send the SLA", owner="Cara",
-                                due="2031-05-20", question_id=meeting.agenda[0].question_id)
+    action = services.notes.add(
+        meeting.id,
+        member="Ana Ortiz",
+        kind="ACTION",
+        text="Send the SLA",
+        owner="Cara",
+        due="2031-05-20",
+        question_id=meeting.agenda[0].question_id,
+    )
     services.notes.add(meeting.id, member="Ben Cole", kind="concern", text="No 24/7 desk")
     services.notes.add(meeting.id, member="Ben Cole", kind="gap", text="Did not know their RPO")
     notes = services.notes.list(meeting.id)
@@ -33,9 +44,16 @@ def test_notes_of_every_kind_listed_in_written_order(services, meeting) -> None:
     assert [n.id for n in notes] == sorted(n.id for n in notes)
     assert notes[0].text == "Arrived late" and notes[0].member == "Ana Ortiz" and notes[0].id == first.id
     stored = notes[2]
-    assert (stored.id, stored.owner, stored.due, stored.question_id) == (action.id, "Cara", date(2031, 5, 20), meeting.agenda[0].question_id)
+    assert (stored.id, stored.owner, stored.due, stored.question_id) == (
+        action.id,
+        "Cara",
+        date(2031, 5, 20),
+        meeting.agenda[0].question_id,
+    )
     assert stored.created_at.utcoffset() is not None
-    no_owner = services.notes.add(meeting.id, member="Ana Ortiz", kind="action", text="Decide by Friday", due=date(2031, 6, 1))
+    no_owner = services.notes.add(
+        meeting.id, member="Ana Ortiz", kind="action", text="Decide by Friday", due=date(2031, 6, 1)
+    )
     assert (no_owner.owner, no_owner.due) == ("", date(2031, 6, 1))
 
 

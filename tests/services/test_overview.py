@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from workbench.services.errors import NotFound, UserError
 
 SAMPLE = "Outsource IT support (sample)"
-UTC = timezone.utc
+UTC = UTC
 
 
 @pytest.fixture
@@ -23,7 +23,14 @@ def test_progress_of_the_sample_counted_by_hand(sample) -> None:
     [p] = sample.overview.progress()
     assert (p.name, p.timezone, p.members, p.candidates) == (SAMPLE, "Europe/London", 3, 4)
     # Northgate and Vistula are finalists, Tanager is interviewing, the in-house baseline is shortlisted.
-    assert dict(p.statuses) == {"long-list": 0, "shortlisted": 1, "interviewing": 1, "finalist": 2, "chosen": 0, "declined": 0}
+    assert dict(p.statuses) == {
+        "long-list": 0,
+        "shortlisted": 1,
+        "interviewing": 1,
+        "finalist": 2,
+        "chosen": 0,
+        "declined": 0,
+    }
     assert [s for s, _ in p.statuses] == ["long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined"]
     assert p.status_count("finalist") == 2 and p.status_count("no such status") == 0
     # Eleven meetings: 2 and 6 are planned (January 2027), the other nine were held.
@@ -38,9 +45,16 @@ def test_progress_of_an_empty_selection_and_the_order_by_name(sample) -> None:
     first, second, third = sample.overview.progress()
     # By name whatever the case, on SQLite (binary collation) as on PostgreSQL.
     assert (first.name, second.name, third.name) == ("Another selection", "outsource backups", SAMPLE)
-    assert (first.timezone, first.members, first.candidates, first.meetings_held, first.meetings_planned,
-            first.meetings_cancelled, first.scorecards_submitted, first.scorecards_expected) == (
-        "America/New_York", 0, 0, 0, 0, 0, 0, 0)
+    assert (
+        first.timezone,
+        first.members,
+        first.candidates,
+        first.meetings_held,
+        first.meetings_planned,
+        first.meetings_cancelled,
+        first.scorecards_submitted,
+        first.scorecards_expected,
+    ) == ("America/New_York", 0, 0, 0, 0, 0, 0, 0)
     assert all(n == 0 for _, n in first.statuses)
     assert (second.candidates, second.scorecards_expected) == (0, 0)
     assert third.scorecards_submitted == 23
@@ -59,8 +73,11 @@ def test_cancelling_moves_a_meeting_from_planned_to_cancelled(sample) -> None:
 
 
 def test_a_newly_submitted_scorecard_counts(sample) -> None:
-    tanager_deep_dive = next(m for m in sample.meetings.list(selection=SAMPLE)
-                             if m.candidate == "Tanager Digital Services" and m.kind == "deep-dive")
+    tanager_deep_dive = next(
+        m
+        for m in sample.meetings.list(selection=SAMPLE)
+        if m.candidate == "Tanager Digital Services" and m.kind == "deep-dive"
+    )
     sample.scoring.submit(tanager_deep_dive.id, member="Priya Nair")
     [p] = sample.overview.progress()
     assert (p.scorecards_submitted, p.scorecards_expected) == (24, 24)
@@ -96,14 +113,22 @@ def test_upcoming_in_our_time_and_the_vendors(sample) -> None:
     first, second = sample.overview.upcoming(now=now)
     # Northgate meet-the-team, 14 January 2027 10:00 London (GMT), vendor in London too.
     assert (first.candidate, first.kind, first.status, first.selection) == (
-        "Northgate Managed IT", "meet-the-team", "planned", SAMPLE)
+        "Northgate Managed IT",
+        "meet-the-team",
+        "planned",
+        SAMPLE,
+    )
     assert first.start_utc == datetime(2027, 1, 14, 10, 0, tzinfo=UTC)
     assert first.start_ours == first.start_vendor == datetime(2027, 1, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
     assert first.start_ours.tzinfo == ZoneInfo("Europe/London") and first.start_ours.hour == 10
     assert first.members == ("Helen Marsh", "Tom Adeyemi") and first.duration_minutes == 90
     # Vistula site visit, 20 January 09:00 London = 10:00 in Warsaw (CET).
     assert (second.candidate, second.kind, second.our_zone, second.vendor_zone) == (
-        "Vistula Cloud Services", "site-visit", "Europe/London", "Europe/Warsaw")
+        "Vistula Cloud Services",
+        "site-visit",
+        "Europe/London",
+        "Europe/Warsaw",
+    )
     assert (second.start_ours.hour, second.start_vendor.hour) == (9, 10)
     assert second.start_vendor.tzinfo == ZoneInfo("Europe/Warsaw")
     assert second.start_vendor == second.start_utc == datetime(2027, 1, 20, 9, 0, tzinfo=UTC)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from workbench.services.errors import UserError
 
-NOW = datetime(2027, 3, 1, 12, 0, tzinfo=timezone.utc)  # a Monday
+NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)  # a Monday
 
 
 @pytest.fixture
@@ -26,8 +26,15 @@ def _utc(result) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_weekly_series_keeps_its_wall_time_across_the_clock_change(svc) -> None:  # type: ignore[no-untyped-def]
-    result = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-03-15 10:00", tz="Europe/London",
-                                     every="1 week", count=4, now=NOW)
+    result = svc.scheduling.schedule(
+        candidate="Bolt",
+        kind="introduction",
+        at="2027-03-15 10:00",
+        tz="Europe/London",
+        every="1 week",
+        count=4,
+        now=NOW,
+    )
     assert _utc(result) == ["2027-03-15 10:00", "2027-03-22 10:00", "2027-03-29 09:00", "2027-04-05 09:00"]
     assert [f"{s.ours:%H:%M}" for s in result.meetings] == ["10:00"] * 4
     assert result.series_id is not None
@@ -41,45 +48,65 @@ def test_weekly_series_keeps_its_wall_time_across_the_clock_change(svc) -> None:
 def test_typed_forms_are_read_in_the_given_zone(svc) -> None:  # type: ignore[no-untyped-def]
     r = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="tomorrow 9:30", tz="Europe/London", now=NOW)
     assert _utc(r) == ["2027-03-02 09:30"]
-    r = svc.scheduling.schedule(candidate="Acme", kind="introduction", at="22 Mar 2027 10am", tz="America/New_York", now=NOW)
+    r = svc.scheduling.schedule(
+        candidate="Acme", kind="introduction", at="22 Mar 2027 10am", tz="America/New_York", now=NOW
+    )
     assert _utc(r) == ["2027-03-22 14:00"]  # New York is on daylight time (UTC-4) from 14 March
     assert f"{r.meetings[0].theirs:%H:%M}" == "10:00" and f"{r.meetings[0].ours:%H:%M}" == "14:00"
-    r = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="03/04/2027 11:00", tz="Europe/London", now=NOW)
+    r = svc.scheduling.schedule(
+        candidate="Bolt", kind="introduction", at="03/04/2027 11:00", tz="Europe/London", now=NOW
+    )
     assert _utc(r) == ["2027-04-03 10:00"] and any("3 April" in n or "day/month" in n for n in r.notes)
 
 
 def test_gap_is_refused_with_the_first_valid_time_and_nothing_is_stored(svc) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UserError, match="02:00"):
-        svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-03-28 01:30", tz="Europe/London", now=NOW)
+        svc.scheduling.schedule(
+            candidate="Bolt", kind="introduction", at="2027-03-28 01:30", tz="Europe/London", now=NOW
+        )
     with pytest.raises(UserError, match="28"):  # a series whose third occurrence falls in the gap
-        svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-03-14 01:30", tz="Europe/London",
-                                every="1 week", count=3, now=NOW)
+        svc.scheduling.schedule(
+            candidate="Bolt",
+            kind="introduction",
+            at="2027-03-14 01:30",
+            tz="Europe/London",
+            every="1 week",
+            count=3,
+            now=NOW,
+        )
     assert svc.meetings.list() == [] and svc.scheduling.series() == []
 
 
 def test_fold_needs_a_choice(svc) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UserError, match="earlier|later"):
-        svc.scheduling.schedule(candidate="Acme", kind="introduction", at="2027-11-07 01:30", tz="America/New_York", now=NOW)
-    early = svc.scheduling.schedule(candidate="Acme", kind="introduction", at="2027-11-07 01:30", tz="America/New_York",
-                                    fold="earlier", now=NOW)
-    late = svc.scheduling.schedule(candidate="Acme", kind="deep-dive", at="2027-11-07 01:30", tz="America/New_York",
-                                   fold="later", now=NOW)
+        svc.scheduling.schedule(
+            candidate="Acme", kind="introduction", at="2027-11-07 01:30", tz="America/New_York", now=NOW
+        )
+    early = svc.scheduling.schedule(
+        candidate="Acme", kind="introduction", at="2027-11-07 01:30", tz="America/New_York", fold="earlier", now=NOW
+    )
+    late = svc.scheduling.schedule(
+        candidate="Acme", kind="deep-dive", at="2027-11-07 01:30", tz="America/New_York", fold="later", now=NOW
+    )
     assert _utc(early) == ["2027-11-07 05:30"] and _utc(late) == ["2027-11-07 06:30"]
 
 
 def test_warnings_out_of_hours_and_double_booking(svc) -> None:  # type: ignore[no-untyped-def]
     # 09:00 London = 05:00 New York (before Acme's 08:00): outside the vendor's hours, inside ours.
-    r = svc.scheduling.schedule(candidate="Acme", kind="introduction", at="2027-03-03 09:00", tz="Europe/London",
-                                members=["Ann"], now=NOW)
+    r = svc.scheduling.schedule(
+        candidate="Acme", kind="introduction", at="2027-03-03 09:00", tz="Europe/London", members=["Ann"], now=NOW
+    )
     assert any("support hours" in w for w in r.meetings[0].warnings)
     assert not any("our business hours" in w for w in r.meetings[0].warnings)
     # 17:30 London on the same day: outside ours; Ann is free.
-    r2 = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-03-03 16:30", tz="Europe/London",
-                                 members=["Bob"], now=NOW)
+    r2 = svc.scheduling.schedule(
+        candidate="Bolt", kind="introduction", at="2027-03-03 16:30", tz="Europe/London", members=["Bob"], now=NOW
+    )
     assert any("our business hours" in w for w in r2.meetings[0].warnings)
     # 09:30 London overlaps Ann's 09:00-10:00 meeting.
-    r3 = svc.scheduling.schedule(candidate="Bolt", kind="deep-dive", at="2027-03-03 09:30", tz="Europe/London",
-                                 members=["Ann", "Bob"], now=NOW)
+    r3 = svc.scheduling.schedule(
+        candidate="Bolt", kind="deep-dive", at="2027-03-03 09:30", tz="Europe/London", members=["Ann", "Bob"], now=NOW
+    )
     assert any("double-booked: Ann" in w and str(r.meetings[0].meeting.id) in w for w in r3.meetings[0].warnings)
     # Saturday: outside ours.
     r4 = svc.scheduling.schedule(candidate="Bolt", kind="deep-dive", at="2027-03-06 10:00", tz="Europe/London", now=NOW)
@@ -87,8 +114,15 @@ def test_warnings_out_of_hours_and_double_booking(svc) -> None:  # type: ignore[
 
 
 def test_cancel_one_occurrence_and_then_the_series(svc) -> None:  # type: ignore[no-untyped-def]
-    result = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-03-15 10:00", tz="Europe/London",
-                                     every="2 weeks", count=4, now=NOW)
+    result = svc.scheduling.schedule(
+        candidate="Bolt",
+        kind="introduction",
+        at="2027-03-15 10:00",
+        tz="Europe/London",
+        every="2 weeks",
+        count=4,
+        now=NOW,
+    )
     ids = [s.meeting.id for s in result.meetings]
     svc.meetings.set_status(ids[0], "held")
     svc.scheduling.cancel(ids[1])
@@ -99,13 +133,22 @@ def test_cancel_one_occurrence_and_then_the_series(svc) -> None:  # type: ignore
     assert svc.scheduling.series()[0].status == "cancelled"
     assert all(m.sequence >= 1 for m in svc.meetings.list()[1:])
     with pytest.raises(UserError, match="series"):
-        single = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-05-03 10:00", tz="Europe/London", now=NOW)
+        single = svc.scheduling.schedule(
+            candidate="Bolt", kind="introduction", at="2027-05-03 10:00", tz="Europe/London", now=NOW
+        )
         svc.scheduling.cancel(single.meetings[0].meeting.id, series=True)
 
 
 def test_monthly_on_the_31st_says_which_months_it_skips(svc) -> None:  # type: ignore[no-untyped-def]
-    r = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-01-31 10:00", tz="Europe/London",
-                                every="1 month", count=4, now=NOW)
+    r = svc.scheduling.schedule(
+        candidate="Bolt",
+        kind="introduction",
+        at="2027-01-31 10:00",
+        tz="Europe/London",
+        every="1 month",
+        count=4,
+        now=NOW,
+    )
     assert [f"{s.ours:%Y-%m-%d}" for s in r.meetings] == ["2027-01-31", "2027-03-31", "2027-05-31", "2027-07-31"]
     skipped = " ".join(r.notes)
     assert "February" in skipped or "Feb" in skipped
@@ -115,12 +158,29 @@ def test_monthly_on_the_31st_says_which_months_it_skips(svc) -> None:  # type: i
 def test_until_is_the_end_of_that_day_in_the_organisers_zone(svc) -> None:  # type: ignore[no-untyped-def]
     # 23:30 in Los Angeles is 07:30 UTC the next day; until 2027-03-22 includes the 22nd's meeting.
     svc.candidates.add("West", timezone="America/Los_Angeles")
-    r = svc.scheduling.schedule(candidate="West", kind="introduction", at="2027-03-08 23:30", tz="America/Los_Angeles",
-                                every="1 week", until="2027-03-22", now=NOW)
-    assert [f"{s.theirs:%Y-%m-%d %H:%M}" for s in r.meetings] == ["2027-03-08 23:30", "2027-03-15 23:30", "2027-03-22 23:30"]
+    r = svc.scheduling.schedule(
+        candidate="West",
+        kind="introduction",
+        at="2027-03-08 23:30",
+        tz="America/Los_Angeles",
+        every="1 week",
+        until="2027-03-22",
+        now=NOW,
+    )
+    assert [f"{s.theirs:%Y-%m-%d %H:%M}" for s in r.meetings] == [
+        "2027-03-08 23:30",
+        "2027-03-15 23:30",
+        "2027-03-22 23:30",
+    ]
     with pytest.raises(UserError, match="--count|--until"):
-        svc.scheduling.schedule(candidate="West", kind="introduction", at="2027-03-08 10:00", tz="America/Los_Angeles",
-                                every="1 week", now=NOW)
+        svc.scheduling.schedule(
+            candidate="West",
+            kind="introduction",
+            at="2027-03-08 10:00",
+            tz="America/Los_Angeles",
+            every="1 week",
+            now=NOW,
+        )
 
 
 def test_time_zone_fit_per_candidate(svc) -> None:  # type: ignore[no-untyped-def]
@@ -134,8 +194,16 @@ def test_time_zone_fit_per_candidate(svc) -> None:  # type: ignore[no-untyped-de
 
 
 def test_extend_a_series_by_count_and_until(svc) -> None:  # type: ignore[no-untyped-def]
-    r = svc.scheduling.schedule(candidate="Bolt", kind="introduction", at="2027-03-15 10:00", tz="Europe/London",
-                                every="1 week", count=2, members=["Ann"], now=NOW)
+    r = svc.scheduling.schedule(
+        candidate="Bolt",
+        kind="introduction",
+        at="2027-03-15 10:00",
+        tz="Europe/London",
+        every="1 week",
+        count=2,
+        members=["Ann"],
+        now=NOW,
+    )
     more = svc.scheduling.extend(r.series_id, count=4, now=NOW)
     # Only the new occurrences are added, at the same wall time after the clock change.
     assert [f"{s.ours:%Y-%m-%d %H:%M}" for s in more.meetings] == ["2027-03-29 10:00", "2027-04-05 10:00"]

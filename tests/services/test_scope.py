@@ -24,13 +24,16 @@ def test_update_item_returns_old_and_new_and_stores_only_the_given_fields(servic
     assert _item(services, "Network and internet") == new
 
 
-@pytest.mark.parametrize(("fields", "field"), [
-    ({"decision": "maybe"}, "decision"),
-    ({"priority": 0}, "priority"),
-    ({"priority": "high"}, "priority"),
-    ({"priority": True}, "priority"),
-    ({"notes": "a\x00b"}, "notes"),
-])
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"decision": "maybe"}, "decision"),
+        ({"priority": 0}, "priority"),
+        ({"priority": "high"}, "priority"),
+        ({"priority": True}, "priority"),
+        ({"notes": "a\x00b"}, "notes"),
+    ],
+)
 def test_update_item_refuses_bad_values_and_changes_nothing(services: Any, fields: dict[str, Any], field: str) -> None:
     services.demo.create_sample()
     item = _item(services, "Help desk")

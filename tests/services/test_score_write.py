@@ -21,8 +21,13 @@ def meeting(services):  # type: ignore[no-untyped-def]
     services.members.add("Ana Ortiz")
     services.members.add("Ben Cole")
     services.candidates.add("Acme IT", timezone="Europe/Warsaw")
-    view = services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 6, 9),
-                                 timezone="Europe/London", members=["Ana Ortiz", "Ben Cole"])
+    view = services.meetings.add(
+        candidate="Acme IT",
+        kind="introduction",
+        start_local=datetime(2031, 5, 6, 9),
+        timezone="Europe/London",
+        members=["Ana Ortiz", "Ben Cole"],
+    )
     assert len(view.agenda) >= 3
     return view
 
@@ -44,19 +49,29 @@ def test_the_returned_score_is_the_stored_one_names_included(services, meeting) 
     qid = meeting.agenda[1].question_id
     first = services.scoring.score(meeting.id, qid, 4, member="Ben Cole")
     stored = next(s for s in services.scoring.scorecard(meeting.id, member="Ben Cole").scores if s.question_id == qid)
-    assert (first.meeting_id, first.question_id, first.value, first.comment, first.submitted) == (meeting.id, qid, 4, "", False)
+    assert (first.meeting_id, first.question_id, first.value, first.comment, first.submitted) == (
+        meeting.id,
+        qid,
+        4,
+        "",
+        False,
+    )
     for field in ("candidate_id", "candidate", "criterion_id", "criterion", "member_id", "member", "value", "comment"):
         assert getattr(first, field) == getattr(stored, field), field
     # The same cell by the member's id (the checked path) answers the same view.
     ben = services.members.get("Ben Cole")
     by_id = services.scoring.score(meeting.id, qid, 4, member=str(ben.id))
-    assert {f: getattr(by_id, f) for f in ("candidate", "criterion", "member_id", "member", "value", "comment")} == \
-           {f: getattr(first, f) for f in ("candidate", "criterion", "member_id", "member", "value", "comment")}
+    assert {f: getattr(by_id, f) for f in ("candidate", "criterion", "member_id", "member", "value", "comment")} == {
+        f: getattr(first, f) for f in ("candidate", "criterion", "member_id", "member", "value", "comment")
+    }
 
 
 def test_a_comment_is_kept_replaced_or_cleared(services, meeting) -> None:
     qid = meeting.agenda[0].question_id
-    assert services.scoring.score(meeting.id, qid, 2, member="Ana Ortiz", comment="  thin answer ").comment == "thin answer"
+    assert (
+        services.scoring.score(meeting.id, qid, 2, member="Ana Ortiz", comment="  thin answer ").comment
+        == "thin answer"
+    )
     assert services.scoring.score(meeting.id, qid, 3, member="Ana Ortiz").comment == "thin answer"  # None keeps it
     assert services.scoring.score(meeting.id, qid, None, member="Ana Ortiz", comment="").comment == ""
     [only] = services.scoring.scorecard(meeting.id, member="Ana Ortiz").scores
@@ -79,7 +94,9 @@ def test_a_scorecard_submitted_elsewhere_refuses_the_next_score(services, other,
         services.scoring.score(meeting.id, q2, 5, member="Ana Ortiz")
     with pytest.raises(Conflict, match="submitted"):
         services.scoring.score(meeting.id, q1, 5, member="Ana Ortiz")
-    assert [(s.question_id, s.value) for s in other.scoring.scorecard(meeting.id, member="Ana Ortiz").scores] == [(q1, 3)]
+    assert [(s.question_id, s.value) for s in other.scoring.scorecard(meeting.id, member="Ana Ortiz").scores] == [
+        (q1, 3)
+    ]
     assert services.scoring.score(meeting.id, q2, 1, member="Ben Cole").value == 1  # Ben has not submitted
 
 
@@ -113,10 +130,16 @@ def test_the_member_is_found_by_exact_name_first_then_case_then_id(services, mee
 
 
 def test_a_question_off_this_agenda_is_refused_even_when_on_another(services, meeting) -> None:
-    later = services.meetings.add(candidate="Acme IT", kind="deep-dive", start_local=datetime(2031, 5, 13, 9),
-                                  timezone="Europe/London", members=["Ana Ortiz"])
-    only_later = next((a.question_id for a in later.agenda if a.question_id not in {m.question_id for m in meeting.agenda}),
-                      None)
+    later = services.meetings.add(
+        candidate="Acme IT",
+        kind="deep-dive",
+        start_local=datetime(2031, 5, 13, 9),
+        timezone="Europe/London",
+        members=["Ana Ortiz"],
+    )
+    only_later = next(
+        (a.question_id for a in later.agenda if a.question_id not in {m.question_id for m in meeting.agenda}), None
+    )
     assert only_later is not None
     with pytest.raises(UserError, match="QUESTION"):
         services.scoring.score(meeting.id, only_later, 4, member="Ana Ortiz")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -11,7 +11,7 @@ from sqlmodel import select
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.store.models import Candidate, Score
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def add_candidate(services, name: str) -> int:  # type: ignore[no-untyped-def]
@@ -30,8 +30,13 @@ def meeting(services):  # type: ignore[no-untyped-def]
     services.members.add("Ana Ortiz")
     services.members.add("Ben Cole")
     add_candidate(services, "Acme IT")
-    view = services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 6, 9),
-                                 timezone="Europe/London", members=["Ana Ortiz", "Ben Cole"])
+    view = services.meetings.add(
+        candidate="Acme IT",
+        kind="introduction",
+        start_local=datetime(2031, 5, 6, 9),
+        timezone="Europe/London",
+        members=["Ana Ortiz", "Ben Cole"],
+    )
     assert len(view.agenda) >= 3
     return view
 
@@ -46,7 +51,8 @@ def test_score_is_stored_and_overwritten(services, meeting) -> None:
     card = services.scoring.scorecard(meeting.id, member="Ana Ortiz")
     assert card.submitted_at is None
     assert [(s.question_id, s.value, s.comment) for s in card.scores] == [
-        (q1.question_id, 4, "vague"), (q2.question_id, None, "not asked"),
+        (q1.question_id, 4, "vague"),
+        (q2.question_id, None, "not asked"),
     ]
     services.scoring.score(meeting.id, q1.question_id, 5, member="Ana Ortiz", comment="")
     again = services.scoring.scorecard(meeting.id, member="Ana Ortiz").scores[0]
@@ -64,7 +70,9 @@ def test_score_by_member_id(services, meeting) -> None:
 def test_every_error_path_of_score_changes_nothing(services, meeting) -> None:
     qid = meeting.agenda[0].question_id
     services.scoring.score(meeting.id, qid, 3, member="Ana Ortiz", comment="kept")
-    off_agenda = next(q.id for q in services.selections.questions() if q.id not in {a.question_id for a in meeting.agenda})
+    off_agenda = next(
+        q.id for q in services.selections.questions() if q.id not in {a.question_id for a in meeting.agenda}
+    )
     cases = [
         ((9999, qid, 4), {"member": "Ana Ortiz"}, NotFound, "MEETING"),
         (("x", qid, 4), {"member": "Ana Ortiz"}, UserError, "MEETING"),
@@ -121,7 +129,9 @@ def test_independence_others_scores_only_after_submitting(services, meeting) -> 
     services.scoring.submit(meeting.id, member="Ana Ortiz")
     after = services.scoring.visible_scores(meeting.id, member="Ana Ortiz")
     assert [(s.question_id, s.member, s.value) for s in after] == [
-        (q1, "Ana Ortiz", 4), (q1, "Ben Cole", 2), (q2, "Ben Cole", 5),
+        (q1, "Ana Ortiz", 4),
+        (q1, "Ben Cole", 2),
+        (q2, "Ben Cole", 5),
     ]
     assert [s.submitted for s in after] == [True, False, False]
     # Ben still sees only his own until he submits.
@@ -132,27 +142,38 @@ def test_independence_others_scores_only_after_submitting(services, meeting) -> 
 
 def test_scores_export_order_and_submitted_only(services, meeting) -> None:
     q1, q2 = meeting.agenda[0].question_id, meeting.agenda[1].question_id
-    later = services.meetings.add(candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 7, 9), timezone="UTC")
+    later = services.meetings.add(
+        candidate="Acme IT", kind="introduction", start_local=datetime(2031, 5, 7, 9), timezone="UTC"
+    )
     services.scoring.score(later.id, q1, 1, member="Ben Cole")
     services.scoring.score(meeting.id, q2, 3, member="Ben Cole")
     services.scoring.score(meeting.id, q1, None, member="Ben Cole")
     services.scoring.score(meeting.id, q1, 5, member="Ana Ortiz")
     rows = services.scoring.scores(selection="S")
     assert [(s.meeting_id, s.question_id, s.member, s.value) for s in rows] == [
-        (meeting.id, q1, "Ana Ortiz", 5), (meeting.id, q1, "Ben Cole", None),
-        (meeting.id, q2, "Ben Cole", 3), (later.id, q1, "Ben Cole", 1),
+        (meeting.id, q1, "Ana Ortiz", 5),
+        (meeting.id, q1, "Ben Cole", None),
+        (meeting.id, q2, "Ben Cole", 3),
+        (later.id, q1, "Ben Cole", 1),
     ]
     services.scoring.submit(meeting.id, member="Ben Cole")
     assert [(s.meeting_id, s.question_id) for s in services.scoring.scores(submitted_only=True)] == [
-        (meeting.id, q1), (meeting.id, q2),
+        (meeting.id, q1),
+        (meeting.id, q2),
     ]
 
 
 def test_orphan_score_is_refused_by_foreign_keys(services, meeting) -> None:
     member_id = services.members.get("Ana Ortiz").id
-    with pytest.raises(IntegrityError):
-        with services.db.session(write=True) as session:
-            session.add(Score(meeting_id=987654, question_id=meeting.agenda[0].question_id, member_id=member_id,
-                              value=3, updated_at=datetime.now(UTC)))
-            session.flush()
+    with pytest.raises(IntegrityError), services.db.session(write=True) as session:
+        session.add(
+            Score(
+                meeting_id=987654,
+                question_id=meeting.agenda[0].question_id,
+                member_id=member_id,
+                value=3,
+                updated_at=datetime.now(UTC),
+            )
+        )
+        session.flush()
     assert services.scoring.scores() == []

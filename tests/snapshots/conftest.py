@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from workbench.config import resolve_database
 from workbench.prefs import Prefs
 from workbench.services import open_services
 
-NOW = datetime(2027, 1, 10, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 SAMPLE = "Outsource IT support (sample)"
 MEMBER = "Helen Marsh"
 
@@ -38,8 +38,13 @@ def make_app() -> Callable[..., WorkbenchApp]:
 
     def make(path: Path, **prefs: str) -> WorkbenchApp:
         target = resolve_database(str(path))
-        return WorkbenchApp(lambda: open_services(target), database_label="sample.sqlite3", now=NOW,
-                            prefs=Prefs(**prefs), remember=False)
+        return WorkbenchApp(
+            lambda: open_services(target),
+            database_label="sample.sqlite3",
+            now=NOW,
+            prefs=Prefs(**prefs),
+            remember=False,
+        )
 
     return make
 

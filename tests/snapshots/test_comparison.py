@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from workbench.prefs import Prefs
 from workbench.services import open_services
 
 SIZE = (120, 40)
-NOW = datetime(2027, 1, 10, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 SAMPLE = "Outsource IT support (sample)"
 
 
@@ -28,8 +28,14 @@ def sample_db(tmp_path: Path) -> Path:
 
 def _app(path: Path, start: tuple[str, str] | None = None) -> WorkbenchApp:
     target = resolve_database(str(path))
-    return WorkbenchApp(lambda: open_services(target), database_label="sample.sqlite3", now=NOW,
-                        prefs=Prefs(selection=SAMPLE, member="Helen Marsh"), remember=False, start=start)
+    return WorkbenchApp(
+        lambda: open_services(target),
+        database_label="sample.sqlite3",
+        now=NOW,
+        prefs=Prefs(selection=SAMPLE, member="Helen Marsh"),
+        remember=False,
+        start=start,
+    )
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -43,15 +43,37 @@ def interview(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
     def make(meeting: int, member: str) -> WorkbenchApp:
         target = resolve_database(str(sample_db))
-        return WorkbenchApp(lambda: open_services(target), database_label="sample.sqlite3", now=NOW,
-                            prefs=Prefs(selection=SAMPLE, member=member), remember=False,
-                            start=("interview", str(meeting)))
+        return WorkbenchApp(
+            lambda: open_services(target),
+            database_label="sample.sqlite3",
+            now=NOW,
+            prefs=Prefs(selection=SAMPLE, member=member),
+            remember=False,
+            start=("interview", str(meeting)),
+        )
 
     return make
 
 
-BEFORE = ("4", "j", "3", "c", *"Vague on escalation", "escape", "j", "5", "j", "0", "n",
-          *"Graham joins by phone", "escape", "j", "g", *"No named deputy for the account manager", "escape")
+BEFORE = (
+    "4",
+    "j",
+    "3",
+    "c",
+    *"Vague on escalation",
+    "escape",
+    "j",
+    "5",
+    "j",
+    "0",
+    "n",
+    *"Graham joins by phone",
+    "escape",
+    "j",
+    "g",
+    *"No named deputy for the account manager",
+    "escape",
+)
 
 
 class TestInterview:
@@ -78,12 +100,12 @@ class TestInterview:
 
     def test_after_submitting(self, snap_compare, interview, drive) -> None:  # type: ignore[no-untyped-def]
         """Priya submits: every member's score beside hers with the spread (2 or more flagged), their notes too."""
-        assert snap_compare(interview(9, "Priya Nair"), terminal_size=SIZE,
-                            run_before=drive.after("s", "y", "j", "j", "j", "j"))
+        assert snap_compare(
+            interview(9, "Priya Nair"), terminal_size=SIZE, run_before=drive.after("s", "y", "j", "j", "j", "j")
+        )
 
 
 def _keys(keys: tuple[str, ...]) -> list[str]:
     """Characters as Pilot key names."""
     names = {" ": "space", "-": "minus"}
     return [names.get(k, k) for k in keys]
-

@@ -69,8 +69,9 @@ class TestCandidateTabs:
 
         svc = open_services(resolve_database(str(sample_db)))
         try:
-            person = next(p for p in svc.candidates.people("Northgate Managed IT", selection=SAMPLE)
-                          if p.name == "Ben Hartley")
+            person = next(
+                p for p in svc.candidates.people("Northgate Managed IT", selection=SAMPLE) if p.name == "Ben Hartley"
+            )
             svc.candidates.update_person(person.id, last_checked="2026-05-04")
         finally:
             svc.close()

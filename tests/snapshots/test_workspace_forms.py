@@ -20,8 +20,14 @@ Osprey Systems,https://osprey.example,America/Toronto,09:00-17:00,no,shortlisted
 
 
 class TestImport:
-    def test_preview_marks_the_bad_lines(self, snap_compare, sample_app, drive, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_preview_marks_the_bad_lines(
+        self,
+        snap_compare,
+        sample_app,
+        drive,
+        tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
         """Good lines show what they import; bad ones are red, and the line under the cursor has every reason below."""
         folder = tmp_path / "csv"
         folder.mkdir()
@@ -41,6 +47,7 @@ class TestImport:
 class TestDialogs:
     def test_new_selection_refuses_an_unknown_zone(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """n on the home screen: a name and our zone; a zone that is not an IANA name is refused under the field."""
+
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await drive.keys(pilot, "n")
             dialog = pilot.app.screen
@@ -56,13 +63,19 @@ class TestDialogs:
 
     def test_add_recommendation_refuses_a_bad_rating(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """a on the Recommendations tab: the record form; the services' refusal shows beside its field."""
+
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await drive.keys(pilot, "f3")
             drive.pick(pilot, "Tanager Digital Services")
             await drive.keys(pilot, "enter", "ctrl+pagedown", "a")
             form = pilot.app.screen
-            values = {"recommender": "Marta Quinn", "company": "Quinn & Doyle Architects",
-                      "relationship": "client for 2 years", "rating": "7", "given_on": "2026-12-01"}
+            values = {
+                "recommender": "Marta Quinn",
+                "company": "Quinn & Doyle Architects",
+                "relationship": "client for 2 years",
+                "rating": "7",
+                "given_on": "2026-12-01",
+            }
             for name, value in values.items():
                 form.query_one(f"#field-{name}", Input).value = value
             form.query_one("#field-sentiment", Select).value = "positive"
@@ -87,6 +100,7 @@ async def _new_meeting(pilot: Any, drive: Any, candidate: str, when: str) -> Non
 class TestNewMeeting:
     def test_a_typed_time_resolved_in_both_zones(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """The preview reads the typed time in the chosen zone and shows it in ours, theirs and UTC."""
+
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await _new_meeting(pilot, drive, "Vistula Cloud Services", "22 Mar 2027 10am")
 
@@ -94,6 +108,7 @@ class TestNewMeeting:
 
     def test_a_time_in_the_clock_change_gap_is_refused(self, snap_compare, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
         """01:30 on the night the clocks go forward in London does not exist: said so before anything is stored."""
+
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await _new_meeting(pilot, drive, "Northgate Managed IT", "28 Mar 2027 01:30")
 

@@ -38,8 +38,12 @@ def sample_app(sample_path: Path) -> Callable[[], Any]:
     target = resolve_database(str(sample_path))
 
     def make(member: str = MEMBER) -> WorkbenchApp:
-        return WorkbenchApp(lambda: open_services(target), database_label=str(sample_path),
-                            prefs=Prefs(selection=SAMPLE, member=member), remember=False)
+        return WorkbenchApp(
+            lambda: open_services(target),
+            database_label=str(sample_path),
+            prefs=Prefs(selection=SAMPLE, member=member),
+            remember=False,
+        )
 
     return make
 

@@ -138,7 +138,9 @@ async def test_a_recommendation_is_added_and_deleted(sample_app: Any, settle: An
         table.move_cursor(row=table.get_row_index(str(priya.id)))
         await pilot.press("delete")
         await settle(app, pilot)
-        assert "Priya Nair" not in {r.recommender for r in stored.candidates.recommendations(vendor.id, selection=SAMPLE)}
+        assert "Priya Nair" not in {
+            r.recommender for r in stored.candidates.recommendations(vendor.id, selection=SAMPLE)
+        }
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert "Priya Nair" in {r.recommender for r in stored.candidates.recommendations(vendor.id, selection=SAMPLE)}

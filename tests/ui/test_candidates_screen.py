@@ -68,8 +68,9 @@ async def test_the_list_filters_as_you_type_and_by_status(sample_app: Any, settl
         assert _names(table) == everyone
 
 
-async def test_keys_typed_before_the_list_arrives_stay_in_the_filter(sample_app: Any, settle: Any,
-                                                                    monkeypatch: Any) -> None:
+async def test_keys_typed_before_the_list_arrives_stay_in_the_filter(
+    sample_app: Any, settle: Any, monkeypatch: Any
+) -> None:
     """A slow database: "/" and a name typed before the rows come are not taken from the filter (i would import)."""
     import threading
 
@@ -157,9 +158,12 @@ async def test_a_candidate_is_created_deleted_and_restored_by_ctrl_z(sample_app:
         kestrel = stored.candidates.get("Kestrel Managed IT", selection=SAMPLE)
         assert (kestrel.timezone, kestrel.onsite, kestrel.website) == ("Europe/Dublin", True, "https://kestrel.example")
         assert table.row_count == before + 1
-        stored.candidates.add_recommendation(kestrel.id, recommender="Ann Lee", sentiment="positive", rating=4,
-                                             selection=SAMPLE)
-        stored.candidates.set_check(kestrel.id, "references-called", status="ok", evidence="Two calls", selection=SAMPLE)
+        stored.candidates.add_recommendation(
+            kestrel.id, recommender="Ann Lee", sentiment="positive", rating=4, selection=SAMPLE
+        )
+        stored.candidates.set_check(
+            kestrel.id, "references-called", status="ok", evidence="Two calls", selection=SAMPLE
+        )
         _cursor_to(table, stored, "Kestrel Managed IT")
         await pilot.press("delete")
         await pilot.pause()
@@ -213,7 +217,9 @@ async def test_enter_opens_the_candidate_and_i_opens_the_import(sample_app: Any,
 
 
 async def test_a_long_list_filters_by_typing(tmp_path: Any, sample_app: Any, settle: Any, stored: Any) -> None:
-    lines = ["name,timezone"] + [f"Vendor {n:04d},{'Europe/Oslo' if n % 7 == 0 else 'Europe/Paris'}" for n in range(600)]
+    lines = ["name,timezone"] + [
+        f"Vendor {n:04d},{'Europe/Oslo' if n % 7 == 0 else 'Europe/Paris'}" for n in range(600)
+    ]
     path = tmp_path / "many.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     stored.candidates.import_csv(path, selection=SAMPLE)
@@ -229,7 +235,9 @@ async def test_a_long_list_filters_by_typing(tmp_path: Any, sample_app: Any, set
         assert _names(table) == [f"Vendor {n:04d}" for n in range(10)]
 
 
-async def test_ctrl_z_brings_back_a_deleted_candidate_with_its_meetings(sample_app: Any, settle: Any, stored: Any) -> None:
+async def test_ctrl_z_brings_back_a_deleted_candidate_with_its_meetings(
+    sample_app: Any, settle: Any, stored: Any
+) -> None:
     name = "Northgate Managed IT"
     meetings = stored.meetings.list(selection=SAMPLE, candidate=name)
     scores = stored.scoring.scores(selection=SAMPLE)

@@ -37,15 +37,19 @@ def _cell(table: MatrixTable, row: str, column: str) -> str:
 
 
 def _ids(stored: Any) -> tuple[dict[str, int], dict[str, int]]:
-    return ({c.name: c.id for c in stored.selections.criteria(SAMPLE)},
-            {c.name: c.id for c in stored.candidates.list(selection=SAMPLE)})
+    return (
+        {c.name: c.id for c in stored.selections.criteria(SAMPLE)},
+        {c.name: c.id for c in stored.candidates.list(selection=SAMPLE)},
+    )
 
 
 def _numbers(view: Any) -> Any:
     flip = view.leader_flip
-    return ([(r.id, r.rank, round(r.total, 9), round(r.p_first, 9), r.coverage) for r in view.candidates],
-            [(c.id, c.weight) for c in view.criteria],
-            None if flip is None else (flip.criterion_id, round(flip.new_weight, 6), flip.new_leader_id))
+    return (
+        [(r.id, r.rank, round(r.total, 9), round(r.p_first, 9), r.coverage) for r in view.candidates],
+        [(c.id, c.weight) for c in view.criteria],
+        None if flip is None else (flip.criterion_id, round(flip.new_weight, 6), flip.new_leader_id),
+    )
 
 
 def _drawn(table: MatrixTable, row: str) -> str:
@@ -91,7 +95,9 @@ async def test_the_matrix_shows_what_compare_computes(sample_app: Any, settle: A
         assert bars.index(expected.candidates[0].name) < bars.index(expected.candidates[1].name)
 
 
-async def test_a_member_who_has_not_submitted_sees_the_meeting_left_out(sample_app: Any, settle: Any, stored: Any) -> None:
+async def test_a_member_who_has_not_submitted_sees_the_meeting_left_out(
+    sample_app: Any, settle: Any, stored: Any
+) -> None:
     """Priya attends Tanager's deep dive (#9) and has not submitted; Helen and Tom have: it does not count for her."""
     everyone = stored.comparison.compare(selection=SAMPLE)
     as_priya = stored.comparison.compare(selection=SAMPLE, member="Priya Nair")
@@ -157,8 +163,15 @@ async def test_plus_and_minus_store_the_weight_and_rerank_in_place(sample_app: A
         order = [int(str(k.value)[1:]) for k in table.columns if str(k.value).startswith("k")]
         assert _drawn(table, "total").split()[2:] == [f"{drawn[c].total:.2f}" for c in order]
         assert _drawn(table, "pfirst").split()[1:] == [f"{drawn[c].p_first:.0%}" for c in order]
-        assert _drawn(table, f"c{crit[TZ_FIT]}").split()[:7] == ["Time-zone", "fit", "and", "on-site", "suppo…",
-                                                              f"{10 + steps:g}", "2.65"]
+        assert _drawn(table, f"c{crit[TZ_FIT]}").split()[:7] == [
+            "Time-zone",
+            "fit",
+            "and",
+            "on-site",
+            "suppo…",
+            f"{10 + steps:g}",
+            "2.65",
+        ]
         assert str(screen.query_one("#cmp-flip", Static).render()) == flip_sentence(now)
         await pilot.press("minus", "minus")
         await settle(app, pilot)
@@ -226,7 +239,9 @@ async def test_a_typed_weight_is_stored_and_minus_stops_at_zero(sample_app: Any,
         assert _numbers(screen.shown) == _numbers(stored.comparison.compare(selection=SAMPLE))
 
 
-async def test_a_failed_save_is_shown_and_the_stored_weight_comes_back(sample_app: Any, settle: Any, stored: Any) -> None:
+async def test_a_failed_save_is_shown_and_the_stored_weight_comes_back(
+    sample_app: Any, settle: Any, stored: Any
+) -> None:
     from workbench.services.errors import Conflict
 
     crit, _ = _ids(stored)
@@ -285,8 +300,9 @@ async def test_b_hides_the_baseline_and_m_shows_one_members_scores(sample_app: A
 
 async def test_enter_drills_down_to_the_scores_and_on_to_the_minutes(sample_app: Any, settle: Any, stored: Any) -> None:
     crit, cand = _ids(stored)
-    behind = stored.comparison_details.drill_down("Northgate Managed IT", "Technical depth", selection=SAMPLE,
-                                                  member="Helen Marsh")
+    behind = stored.comparison_details.drill_down(
+        "Northgate Managed IT", "Technical depth", selection=SAMPLE, member="Helen Marsh"
+    )
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
@@ -344,8 +360,9 @@ async def _export(app: Any, pilot: Any, settle: Any, name: str) -> FormDialog:
     return dialog
 
 
-async def test_exports_equal_what_workbench_compare_writes(sample_app: Any, settle: Any, sample_path: Path,
-                                                           tmp_path: Path) -> None:
+async def test_exports_equal_what_workbench_compare_writes(
+    sample_app: Any, settle: Any, sample_path: Path, tmp_path: Path
+) -> None:
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
@@ -356,7 +373,9 @@ async def test_exports_equal_what_workbench_compare_writes(sample_app: Any, sett
         written = {fmt: (tmp_path / f"screen.{fmt}").read_text(encoding="utf-8") for fmt in ("json", "csv", "md")}
         assert ((tmp_path / "screen.json").stat().st_mode & 0o777) == 0o600
         assert json.loads(written["json"]) == json.loads(_cli_file(sample_path, tmp_path, "json"))
-        assert list(csv.reader(io.StringIO(written["csv"]))) == list(csv.reader(io.StringIO(_cli_file(sample_path, tmp_path, "csv"))))
+        assert list(csv.reader(io.StringIO(written["csv"]))) == list(
+            csv.reader(io.StringIO(_cli_file(sample_path, tmp_path, "csv")))
+        )
         assert written["md"] == _cli_file(sample_path, tmp_path, "md")
         assert json.loads(written["json"])["criteria"][0]["weight"] == 16  # the edited weight
         await pilot.press("b")  # without the baseline: as `compare --no-baseline`
@@ -376,7 +395,9 @@ async def test_exports_equal_what_workbench_compare_writes(sample_app: Any, sett
         assert not any(c["baseline"] for c in no_baseline["candidates"])
 
 
-async def test_export_refuses_a_missing_folder_and_an_unknown_ending(sample_app: Any, settle: Any, tmp_path: Path) -> None:
+async def test_export_refuses_a_missing_folder_and_an_unknown_ending(
+    sample_app: Any, settle: Any, tmp_path: Path
+) -> None:
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(app, pilot, settle)
@@ -403,7 +424,9 @@ async def test_a_selection_without_candidates_or_scores(tmp_path: Path, settle: 
     svc.selections.create("Fresh")
     svc.candidates.add("Only vendor")  # no meetings, no scores
     criteria = svc.selections.criteria("Fresh")
-    app = WorkbenchApp(lambda: open_services(target), database_label="empty", prefs=Prefs(selection="Fresh"), remember=False)
+    app = WorkbenchApp(
+        lambda: open_services(target), database_label="empty", prefs=Prefs(selection="Fresh"), remember=False
+    )
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await _open(app, pilot, settle)

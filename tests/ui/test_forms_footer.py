@@ -33,15 +33,21 @@ async def _shown(dialog: ModalScreen[Any]) -> AsyncIterator[tuple[App[None], Any
 
 
 def _form(submitted: list[dict[str, Any]] | None = None) -> FormDialog:
-    fields = [FormField("name", "Name"), FormField("notes", "Notes", kind="long"),
-              FormField("onsite", "On-site", False, kind="switch"),
-              FormField("sentiment", "Sentiment", "positive", kind="choice", choices=("positive", "negative"))]
-    return FormDialog("New thing", fields, lambda dialog, values: (submitted if submitted is not None else []).append(values))
+    fields = [
+        FormField("name", "Name"),
+        FormField("notes", "Notes", kind="long"),
+        FormField("onsite", "On-site", False, kind="switch"),
+        FormField("sentiment", "Sentiment", "positive", kind="choice", choices=("positive", "negative")),
+    ]
+    return FormDialog(
+        "New thing", fields, lambda dialog, values: (submitted if submitted is not None else []).append(values)
+    )
 
 
 def _schedule_form() -> ScheduleForm:
-    return ScheduleForm(FormContext("Sample", "Europe/London", (("Acme IT", "Europe/Paris"),), ("introduction",),
-                                    ("Helen Marsh",)))
+    return ScheduleForm(
+        FormContext("Sample", "Europe/London", (("Acme IT", "Europe/Paris"),), ("introduction",), ("Helen Marsh",))
+    )
 
 
 def _footer(dialog: ModalScreen[Any]) -> list[str]:
@@ -57,17 +63,37 @@ def _buttons(dialog: ModalScreen[Any]) -> list[str]:
 
 CASES = [
     pytest.param(_form, ["^s Save", "esc Cancel"], ["Save (ctrl+s)", "Cancel (esc)"], id="form"),
-    pytest.param(_schedule_form, ["^s Schedule", "esc Cancel"], ["Schedule (ctrl+s)", "Cancel (esc)"], id="new-meeting"),
+    pytest.param(
+        _schedule_form, ["^s Schedule", "esc Cancel"], ["Schedule (ctrl+s)", "Cancel (esc)"], id="new-meeting"
+    ),
     pytest.param(lambda: ConfirmDialog("Delete Acme IT?"), ["y Yes", "n No"], ["Yes (y)", "No (n)"], id="confirm"),
-    pytest.param(lambda: forms.ConfirmDialog("Delete Acme IT?", "It goes.", yes="Delete"), ["y Yes", "n No"],
-                 ["Delete (y)", "No (n)"], id="confirm-editing"),
-    pytest.param(lambda: schedule_dialogs.ConfirmDialog("Cancel meeting 4?", yes="Cancel it", no="Keep it"),
-                 ["y Yes", "n No"], ["Cancel it (y)", "Keep it (n)"], id="confirm-schedule"),
-    pytest.param(lambda: TextDialog("Weight?", "3"), ["^s OK", "esc Cancel"], ["OK (enter)", "Cancel (esc)"], id="text"),
-    pytest.param(lambda: NewSelectionDialog(zone="UTC"), ["^s Create", "esc Cancel"], ["Create (enter)", "Cancel (esc)"],
-                 id="new-selection"),
-    pytest.param(lambda: PathDialog("Export", "meetings.ics"), ["^s Write", "esc Cancel"],
-                 ["Write (enter)", "Cancel (esc)"], id="path"),
+    pytest.param(
+        lambda: forms.ConfirmDialog("Delete Acme IT?", "It goes.", yes="Delete"),
+        ["y Yes", "n No"],
+        ["Delete (y)", "No (n)"],
+        id="confirm-editing",
+    ),
+    pytest.param(
+        lambda: schedule_dialogs.ConfirmDialog("Cancel meeting 4?", yes="Cancel it", no="Keep it"),
+        ["y Yes", "n No"],
+        ["Cancel it (y)", "Keep it (n)"],
+        id="confirm-schedule",
+    ),
+    pytest.param(
+        lambda: TextDialog("Weight?", "3"), ["^s OK", "esc Cancel"], ["OK (enter)", "Cancel (esc)"], id="text"
+    ),
+    pytest.param(
+        lambda: NewSelectionDialog(zone="UTC"),
+        ["^s Create", "esc Cancel"],
+        ["Create (enter)", "Cancel (esc)"],
+        id="new-selection",
+    ),
+    pytest.param(
+        lambda: PathDialog("Export", "meetings.ics"),
+        ["^s Write", "esc Cancel"],
+        ["Write (enter)", "Cancel (esc)"],
+        id="path",
+    ),
     pytest.param(lambda: MemberPicker(["Helen Marsh", "Priya Nair"]), ["esc Not now"], [], id="member"),
 ]
 
@@ -86,11 +112,14 @@ def test_there_is_one_yes_no_dialog() -> None:
     assert issubclass(forms.ConfirmDialog, dialogs.ConfirmDialog)
 
 
-@pytest.mark.parametrize(("make", "enter_answers"), [
-    (lambda: forms.ConfirmDialog("Submit?"), True),  # the editing screens: the focus starts on the yes button
-    (lambda: schedule_dialogs.ConfirmDialog("Cancel it?", yes="Cancel it", no="Keep it"), False),
-    (lambda: ConfirmDialog("Really?"), False),
-])
+@pytest.mark.parametrize(
+    ("make", "enter_answers"),
+    [
+        (lambda: forms.ConfirmDialog("Submit?"), True),  # the editing screens: the focus starts on the yes button
+        (lambda: schedule_dialogs.ConfirmDialog("Cancel it?", yes="Cancel it", no="Keep it"), False),
+        (lambda: ConfirmDialog("Really?"), False),
+    ],
+)
 async def test_enter_answers_the_focused_button(make: Any, enter_answers: bool) -> None:
     async with _shown(make()) as (app, pilot, results):
         await pilot.press("enter")
@@ -98,10 +127,13 @@ async def test_enter_answers_the_focused_button(make: Any, enter_answers: bool) 
         assert results == [enter_answers]
 
 
-@pytest.mark.parametrize(("make", "field", "typed"), [
-    (lambda: TextDialog("Weight?", "3"), "#text-value", "12"),
-    (lambda: PathDialog("Export", "meetings.ics"), "#path-input", "out.ics"),
-])
+@pytest.mark.parametrize(
+    ("make", "field", "typed"),
+    [
+        (lambda: TextDialog("Weight?", "3"), "#text-value", "12"),
+        (lambda: PathDialog("Export", "meetings.ics"), "#path-input", "out.ics"),
+    ],
+)
 async def test_ctrl_s_takes_what_was_typed(make: Any, field: str, typed: str) -> None:
     async with _shown(make()) as (app, pilot, results):
         app.screen.query_one(field, Input).value = typed

@@ -3,7 +3,7 @@ the member picker, the command palette, themes and help. Results are read back t
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -103,18 +103,28 @@ async def test_progress_of_the_sample_is_shown(tmp_path: Path) -> None:
 
 async def test_the_next_14_days_in_our_time_and_the_vendors(tmp_path: Path) -> None:
     path = _with_sample(tmp_path / "wb.sqlite3")
-    app = _app(path, as_member="Helen Marsh", now=datetime(2027, 1, 10, 8, 0, tzinfo=timezone.utc))
+    app = _app(path, as_member="Helen Marsh", now=datetime(2027, 1, 10, 8, 0, tzinfo=UTC))
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
         upcoming = app.screen.query_one("#upcoming", DataTable)
         assert upcoming.display is True and app.screen.query_one("#upcoming-empty").display is False
         assert _rows(upcoming) == [
-            ["Thu 14 Jan 10:00 GMT", "10:00 GMT London", "Northgate Managed IT", "meet-the-team · 90 min",
-             "Helen Marsh, Tom Adeyemi"],
-            ["Wed 20 Jan 09:00 GMT", "10:00 CET Warsaw", "Vistula Cloud Services", "site-visit · 240 min",
-             "Helen Marsh, Tom Adeyemi"],
+            [
+                "Thu 14 Jan 10:00 GMT",
+                "10:00 GMT London",
+                "Northgate Managed IT",
+                "meet-the-team · 90 min",
+                "Helen Marsh, Tom Adeyemi",
+            ],
+            [
+                "Wed 20 Jan 09:00 GMT",
+                "10:00 CET Warsaw",
+                "Vistula Cloud Services",
+                "site-visit · 240 min",
+                "Helen Marsh, Tom Adeyemi",
+            ],
         ]
-    later = _app(path, as_member="Helen Marsh", now=datetime(2027, 2, 1, tzinfo=timezone.utc))
+    later = _app(path, as_member="Helen Marsh", now=datetime(2027, 2, 1, tzinfo=UTC))
     async with later.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(later, pilot)
         assert later.screen.query_one("#upcoming", DataTable).row_count == 0

@@ -48,8 +48,9 @@ def _names(stored: Any) -> set[str]:
     return {c.name for c in stored.candidates.list(selection=SAMPLE)}
 
 
-async def test_bad_lines_are_marked_and_nothing_is_imported(tmp_path: Path, sample_app: Any, settle: Any,
-                                                            stored: Any) -> None:
+async def test_bad_lines_are_marked_and_nothing_is_imported(
+    tmp_path: Path, sample_app: Any, settle: Any, stored: Any
+) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(BAD, encoding="utf-8")
     before = _names(stored)
@@ -122,8 +123,9 @@ def _rendered(table: DataTable) -> list[str]:
     return [table.render_line(y).text for y in range(table.row_count + 1)]
 
 
-async def test_the_preview_fits_the_screen_and_the_tree_names_its_folder(tmp_path: Path, sample_app: Any,
-                                                                         settle: Any, monkeypatch: Any) -> None:
+async def test_the_preview_fits_the_screen_and_the_tree_names_its_folder(
+    tmp_path: Path, sample_app: Any, settle: Any, monkeypatch: Any
+) -> None:
     folder = tmp_path / "vendor files"
     folder.mkdir()
     (folder / "long.csv").write_text(LONG, encoding="utf-8")
@@ -144,8 +146,9 @@ async def test_the_preview_fits_the_screen_and_the_tree_names_its_folder(tmp_pat
             assert all(len(line) <= table.region.width for line in lines)
             assert lines[1].rstrip().endswith("…") and lines[2].rstrip().endswith("…")  # cut where the column ends
         # the line under the cursor is shown whole below the table
-        assert str(table.get_row_at(1)[-1]).endswith("status: 'short' is not one of long-list, shortlisted, "
-                                                     "interviewing, finalist, chosen, declined")
+        assert str(table.get_row_at(1)[-1]).endswith(
+            "status: 'short' is not one of long-list, shortlisted, interviewing, finalist, chosen, declined"
+        )
         table.move_cursor(row=0)
         await settle(app, pilot)
         below = str(screen.query_one("#import-line", Static).render())

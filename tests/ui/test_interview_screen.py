@@ -15,7 +15,6 @@ from rich.console import Console
 from textual.widgets import DataTable, Static
 
 from screens.interview_widgets import AgendaList
-
 from tests.ui.conftest import MEMBER, SAMPLE
 
 MEETING = 3
@@ -29,9 +28,13 @@ def _app(sample_path: Path, member: str = MEMBER, meeting: int | None = MEETING)
     from workbench.services import open_services
 
     target = resolve_database(str(sample_path))
-    return WorkbenchApp(lambda: open_services(target), database_label=str(sample_path), remember=False,
-                        prefs=Prefs(selection=SAMPLE, member=member),
-                        start=("interview", str(meeting)) if meeting is not None else None)
+    return WorkbenchApp(
+        lambda: open_services(target),
+        database_label=str(sample_path),
+        remember=False,
+        prefs=Prefs(selection=SAMPLE, member=member),
+        start=("interview", str(meeting)) if meeting is not None else None,
+    )
 
 
 def shown(app: Any) -> str:
@@ -89,7 +92,9 @@ async def test_a_whole_agenda_scored_by_keys_is_stored(sample_path: Path, stored
     assert not stored.scoring.scorecard(MEETING, member=MEMBER).submitted_at  # scoring does not submit
 
 
-async def test_others_are_hidden_until_submitting_then_side_by_side(sample_path: Path, stored: Any, settle: Any) -> None:
+async def test_others_are_hidden_until_submitting_then_side_by_side(
+    sample_path: Path, stored: Any, settle: Any
+) -> None:
     agenda = [a.question_id for a in stored.meetings.get(MEETING).agenda]
     stored.scoring.score(MEETING, agenda[0], 1, member=TOM, comment="TOM-SECRET-COMMENT")
     stored.scoring.score(MEETING, agenda[1], 5, member=TOM)
@@ -126,13 +131,15 @@ async def test_others_are_hidden_until_submitting_then_side_by_side(sample_path:
         await pilot.press("5")  # final now
         await settle(app, pilot)
     assert _mine(stored)[agenda[0]] == 4
-    assert [(s.member, s.value) for s in stored.scoring.visible_scores(MEETING, member=MEMBER)
-            if s.question_id == agenda[0]] == [(MEMBER, 4), (TOM, 1)]
+    assert [
+        (s.member, s.value) for s in stored.scoring.visible_scores(MEETING, member=MEMBER) if s.question_id == agenda[0]
+    ] == [(MEMBER, 4), (TOM, 1)]
 
 
 @pytest.mark.parametrize("leave", ["escape", "f4", "ctrl+q"])
-async def test_a_note_survives_leaving_one_key_after_typing(sample_path: Path, stored: Any, settle: Any,
-                                                            leave: str) -> None:
+async def test_a_note_survives_leaving_one_key_after_typing(
+    sample_path: Path, stored: Any, settle: Any, leave: str
+) -> None:
     app = _app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -163,7 +170,9 @@ async def test_a_note_is_saved_while_still_being_typed(sample_path: Path, stored
         await settle(app, pilot)
         assert screen.editing  # still typing
         gaps = stored.notes.list(MEETING)
-        assert [(n.kind, n.text, n.question_id) for n in gaps] == [("gap", "no idea of RPO", screen.current.question_id)]
+        assert [(n.kind, n.text, n.question_id) for n in gaps] == [
+            ("gap", "no idea of RPO", screen.current.question_id)
+        ]
         await _type(pilot, " at all")
         await pilot.press("escape")
         await settle(app, pilot)
@@ -258,8 +267,12 @@ async def test_a_hand_over_leaves_the_remembered_member_alone(sample_path: Path,
     agenda = [a.question_id for a in stored.meetings.get(MEETING).agenda]
     save_prefs(Prefs(selection=SAMPLE, member=MEMBER))
     target = resolve_database(str(sample_path))
-    app = WorkbenchApp(lambda: open_services(target), database_label=str(sample_path), prefs=load_prefs(),
-                       start=("interview", str(MEETING)))  # remembering, as a real run does
+    app = WorkbenchApp(
+        lambda: open_services(target),
+        database_label=str(sample_path),
+        prefs=load_prefs(),
+        start=("interview", str(MEETING)),
+    )  # remembering, as a real run does
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("m")

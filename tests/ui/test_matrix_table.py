@@ -4,8 +4,8 @@ fixed columns, the mouse, cells changed in place."""
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.geometry import Region
 from textual.coordinate import Coordinate
+from textual.geometry import Region
 
 from screens.matrix_table import Cell, MatrixTable
 
@@ -28,8 +28,12 @@ class MatrixApp(App[None]):
         for c in range(COLUMNS):
             table.add_column(f"Vendor\nno. {c:02d}", key=f"k{c}")
         for r in range(ROWS):
-            table.add_row(Cell.of(f"Row {r:02d}", justify="left"), Cell.of(str(r)),
-                          *[Cell.of(f"{r:02d}x{c:02d}") for c in range(COLUMNS)], key=f"r{r}")
+            table.add_row(
+                Cell.of(f"Row {r:02d}", justify="left"),
+                Cell.of(str(r)),
+                *[Cell.of(f"{r:02d}x{c:02d}") for c in range(COLUMNS)],
+                key=f"r{r}",
+            )
         table.focus()
 
     def on_matrix_table_cell_selected(self, event: MatrixTable.CellSelected) -> None:

@@ -31,8 +31,9 @@ async def _open(app: Any, pilot: Any, settle: Any, meeting: int | str) -> Minute
     return screen
 
 
-async def test_the_minutes_are_the_markdown_of_workbench_minutes(sample_app: Any, settle: Any, stored: Any,
-                                                                  sample_path: Path, tmp_path: Path) -> None:
+async def test_the_minutes_are_the_markdown_of_workbench_minutes(
+    sample_app: Any, settle: Any, stored: Any, sample_path: Path, tmp_path: Path
+) -> None:
     meeting = _meeting(stored, "Northgate Managed IT", "deep-dive")
     _cli(sample_path, str(meeting), "-o", str(tmp_path / "cli.md"))
     app = sample_app()
@@ -56,8 +57,9 @@ async def test_pending_scores_say_who_has_not_submitted(sample_app: Any, settle:
         assert "**Scores pending:**" in screen.query_one("#minutes-md", Markdown).source
 
 
-async def test_e_exports_markdown_and_html_equal_to_the_command(sample_app: Any, settle: Any, stored: Any,
-                                                                 sample_path: Path, tmp_path: Path) -> None:
+async def test_e_exports_markdown_and_html_equal_to_the_command(
+    sample_app: Any, settle: Any, stored: Any, sample_path: Path, tmp_path: Path
+) -> None:
     meeting = _meeting(stored, "Vistula Cloud Services", "deep-dive")
     _cli(sample_path, str(meeting), "--format", "html", "-o", str(tmp_path / "cli.html"))
     _cli(sample_path, str(meeting), "--format", "md", "-o", str(tmp_path / "cli.md"))
@@ -86,8 +88,9 @@ async def test_e_exports_markdown_and_html_equal_to_the_command(sample_app: Any,
     assert not (tmp_path / "minutes.pdf").exists()
 
 
-async def test_a_writes_every_minutes_file_of_the_candidate_to_a_folder(sample_app: Any, settle: Any, stored: Any,
-                                                                       sample_path: Path, tmp_path: Path) -> None:
+async def test_a_writes_every_minutes_file_of_the_candidate_to_a_folder(
+    sample_app: Any, settle: Any, stored: Any, sample_path: Path, tmp_path: Path
+) -> None:
     meeting = _meeting(stored, "Vistula Cloud Services", "introduction")
     cli_dir, screen_dir = tmp_path / "cli", tmp_path / "screen"
     cli_dir.mkdir()

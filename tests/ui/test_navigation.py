@@ -10,9 +10,9 @@ from typing import Any
 from screens.candidate import CandidateScreen
 from screens.candidates import CandidatesScreen
 from screens.home import HomeScreen
+from screens.row_list import RowList
 from screens.schedule import ScheduleScreen
 from screens.scope import ScopeScreen
-from screens.row_list import RowList
 
 
 def _comparison() -> type | None:
@@ -31,7 +31,7 @@ def _above_home(app: Any) -> list[type]:
     stack = app.screen_stack
     homes = [i for i, s in enumerate(stack) if isinstance(s, HomeScreen)]
     assert len(homes) == 1, stack
-    return [type(s) for s in stack[homes[0] + 1:]]
+    return [type(s) for s in stack[homes[0] + 1 :]]
 
 
 async def _step(app: Any, pilot: Any, settle: Any, key: str, expected: list[type]) -> list[type]:
@@ -66,8 +66,27 @@ async def test_sections_from_pushed_screens_in_every_order_leave_no_screen_behin
         await settle(app, pilot)
         expected: list[type] = []
         # The path of the issue: home → candidates → a candidate (pushed) → schedule, then every section from a pushed screen.
-        for key in ("f3", "enter", "f4", "f3", "enter", "f5", "f3", "enter", "f2", "f3", "enter", "f3", "enter", "escape",
-                    "escape", "f4", "f4", "f2", "escape"):
+        for key in (
+            "f3",
+            "enter",
+            "f4",
+            "f3",
+            "enter",
+            "f5",
+            "f3",
+            "enter",
+            "f2",
+            "f3",
+            "enter",
+            "f3",
+            "enter",
+            "escape",
+            "escape",
+            "f4",
+            "f4",
+            "f2",
+            "escape",
+        ):
             expected = await _step(app, pilot, settle, key, expected)
         assert expected == [] and isinstance(app.screen, HomeScreen)
         rng = random.Random(4)

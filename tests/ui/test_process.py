@@ -17,16 +17,27 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    env.update(TERM="xterm-256color", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
+    env.update(
+        TERM="xterm-256color",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        PYTHONPATH=str(ROOT),
+    )
     return env
 
 
 def test_sigterm_exits_0_and_leaves_the_alternate_screen(tmp_path: Path) -> None:
     db = tmp_path / "wb.sqlite3"
     log = io.BytesIO()
-    child = pexpect.spawn(sys.executable, ["-m", "workbench", "--db", str(db), "--as", "Ann"], env=_env(tmp_path),
-                          dimensions=(40, 120), timeout=60, cwd=str(ROOT))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "workbench", "--db", str(db), "--as", "Ann"],
+        env=_env(tmp_path),
+        dimensions=(40, 120),
+        timeout=60,
+        cwd=str(ROOT),
+    )
     child.logfile_read = log
     child.expect("Vendor Interview Workbench")
     child.expect("Welcome")  # the data arrived: the database is open
@@ -71,8 +82,14 @@ print(json.dumps(seen))
 
 
 def test_no_orm_is_imported_before_the_first_frame(tmp_path: Path) -> None:
-    out = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "wb.sqlite3")], capture_output=True, text=True,
-                         timeout=120, cwd=ROOT, env=_env(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "wb.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=_env(tmp_path),
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["at_first_frame"] == []

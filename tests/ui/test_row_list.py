@@ -67,7 +67,9 @@ async def test_the_thumb_shows_where_the_window_is() -> None:
     async with app.run_test(size=(60, 11)) as pilot:
         rows = app.query_one(RowList)
         thumbs = [line[-1] for line in _lines(rows)[1:]]
-        assert thumbs[0] == "┃" and set(thumbs[1:]) == {"│"}  # a window of 10 over 100 rows: one line of thumb, at the top
+        assert thumbs[0] == "┃" and set(thumbs[1:]) == {
+            "│"
+        }  # a window of 10 over 100 rows: one line of thumb, at the top
         await pilot.press("end")
         await pilot.pause()
         assert [line[-1] for line in _lines(rows)[1:]][-1] == "┃"
@@ -82,7 +84,9 @@ async def test_the_lines_on_screen_are_coloured_as_textual_would_colour_them() -
     def same(rows: RowList) -> bool:
         rows.refresh()  # Textual's own lines drawn afresh
         region = rows.size.region
-        return [list(line) for line in rows.render_lines(region)] == [list(line) for line in Widget.render_lines(rows, region)]
+        return [list(line) for line in rows.render_lines(region)] == [
+            list(line) for line in Widget.render_lines(rows, region)
+        ]
 
     app = ListApp()
     async with app.run_test(size=(60, 11)) as pilot:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import stat
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -120,9 +120,11 @@ async def test_a_typed_time_is_previewed_in_three_zones_and_stored_in_utc(sample
         await pilot.press("ctrl+s")
         await _settle(app, pilot)
         assert app.screen is screen
-        new = [m for m in stored.meetings.list(with_agenda=False) if m.start_utc.year == 2027 and m.start_utc.month == 3]
+        new = [
+            m for m in stored.meetings.list(with_agenda=False) if m.start_utc.year == 2027 and m.start_utc.month == 3
+        ]
         assert len(new) == 1
-        assert new[0].start_utc == datetime(2027, 3, 22, 10, 0, tzinfo=timezone.utc)
+        assert new[0].start_utc == datetime(2027, 3, 22, 10, 0, tzinfo=UTC)
         assert new[0].candidate == "Vistula Cloud Services" and new[0].members == ("Helen Marsh",)
         assert _cells(screen.table, f"m{new[0].id}")[:2] == ["10:00–11:00 GMT", "11:00 CET"]
         assert f"d{new[0].start_utc.date().isoformat()}" in screen._cells
@@ -162,7 +164,7 @@ async def test_a_time_that_happens_twice_needs_earlier_or_later(sample_app, stor
         await _settle(app, pilot)
         assert isinstance(app.screen, ScheduleScreen)
     october = [m for m in stored.meetings.list() if m.start_utc.year == 2027 and m.start_utc.month == 10]
-    assert [m.start_utc for m in october] == [datetime(2027, 10, 31, 1, 30, tzinfo=timezone.utc)]
+    assert [m.start_utc for m in october] == [datetime(2027, 10, 31, 1, 30, tzinfo=UTC)]
 
 
 async def test_a_weekly_series_of_three_makes_three_meetings(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
@@ -183,8 +185,15 @@ async def test_a_weekly_series_of_three_makes_three_meetings(sample_app, stored)
 
 
 async def test_cancel_one_then_the_series_updates_only_their_rows(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
-    made = stored.scheduling.schedule(candidate="Northgate Managed IT", kind="deep-dive", at="2027-03-01 10:00",
-                                      tz="Europe/London", every="1 week", count=3, members=["Tom Adeyemi"])
+    made = stored.scheduling.schedule(
+        candidate="Northgate Managed IT",
+        kind="deep-dive",
+        at="2027-03-01 10:00",
+        tz="Europe/London",
+        every="1 week",
+        count=3,
+        members=["Tom Adeyemi"],
+    )
     first, second, third = (s.meeting.id for s in made.meetings)
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:

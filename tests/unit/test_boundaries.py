@@ -17,8 +17,14 @@ def _imports_in_fresh_process(module: str) -> set[str]:
 
 
 def test_services_and_domain_do_not_import_textual() -> None:
-    for module in ("workbench.services", "workbench.services.comparison", "workbench.services.demo",
-                   "workbench.domain.scoring", "workbench.domain.robustness", "workbench.store.models"):
+    for module in (
+        "workbench.services",
+        "workbench.services.comparison",
+        "workbench.services.demo",
+        "workbench.domain.scoring",
+        "workbench.domain.robustness",
+        "workbench.store.models",
+    ):
         loaded = _imports_in_fresh_process(module)
         assert not any(m == "textual" or m.startswith("textual.") for m in loaded), module
         assert not any(m == "screens" or m.startswith("screens.") for m in loaded), module

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import vobject
@@ -11,7 +11,7 @@ import vobject
 from workbench.exports.calendar import calendar_ics
 from workbench.services.views import AgendaItemView, MeetingView
 
-UTC = timezone.utc
+UTC = UTC
 NOW = datetime(2027, 1, 15, 12, 0, tzinfo=UTC)
 EVIL = "Evil Corp\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:pwned"
 ODD_LOCATION = 'Room ;,\\ 7: "B"'
@@ -31,11 +31,33 @@ def read_ics(text: str):  # type: ignore[no-untyped-def]
 
 def meeting(mid: int, start: datetime, zone: str, **extra: object) -> MeetingView:
     values: dict = dict(
-        id=mid, selection_id=1, candidate_id=10 + mid, candidate=f"Vendor {mid}", kind="deep-dive",
-        start_utc=start, timezone=zone, duration_minutes=60, location="", their_attendees=(), status="planned",
-        uid=f"uid-{mid}@vendor-interview-workbench", sequence=0, members=(),
-        agenda=(AgendaItemView(question_id=1, position=0, criterion_id=1, criterion="Security", text="Do you hold ISO 27001?", guidance=""),
-                AgendaItemView(question_id=2, position=1, criterion_id=2, criterion="Price", text="How is the fee built?", guidance="")),
+        id=mid,
+        selection_id=1,
+        candidate_id=10 + mid,
+        candidate=f"Vendor {mid}",
+        kind="deep-dive",
+        start_utc=start,
+        timezone=zone,
+        duration_minutes=60,
+        location="",
+        their_attendees=(),
+        status="planned",
+        uid=f"uid-{mid}@vendor-interview-workbench",
+        sequence=0,
+        members=(),
+        agenda=(
+            AgendaItemView(
+                question_id=1,
+                position=0,
+                criterion_id=1,
+                criterion="Security",
+                text="Do you hold ISO 27001?",
+                guidance="",
+            ),
+            AgendaItemView(
+                question_id=2, position=1, criterion_id=2, criterion="Price", text="How is the fee built?", guidance=""
+            ),
+        ),
         updated_at=datetime(2027, 1, 2, 9, 0, tzinfo=UTC),
     )
     values.update(extra)
@@ -44,23 +66,46 @@ def meeting(mid: int, start: datetime, zone: str, **extra: object) -> MeetingVie
 
 MEETINGS = [
     # London, two hours across the clocks going forward (00:30 GMT -> 03:30 BST)
-    meeting(1, datetime(2027, 3, 28, 0, 30, tzinfo=UTC), "Europe/London", duration_minutes=120, sequence=3,
-            members=("Ana Ortiz", "Ben Cole"), their_attendees=("Cara Diaz, CTO",), status="held"),
+    meeting(
+        1,
+        datetime(2027, 3, 28, 0, 30, tzinfo=UTC),
+        "Europe/London",
+        duration_minutes=120,
+        sequence=3,
+        members=("Ana Ortiz", "Ben Cole"),
+        their_attendees=("Cara Diaz, CTO",),
+        status="held",
+    ),
     # New York, 01:30 happens twice on 2027-11-07: first EDT (05:30Z), then EST (06:30Z)
     meeting(2, datetime(2027, 11, 7, 5, 30, tzinfo=UTC), "America/New_York", duration_minutes=90),
     meeting(3, datetime(2027, 11, 7, 6, 30, tzinfo=UTC), "America/New_York", sequence=1),
-    meeting(4, datetime(2027, 6, 1, 14, 0, tzinfo=UTC), "America/New_York", status="cancelled", sequence=2,
-            series_id=5, series_index=1),
-    meeting(5, datetime(2027, 7, 1, 9, 0, tzinfo=UTC), "UTC", candidate=EVIL, location=ODD_LOCATION,
-            their_attendees=("Dan; \"the\" boss",), members=("Émilie Ørsted",)),
+    meeting(
+        4,
+        datetime(2027, 6, 1, 14, 0, tzinfo=UTC),
+        "America/New_York",
+        status="cancelled",
+        sequence=2,
+        series_id=5,
+        series_index=1,
+    ),
+    meeting(
+        5,
+        datetime(2027, 7, 1, 9, 0, tzinfo=UTC),
+        "UTC",
+        candidate=EVIL,
+        location=ODD_LOCATION,
+        their_attendees=('Dan; "the" boss',),
+        members=("Émilie Ørsted",),
+    ),
 ]
 VENDOR_ZONES = {11: "Asia/Kolkata", 12: "America/New_York", 13: "America/New_York", 14: "America/New_York", 15: "UTC"}
 
 
 @pytest.fixture(scope="module")
 def raw() -> bytes:
-    return calendar_ics(MEETINGS, selection_name="Choose a vendor; 2027", our_zone="Europe/London",
-                        vendor_zones=VENDOR_ZONES, now=NOW)
+    return calendar_ics(
+        MEETINGS, selection_name="Choose a vendor; 2027", our_zone="Europe/London", vendor_zones=VENDOR_ZONES, now=NOW
+    )
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +135,12 @@ def test_one_event_per_meeting_with_exact_instants_and_durations(parsed) -> None
 def test_status_summary_and_calendar_properties(parsed) -> None:  # type: ignore[no-untyped-def]
     events = events_by_uid(parsed)
     assert {m.id: events[m.uid].status.value for m in MEETINGS} == {
-        1: "CONFIRMED", 2: "CONFIRMED", 3: "CONFIRMED", 4: "CANCELLED", 5: "CONFIRMED"}
+        1: "CONFIRMED",
+        2: "CONFIRMED",
+        3: "CONFIRMED",
+        4: "CANCELLED",
+        5: "CONFIRMED",
+    }
     assert events[MEETINGS[0].uid].summary.value == "Deep Dive — Vendor 1"
     assert events[MEETINGS[3].uid].x_workbench_series.value == "5"
     assert parsed.prodid.value == "-//Vendor Interview Workbench//EN"
@@ -146,9 +196,13 @@ def test_user_text_stays_inside_its_event_and_property(raw: bytes, parsed) -> No
 
 def test_lines_end_in_crlf_and_are_folded_at_75_octets() -> None:
     long_name = "Société Générale Informatique 🚀 " * 8
-    raw = calendar_ics([meeting(9, datetime(2027, 5, 5, 8, tzinfo=UTC), "Europe/Paris", candidate=long_name,
-                                location="x" * 300)],
-                       selection_name="S", our_zone="Europe/Paris", vendor_zones={}, now=NOW)
+    raw = calendar_ics(
+        [meeting(9, datetime(2027, 5, 5, 8, tzinfo=UTC), "Europe/Paris", candidate=long_name, location="x" * 300)],
+        selection_name="S",
+        our_zone="Europe/Paris",
+        vendor_zones={},
+        now=NOW,
+    )
     assert raw.endswith(b"\r\n")
     lines = raw[:-2].split(b"\r\n")
     assert all(b"\n" not in line and b"\r" not in line for line in lines)

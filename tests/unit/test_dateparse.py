@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -133,10 +133,10 @@ CASES: list[tuple[str, date, str, datetime | Err, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "today", "order", "expected", "note"), CASES,
-                         ids=[f"{c[0]!r}@{c[1]}/{c[2]}" for c in CASES])
-def test_parse_when_table(text: str, today: date, order: str, expected: datetime | Err,
-                          note: str | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "today", "order", "expected", "note"), CASES, ids=[f"{c[0]!r}@{c[1]}/{c[2]}" for c in CASES]
+)
+def test_parse_when_table(text: str, today: date, order: str, expected: datetime | Err, note: str | None) -> None:
     if isinstance(expected, Err):
         with pytest.raises(DateParseError) as info:
             parse_when(text, today=today, date_order=order)
@@ -183,8 +183,7 @@ def test_errors_are_value_errors_and_bad_arguments_are_refused() -> None:
     with pytest.raises(ValueError, match="date_order"):
         parse_when("today", today=WED, date_order="ymd")
     with pytest.raises(ValueError, match="naive"):
-        from datetime import timezone
-        parse_when("today", today=WED, default_time=time(9, tzinfo=timezone.utc))
+        parse_when("today", today=WED, default_time=time(9, tzinfo=UTC))
 
 
 def test_far_away_is_refused_not_crashed() -> None:
@@ -209,8 +208,11 @@ def test_module_is_pure() -> None:
 # --- properties ------------------------------------------------------------------------
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-walls = st.builds(datetime.combine, st.dates(date(1990, 1, 1), date(2100, 12, 31)),
-                  st.builds(time, st.integers(0, 23), st.integers(0, 59)))
+walls = st.builds(
+    datetime.combine,
+    st.dates(date(1990, 1, 1), date(2100, 12, 31)),
+    st.builds(time, st.integers(0, 23), st.integers(0, 59)),
+)
 todays = st.dates(date(1990, 1, 1), date(2100, 12, 31))
 
 
@@ -248,8 +250,10 @@ def name(day: date) -> str:
     return dateparse.WEEKDAYS[day.weekday()].lower()
 
 
-@given(today=todays, weekday=st.sampled_from(["monday", "tuesday", "wednesday", "thursday",
-                                               "friday", "saturday", "sunday"]))
+@given(
+    today=todays,
+    weekday=st.sampled_from(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+)
 def test_weekday_rules(today: date, weekday: str) -> None:
     bare = parse_date(weekday, today=today)
     assert 1 <= (bare - today).days <= 7 and name(bare) == weekday

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import assume, given, settings
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from workbench.domain.recurrence import FREQS, Expansion, expand, parse_every
 from workbench.domain.timezones import AmbiguousTime, NonexistentTime, to_zone
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def _walls(exp: Expansion) -> list[datetime]:
@@ -25,10 +25,20 @@ def _starts(exp: Expansion) -> list[datetime]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("2 weeks", ("weekly", 2)), ("1 week", ("weekly", 1)), ("week", ("weekly", 1)), ("weekly", ("weekly", 1)),
-        ("3 days", ("daily", 3)), ("day", ("daily", 1)), ("daily", ("daily", 1)), ("1 month", ("monthly", 1)),
-        ("monthly", ("monthly", 1)), ("every 2 weeks", ("weekly", 2)), ("Every  6 Months", ("monthly", 6)),
-        (" 2weeks ", ("weekly", 2)), ("fortnightly", ("weekly", 2)), ("every month", ("monthly", 1)),
+        ("2 weeks", ("weekly", 2)),
+        ("1 week", ("weekly", 1)),
+        ("week", ("weekly", 1)),
+        ("weekly", ("weekly", 1)),
+        ("3 days", ("daily", 3)),
+        ("day", ("daily", 1)),
+        ("daily", ("daily", 1)),
+        ("1 month", ("monthly", 1)),
+        ("monthly", ("monthly", 1)),
+        ("every 2 weeks", ("weekly", 2)),
+        ("Every  6 Months", ("monthly", 6)),
+        (" 2weeks ", ("weekly", 2)),
+        ("fortnightly", ("weekly", 2)),
+        ("every month", ("monthly", 1)),
         ("365 days", ("daily", 365)),
     ],
 )
@@ -37,8 +47,24 @@ def test_parse_every(text: str, expected: tuple[str, int]) -> None:
     assert expected[0] in FREQS
 
 
-@pytest.mark.parametrize("text", ["", "   ", "0 days", "366 days", "-1 weeks", "2", "weeks 2", "yearly", "1 year",
-                                  "2.5 weeks", "every", "two weeks", "2 weeks and a day"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "0 days",
+        "366 days",
+        "-1 weeks",
+        "2",
+        "weeks 2",
+        "yearly",
+        "1 year",
+        "2.5 weeks",
+        "every",
+        "two weeks",
+        "2 weeks and a day",
+    ],
+)
 def test_parse_every_refuses_and_names_the_text(text: str) -> None:
     with pytest.raises(ValueError) as info:
         parse_every(text)
@@ -48,8 +74,12 @@ def test_parse_every_refuses_and_names_the_text(text: str) -> None:
 def test_weekly_across_the_london_spring_change_keeps_local_time() -> None:
     exp = expand(datetime(2027, 3, 14, 10, 0), "Europe/London", "weekly", 1, count=4)
     assert _walls(exp) == [datetime(2027, 3, d, 10, 0) for d in (14, 21, 28)] + [datetime(2027, 4, 4, 10, 0)]
-    assert _starts(exp) == [datetime(2027, 3, 14, 10, 0, tzinfo=UTC), datetime(2027, 3, 21, 10, 0, tzinfo=UTC),
-                            datetime(2027, 3, 28, 9, 0, tzinfo=UTC), datetime(2027, 4, 4, 9, 0, tzinfo=UTC)]
+    assert _starts(exp) == [
+        datetime(2027, 3, 14, 10, 0, tzinfo=UTC),
+        datetime(2027, 3, 21, 10, 0, tzinfo=UTC),
+        datetime(2027, 3, 28, 9, 0, tzinfo=UTC),
+        datetime(2027, 4, 4, 9, 0, tzinfo=UTC),
+    ]
     assert [o.index for o in exp.occurrences] == [0, 1, 2, 3]
     assert exp.skipped == ()
 
@@ -57,21 +87,39 @@ def test_weekly_across_the_london_spring_change_keeps_local_time() -> None:
 def test_weekly_across_the_new_york_spring_change_keeps_local_time() -> None:
     exp = expand(datetime(2027, 3, 8, 9, 0), "America/New_York", "weekly", 1, count=3)
     assert {w.time() for w in _walls(exp)} == {datetime(2027, 1, 1, 9, 0).time()}
-    assert _starts(exp) == [datetime(2027, 3, 8, 14, 0, tzinfo=UTC), datetime(2027, 3, 15, 13, 0, tzinfo=UTC),
-                            datetime(2027, 3, 22, 13, 0, tzinfo=UTC)]
+    assert _starts(exp) == [
+        datetime(2027, 3, 8, 14, 0, tzinfo=UTC),
+        datetime(2027, 3, 15, 13, 0, tzinfo=UTC),
+        datetime(2027, 3, 22, 13, 0, tzinfo=UTC),
+    ]
 
 
 def test_monthly_on_the_31st_lists_the_skipped_months() -> None:
     exp = expand(datetime(2027, 1, 31, 10, 0), "Europe/London", "monthly", 1, count=6)
-    assert [w.date() for w in _walls(exp)] == [date(2027, 1, 31), date(2027, 3, 31), date(2027, 5, 31),
-                                               date(2027, 7, 31), date(2027, 8, 31), date(2027, 10, 31)]
-    assert exp.skipped == ("no 31 February 2027: February has 28 days", "no 31 April 2027: April has 30 days",
-                           "no 31 June 2027: June has 30 days", "no 31 September 2027: September has 30 days")
+    assert [w.date() for w in _walls(exp)] == [
+        date(2027, 1, 31),
+        date(2027, 3, 31),
+        date(2027, 5, 31),
+        date(2027, 7, 31),
+        date(2027, 8, 31),
+        date(2027, 10, 31),
+    ]
+    assert exp.skipped == (
+        "no 31 February 2027: February has 28 days",
+        "no 31 April 2027: April has 30 days",
+        "no 31 June 2027: June has 30 days",
+        "no 31 September 2027: September has 30 days",
+    )
 
 
 def test_monthly_every_two_months_only_names_the_months_it_would_have_used() -> None:
     exp = expand(datetime(2027, 1, 31, 10, 0), "UTC", "monthly", 2, count=4)
-    assert [w.date() for w in _walls(exp)] == [date(2027, 1, 31), date(2027, 3, 31), date(2027, 5, 31), date(2027, 7, 31)]
+    assert [w.date() for w in _walls(exp)] == [
+        date(2027, 1, 31),
+        date(2027, 3, 31),
+        date(2027, 5, 31),
+        date(2027, 7, 31),
+    ]
     assert exp.skipped == ()
     exp = expand(datetime(2027, 5, 31, 10, 0), "UTC", "monthly", 2, count=3)
     assert [w.date() for w in _walls(exp)] == [date(2027, 5, 31), date(2027, 7, 31), date(2028, 1, 31)]
@@ -138,8 +186,9 @@ def test_a_meeting_in_a_fold_needs_a_choice() -> None:
 
 
 def test_a_gap_after_the_until_does_not_matter() -> None:
-    exp = expand(datetime(2027, 3, 14, 1, 30), "Europe/London", "weekly", 1,
-                 until_utc=datetime(2027, 3, 27, tzinfo=UTC))
+    exp = expand(
+        datetime(2027, 3, 14, 1, 30), "Europe/London", "weekly", 1, until_utc=datetime(2027, 3, 27, tzinfo=UTC)
+    )
     assert len(exp.occurrences) == 2
 
 
@@ -153,8 +202,13 @@ def test_limits_and_bad_arguments() -> None:
     with pytest.raises(ValueError, match="more than"):
         expand(start, "UTC", "daily", 1, until_utc=datetime(2027, 2, 1, tzinfo=UTC), limit=10)
     bad = [
-        dict(count=None), dict(count=3, until_utc=datetime(2027, 2, 1, tzinfo=UTC)), dict(count=0), dict(count=501),
-        dict(count=True), dict(until_utc=datetime(2027, 2, 1)), dict(until_utc=datetime(2027, 1, 1, tzinfo=UTC)),
+        dict(count=None),
+        dict(count=3, until_utc=datetime(2027, 2, 1, tzinfo=UTC)),
+        dict(count=0),
+        dict(count=501),
+        dict(count=True),
+        dict(until_utc=datetime(2027, 2, 1)),
+        dict(until_utc=datetime(2027, 1, 1, tzinfo=UTC)),
         dict(count=3, fold="middle"),
     ]
     for kwargs in bad:
@@ -170,14 +224,27 @@ def test_limits_and_bad_arguments() -> None:
         expand(start, "Nowhere/Else", "daily", 1, count=3)
 
 
-ZONES = ("Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham",
-         "America/St_Johns", "America/Santiago", "Africa/Casablanca")
+ZONES = (
+    "Europe/London",
+    "America/New_York",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+    "Pacific/Chatham",
+    "America/St_Johns",
+    "America/Santiago",
+    "Africa/Casablanca",
+)
 
 
 @settings(max_examples=100, deadline=None)
-@given(zone=st.sampled_from(ZONES), freq=st.sampled_from(FREQS), interval=st.integers(1, 4),
-       start=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2035, 12, 31)).map(
-           lambda d: d.replace(second=0, microsecond=0)))
+@given(
+    zone=st.sampled_from(ZONES),
+    freq=st.sampled_from(FREQS),
+    interval=st.integers(1, 4),
+    start=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2035, 12, 31)).map(
+        lambda d: d.replace(second=0, microsecond=0)
+    ),
+)
 def test_every_meeting_keeps_the_wall_time(zone: str, freq: str, interval: int, start: datetime) -> None:
     try:
         exp = expand(start, zone, freq, interval, count=12)

@@ -89,8 +89,7 @@ def test_p_first_matches_a_draw_by_draw_ranking() -> None:
     # scoring.rank one draw at a time: the vectorised counts must agree exactly.
     rng = np.random.default_rng(7)
     matrix = {
-        c: {k: (None if rng.random() < 0.2 else float(rng.integers(1, 6))) for k in range(1, 6)}
-        for c in range(1, 7)
+        c: {k: (None if rng.random() < 0.2 else float(rng.integers(1, 6))) for k in range(1, 6)} for c in range(1, 7)
     }
     names = {1: "b", 2: "B", 3: "a", 4: "c", 5: "a", 6: "d"}
     weights = {1: 5, 2: 0, 3: 2, 4: 8, 5: 1}
@@ -217,7 +216,7 @@ def test_leader_flip_refuses_negative_weight() -> None:
 
 # --- leader_flip against a brute-force scan -------------------------------------------------
 
-GRID = [i * 0.05 for i in range(0, 801)]  # new weights 0..40 in steps of 0.05
+GRID = [i * 0.05 for i in range(801)]  # new weights 0..40 in steps of 0.05
 SCORES = st.one_of(st.none(), st.sampled_from([1.0, 2.0, 3.0, 4.0, 5.0]), st.floats(1.0, 5.0))
 NAMES = ["Acme", "acme", "Bolt", "core", "Core", "Delta"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time as clock
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import assume, given, settings
@@ -23,16 +23,31 @@ from workbench.domain.timezones import (
     within_hours,
 )
 
-UTC = timezone.utc
+UTC = UTC
 ZONES = (
-    "UTC", "Europe/London", "Europe/Berlin", "Europe/Dublin", "America/New_York", "America/Los_Angeles",
-    "America/St_Johns", "America/Sao_Paulo", "America/Santiago", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Tokyo",
-    "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Chatham", "Pacific/Apia", "Africa/Casablanca",
+    "UTC",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Dublin",
+    "America/New_York",
+    "America/Los_Angeles",
+    "America/St_Johns",
+    "America/Sao_Paulo",
+    "America/Santiago",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "Pacific/Apia",
+    "Africa/Casablanca",
 )
 OFFICE = hours_from("09:00-17:00")
 
 
 # --- clock changes ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("zone", "wall", "first_valid"),
@@ -58,10 +73,18 @@ def test_a_time_in_a_gap_is_refused_with_the_first_valid_time(zone: str, wall: d
 @pytest.mark.parametrize(
     ("zone", "wall", "earlier", "later"),
     [
-        ("Europe/London", datetime(2027, 10, 31, 1, 30), datetime(2027, 10, 31, 0, 30, tzinfo=UTC),
-         datetime(2027, 10, 31, 1, 30, tzinfo=UTC)),
-        ("America/New_York", datetime(2027, 11, 7, 1, 30), datetime(2027, 11, 7, 5, 30, tzinfo=UTC),
-         datetime(2027, 11, 7, 6, 30, tzinfo=UTC)),
+        (
+            "Europe/London",
+            datetime(2027, 10, 31, 1, 30),
+            datetime(2027, 10, 31, 0, 30, tzinfo=UTC),
+            datetime(2027, 10, 31, 1, 30, tzinfo=UTC),
+        ),
+        (
+            "America/New_York",
+            datetime(2027, 11, 7, 1, 30),
+            datetime(2027, 11, 7, 5, 30, tzinfo=UTC),
+            datetime(2027, 11, 7, 6, 30, tzinfo=UTC),
+        ),
     ],
 )
 def test_a_time_in_a_fold_needs_a_choice(zone: str, wall: datetime, earlier: datetime, later: datetime) -> None:
@@ -97,8 +120,10 @@ def test_to_zone_gives_the_instant_on_local_clocks() -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(zone=st.sampled_from(ZONES),
-       wall=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2037, 12, 31, 23, 59)))
+@given(
+    zone=st.sampled_from(ZONES),
+    wall=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2037, 12, 31, 23, 59)),
+)
 def test_resolving_a_wall_time_and_showing_it_again_round_trips(zone: str, wall: datetime) -> None:
     try:
         instant = resolve_local(wall, zone)
@@ -110,8 +135,10 @@ def test_resolving_a_wall_time_and_showing_it_again_round_trips(zone: str, wall:
 
 
 @settings(max_examples=200, deadline=None)
-@given(zone=st.sampled_from(ZONES), instant=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2037, 12, 31),
-                                                         timezones=st.just(UTC)))
+@given(
+    zone=st.sampled_from(ZONES),
+    instant=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2037, 12, 31), timezones=st.just(UTC)),
+)
 def test_every_instant_is_found_again_from_its_wall_time(zone: str, instant: datetime) -> None:
     wall = to_zone(instant, zone).replace(tzinfo=None)
     try:
@@ -125,12 +152,22 @@ def test_every_instant_is_found_again_from_its_wall_time(zone: str, instant: dat
 
 # --- hours --------------------------------------------------------------------------------------
 
+
 def test_parse_hours() -> None:
     assert parse_hours("09:00-17:00") == (time(9, 0), time(17, 0))
     assert parse_hours(" 8:30 - 18:00 ") == (time(8, 30), time(18, 0))
     assert parse_hours("00:00-24:00") == (time(0, 0), time.max)
     assert parse_hours("") is None and parse_hours("   ") is None
-    for bad in ("9-5", "09:00", "17:00-09:00", "09:00-09:00", "25:00-26:00", "09:60-10:00", "09:00-24:30", "nine to five"):
+    for bad in (
+        "9-5",
+        "09:00",
+        "17:00-09:00",
+        "09:00-09:00",
+        "25:00-26:00",
+        "09:60-10:00",
+        "09:00-24:30",
+        "nine to five",
+    ):
         with pytest.raises(ValueError):
             parse_hours(bad)
 
@@ -191,6 +228,7 @@ def test_overlaps_is_half_open() -> None:
 
 
 # --- weekly overlap -----------------------------------------------------------------------------
+
 
 def _weeks(fit: Fit) -> dict[date, float]:
     return dict(fit.weeks)
@@ -254,7 +292,9 @@ def test_round_the_clock_support_covers_all_our_hours() -> None:
 
 
 def test_a_year_of_overlap_is_fast() -> None:
-    weekly_overlap(OFFICE, "Europe/London", OFFICE, "Australia/Lord_Howe", start=date(2027, 1, 4))  # warm the zone cache
+    weekly_overlap(
+        OFFICE, "Europe/London", OFFICE, "Australia/Lord_Howe", start=date(2027, 1, 4)
+    )  # warm the zone cache
     began = clock.perf_counter()
     weekly_overlap(OFFICE, "America/New_York", OFFICE, "Australia/Lord_Howe", start=date(2027, 1, 4))
     assert clock.perf_counter() - began < 0.05

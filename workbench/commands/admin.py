@@ -45,15 +45,25 @@ def db_upgrade(args: argparse.Namespace, services: Services) -> int:
 def db_check(args: argparse.Namespace, services: Services) -> int:
     result = services.admin.check()
     if args.format == "json":
-        print(to_json({
-            "ok": result.ok, "integrity": result.integrity, "foreign_key_problems": result.foreign_key_problems,
-            "schema_version": result.schema_version, "head_version": result.head_version, "dialect": result.dialect,
-            "up_to_date": result.schema_version == result.head_version,
-        }))
+        print(
+            to_json(
+                {
+                    "ok": result.ok,
+                    "integrity": result.integrity,
+                    "foreign_key_problems": result.foreign_key_problems,
+                    "schema_version": result.schema_version,
+                    "head_version": result.head_version,
+                    "dialect": result.dialect,
+                    "up_to_date": result.schema_version == result.head_version,
+                }
+            )
+        )
     else:
         print(f"database:      {services.display_url}")
         print(f"integrity:     {result.integrity}")
-        print(f"foreign keys:  {'ok' if result.foreign_key_problems == 0 else str(result.foreign_key_problems) + ' orphan rows'}")
+        print(
+            f"foreign keys:  {'ok' if result.foreign_key_problems == 0 else str(result.foreign_key_problems) + ' orphan rows'}"
+        )
         hint = ""
         if result.schema_version != result.head_version:
             hint = " - run 'workbench db upgrade'" if result.ok else " - made by a newer workbench"

@@ -55,7 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cand_sub.add_parser("status", help="move a candidate to another status")
     p.add_argument("name", metavar="NAME_OR_ID")
-    p.add_argument("status", metavar="STATUS", help="long-list, shortlisted, interviewing, finalist, chosen or declined")
+    p.add_argument(
+        "status", metavar="STATUS", help="long-list, shortlisted, interviewing, finalist, chosen or declined"
+    )
     add_selection_option(p)
     p.set_defaults(handler=candidates_status)
 
@@ -63,8 +65,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def candidate_item(view: CandidateView) -> dict[str, Any]:
     """A candidate as a JSON object."""
     return {
-        "id": view.id, "name": view.name, "baseline": view.baseline, "status": view.status, "timezone": view.timezone,
-        "website": view.website, "support_hours": view.support_hours, "onsite": view.onsite, "notes": view.notes,
+        "id": view.id,
+        "name": view.name,
+        "baseline": view.baseline,
+        "status": view.status,
+        "timezone": view.timezone,
+        "website": view.website,
+        "support_hours": view.support_hours,
+        "onsite": view.onsite,
+        "notes": view.notes,
     }
 
 
@@ -79,8 +88,18 @@ def candidates_list(args: argparse.Namespace, services: Services) -> int:
     else:
         print_table(
             ["id", "name", "status", "time zone", "support hours", "on site", "website"],
-            [[c.id, c.name + (" (baseline)" if c.baseline else ""), c.status, c.timezone, c.support_hours,
-              "yes" if c.onsite else "no", c.website] for c in rows],
+            [
+                [
+                    c.id,
+                    c.name + (" (baseline)" if c.baseline else ""),
+                    c.status,
+                    c.timezone,
+                    c.support_hours,
+                    "yes" if c.onsite else "no",
+                    c.website,
+                ]
+                for c in rows
+            ],
             title="Candidates",
         )
     return 0
@@ -116,8 +135,15 @@ def candidates_import(args: argparse.Namespace, services: Services) -> int:
 def candidates_add(args: argparse.Namespace, services: Services) -> int:
     """`candidates add NAME ...`."""
     view = services.candidates.add(
-        args.name, website=args.website, timezone=args.timezone, support_hours=args.support_hours, onsite=args.onsite,
-        status=args.status, baseline=args.baseline, notes=args.notes, selection=args.selection,
+        args.name,
+        website=args.website,
+        timezone=args.timezone,
+        support_hours=args.support_hours,
+        onsite=args.onsite,
+        status=args.status,
+        baseline=args.baseline,
+        notes=args.notes,
+        selection=args.selection,
     )
     print(f"added candidate {view.id}: {view.name}")
     return 0

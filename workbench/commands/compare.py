@@ -19,9 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format_option(p, ("table", "json", "csv", "md"), "table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
     p.add_argument("--no-baseline", action="store_true", help="leave the in-house baseline out")
-    p.add_argument("--as", dest="as_member", metavar="NAME", default=argparse.SUPPRESS,
-                   help="the panel member looking: meetings they attend and have not submitted a scorecard for, "
-                        "while others have, are left out (as the terminal app shows it to them)")
+    p.add_argument(
+        "--as",
+        dest="as_member",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="the panel member looking: meetings they attend and have not submitted a scorecard for, "
+        "while others have, are left out (as the terminal app shows it to them)",
+    )
     p.set_defaults(handler=compare)
 
 
@@ -52,7 +57,9 @@ def compare(args: argparse.Namespace, services: Services) -> int:
         for i, name in enumerate(header):
             table.add_column(name, justify="left" if i == 0 else "right", overflow="fold")
         for i, row in enumerate(rows):
-            table.add_row(*[Text(v, style="yellow" if "⚑" in v else "") for v in row], end_section=i == len(view.criteria) - 1)
+            table.add_row(
+                *[Text(v, style="yellow" if "⚑" in v else "") for v in row], end_section=i == len(view.criteria) - 1
+            )
         console = Console()
         console.print(table)
         console.print(Text(fmt.flip_sentence(view)))

@@ -12,10 +12,17 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("interview", help="open the live interview screen of a meeting (score, notes, submit)")
     # The app reads ``start`` before the check runs, so the meeting becomes the screen to open as it is parsed.
-    p.add_argument("start", metavar="MEETING", type=_interview_of, help="the meeting's number (see 'workbench meetings list')")
+    p.add_argument(
+        "start", metavar="MEETING", type=_interview_of, help="the meeting's number (see 'workbench meetings list')"
+    )
     # Also accepted before the command (`workbench --as NAME interview 12`); SUPPRESS keeps that value.
-    p.add_argument("--as", dest="as_member", metavar="NAME", default=argparse.SUPPRESS,
-                   help="the panel member scoring (default: the one remembered from the last run)")
+    p.add_argument(
+        "--as",
+        dest="as_member",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="the panel member scoring (default: the one remembered from the last run)",
+    )
     p.set_defaults(handler=None, precheck=precheck)
 
 
@@ -42,14 +49,16 @@ def precheck(args: argparse.Namespace, services: Services) -> None:
         member = load_prefs().member
     view = services.meetings.get(args.start[1])  # NotFound naming MEETING
     if view.status == "cancelled":
-        raise UserError(f"meeting {view.id} ({view.candidate}, {view.kind}) is cancelled; it has no interview",
-                        field="MEETING")
+        raise UserError(
+            f"meeting {view.id} ({view.candidate}, {view.kind}) is cancelled; it has no interview", field="MEETING"
+        )
     if not member:
         raise UserError("who is scoring? give --as NAME (a panel member of the meeting's selection)", field="--as")
     try:
         found = services.members.get(member, selection=view.selection_id)
     except NotFound:
         where = "" if given else " (the member remembered from the last run)"
-        raise UserError(f"{member!r}{where} is not a panel member of the selection of meeting {view.id}",
-                        field="--as") from None
+        raise UserError(
+            f"{member!r}{where} is not a panel member of the selection of meeting {view.id}", field="--as"
+        ) from None
     args.as_member = found.name

@@ -42,7 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--member", metavar="NAME", action="append", default=[], help="a panel member attending (repeat)")
     p.add_argument("--their-attendee", metavar="NAME", action="append", default=[], help="a vendor attendee (repeat)")
     p.add_argument("--location", default="", help="a place or a link")
-    p.add_argument("--fold", choices=["earlier", "later"], help="which of the two times when --at happens twice (clocks go back)")
+    p.add_argument(
+        "--fold", choices=["earlier", "later"], help="which of the two times when --at happens twice (clocks go back)"
+    )
     add_selection_option(p)
     p.set_defaults(handler=meetings_add)
 
@@ -96,8 +98,19 @@ def meetings_list(args: argparse.Namespace, services: Services) -> int:
         return 0
     print_table(
         ["id", "start (local)", "start (UTC)", "candidate", "kind", "min", "status", "our attendees"],
-        [[m.id, _local(m), iso_utc(m.start_utc), m.candidate, m.kind, m.duration_minutes, m.status, ", ".join(m.members)]
-         for m in rows],
+        [
+            [
+                m.id,
+                _local(m),
+                iso_utc(m.start_utc),
+                m.candidate,
+                m.kind,
+                m.duration_minutes,
+                m.status,
+                ", ".join(m.members),
+            ]
+            for m in rows
+        ],
         title="Meetings",
     )
     return 0
@@ -111,27 +124,45 @@ def meetings_show(args: argparse.Namespace, services: Services) -> int:
     print_table(
         ["field", "value"],
         [
-            ["id", view.id], ["candidate", view.candidate], ["kind", view.kind], ["start (local)", _local(view)],
-            ["start (UTC)", iso_utc(view.start_utc)], ["duration", f"{view.duration_minutes} min"],
-            ["status", view.status], ["location", view.location], ["our attendees", ", ".join(view.members)],
+            ["id", view.id],
+            ["candidate", view.candidate],
+            ["kind", view.kind],
+            ["start (local)", _local(view)],
+            ["start (UTC)", iso_utc(view.start_utc)],
+            ["duration", f"{view.duration_minutes} min"],
+            ["status", view.status],
+            ["location", view.location],
+            ["our attendees", ", ".join(view.members)],
             ["their attendees", ", ".join(view.their_attendees)],
         ],
         title=f"Meeting {view.id}",
     )
-    print_table(["#", "question", "criterion", "text"],
-                [[a.position + 1, a.question_id, a.criterion, a.text] for a in view.agenda], title="Agenda")
+    print_table(
+        ["#", "question", "criterion", "text"],
+        [[a.position + 1, a.question_id, a.criterion, a.text] for a in view.agenda],
+        title="Agenda",
+    )
     return 0
 
 
 def meetings_add(args: argparse.Namespace, services: Services) -> int:
     start = parse_local_datetime(args.at)
     view = services.meetings.add(
-        candidate=args.candidate, kind=args.kind, start_local=start, timezone=args.tz,
-        duration_minutes=args.duration, members=args.member, location=args.location,
-        their_attendees=args.their_attendee, fold=args.fold, selection=args.selection,
+        candidate=args.candidate,
+        kind=args.kind,
+        start_local=start,
+        timezone=args.tz,
+        duration_minutes=args.duration,
+        members=args.member,
+        location=args.location,
+        their_attendees=args.their_attendee,
+        fold=args.fold,
+        selection=args.selection,
     )
-    print(f"created meeting {view.id}: {view.candidate}, {view.kind}, starts {iso_utc(view.start_utc)} "
-          f"({_local(view)}), {len(view.agenda)} agenda questions")
+    print(
+        f"created meeting {view.id}: {view.candidate}, {view.kind}, starts {iso_utc(view.start_utc)} "
+        f"({_local(view)}), {len(view.agenda)} agenda questions"
+    )
     return 0
 
 

@@ -21,8 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", action="store_true", help="every meeting of the selection, one file each in -o DIR")
     p.add_argument("--candidate", metavar="NAME", help="with --all: only this candidate's meetings")
     add_format_option(p, ("md", "html"), "md")
-    p.add_argument("-o", "--output", metavar="FILE_OR_DIR",
-                   help="write to FILE (mode 0600) instead of the screen; with --all, the folder to write into")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE_OR_DIR",
+        help="write to FILE (mode 0600) instead of the screen; with --all, the folder to write into",
+    )
     add_selection_option(p)
     p.set_defaults(handler=minutes)
 

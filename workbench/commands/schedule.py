@@ -18,8 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = meet_sub.add_parser("schedule", help="schedule a meeting or a series from a typed time, with warnings")
     p.add_argument("--candidate", metavar="NAME", required=True)
     p.add_argument("--kind", required=True, help="introduction, deep-dive, meet-the-team, reference-call or site-visit")
-    p.add_argument("--at", metavar="TEXT", required=True,
-                   help="e.g. '2027-03-22 10:00', '22 Mar 2027 10am', 'tomorrow 9:30', 'next tuesday 15:00', 'in 2 weeks 14:00'")
+    p.add_argument(
+        "--at",
+        metavar="TEXT",
+        required=True,
+        help="e.g. '2027-03-22 10:00', '22 Mar 2027 10am', 'tomorrow 9:30', 'next tuesday 15:00', 'in 2 weeks 14:00'",
+    )
     p.add_argument("--tz", metavar="ZONE", required=True, help="the IANA zone --at is typed in (the organiser's)")
     p.add_argument("--duration", metavar="MIN", type=int, default=60, help="minutes (default 60)")
     p.add_argument("--every", metavar="'N days|weeks|months'", help="make a series")
@@ -57,8 +61,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def schedule(args: argparse.Namespace, services: Services) -> int:
     result = services.scheduling.schedule(
-        candidate=args.candidate, kind=args.kind, at=args.at, tz=args.tz, duration=args.duration, every=args.every,
-        count=args.count, until=args.until, members=args.member, location=args.location, fold=args.fold,
+        candidate=args.candidate,
+        kind=args.kind,
+        at=args.at,
+        tz=args.tz,
+        duration=args.duration,
+        every=args.every,
+        count=args.count,
+        until=args.until,
+        members=args.member,
+        location=args.location,
+        fold=args.fold,
         selection=args.selection,
     )
     return _print_result(result, args.format)
@@ -72,14 +85,43 @@ def extend(args: argparse.Namespace, services: Services) -> int:
 def series_list(args: argparse.Namespace, services: Services) -> int:
     rows = services.scheduling.series(selection=args.selection)
     if args.format == "json":
-        emit(to_json([{"id": s.id, "candidate": s.candidate, "kind": s.kind, "timezone": s.timezone,
-                       "start_local": s.start_local, "every": _every(s.interval, s.freq), "count": s.count,
-                       "until": iso_utc(s.until_utc), "status": s.status, "meetings": list(s.meeting_ids)} for s in rows]))
+        emit(
+            to_json(
+                [
+                    {
+                        "id": s.id,
+                        "candidate": s.candidate,
+                        "kind": s.kind,
+                        "timezone": s.timezone,
+                        "start_local": s.start_local,
+                        "every": _every(s.interval, s.freq),
+                        "count": s.count,
+                        "until": iso_utc(s.until_utc),
+                        "status": s.status,
+                        "meetings": list(s.meeting_ids),
+                    }
+                    for s in rows
+                ]
+            )
+        )
         return 0
-    print_table(["id", "candidate", "kind", "first (local)", "every", "until / count", "status", "meetings"],
-                [[s.id, s.candidate, s.kind, f"{s.start_local} {s.timezone}", _every(s.interval, s.freq),
-                  iso_utc(s.until_utc) if s.until_utc else s.count, s.status, ", ".join(map(str, s.meeting_ids))]
-                 for s in rows], title="Meeting series")
+    print_table(
+        ["id", "candidate", "kind", "first (local)", "every", "until / count", "status", "meetings"],
+        [
+            [
+                s.id,
+                s.candidate,
+                s.kind,
+                f"{s.start_local} {s.timezone}",
+                _every(s.interval, s.freq),
+                iso_utc(s.until_utc) if s.until_utc else s.count,
+                s.status,
+                ", ".join(map(str, s.meeting_ids)),
+            ]
+            for s in rows
+        ],
+        title="Meeting series",
+    )
     return 0
 
 
@@ -90,21 +132,36 @@ def _every(interval: int, freq: str) -> str:
 
 def _print_result(result, fmt: str) -> int:  # type: ignore[no-untyped-def]
     if fmt == "json":
-        emit(to_json({
-            "series_id": result.series_id,
-            "notes": list(result.notes),
-            "meetings": [
-                {"id": s.meeting.id, "start": iso_utc(s.meeting.start_utc), "timezone": s.meeting.timezone,
-                 "ours": s.ours.isoformat(), "theirs": s.theirs.isoformat(), "warnings": list(s.warnings)}
-                for s in result.meetings
-            ],
-        }))
+        emit(
+            to_json(
+                {
+                    "series_id": result.series_id,
+                    "notes": list(result.notes),
+                    "meetings": [
+                        {
+                            "id": s.meeting.id,
+                            "start": iso_utc(s.meeting.start_utc),
+                            "timezone": s.meeting.timezone,
+                            "ours": s.ours.isoformat(),
+                            "theirs": s.theirs.isoformat(),
+                            "warnings": list(s.warnings),
+                        }
+                        for s in result.meetings
+                    ],
+                }
+            )
+        )
         return 0
     for note in result.notes:
         print(f"note: {note}")
     rows = [
-        [s.meeting.id, iso_utc(s.meeting.start_utc), f"{s.ours:%a %d %b %Y %H:%M} {s.ours.tzinfo}",
-         f"{s.theirs:%a %d %b %Y %H:%M} {s.theirs.tzinfo}", "; ".join(s.warnings) or "-"]
+        [
+            s.meeting.id,
+            iso_utc(s.meeting.start_utc),
+            f"{s.ours:%a %d %b %Y %H:%M} {s.ours.tzinfo}",
+            f"{s.theirs:%a %d %b %Y %H:%M} {s.theirs.tzinfo}",
+            "; ".join(s.warnings) or "-",
+        ]
         for s in result.meetings
     ]
     title = f"Scheduled {len(rows)} meeting(s)" + (f" in series {result.series_id}" if result.series_id else "")
@@ -115,18 +172,33 @@ def _print_result(result, fmt: str) -> int:  # type: ignore[no-untyped-def]
 def fit(args: argparse.Namespace, services: Services) -> int:
     rows = services.scheduling.fit(selection=args.selection)
     if args.format == "json":
-        emit(to_json([
-            {"candidate_id": f.candidate_id, "candidate": f.candidate, "timezone": f.timezone, "support_hours": f.support_hours,
-             "min_weekly_hours": f.min_weekly_hours, "typical_weekly_hours": f.typical_weekly_hours,
-             "max_weekly_hours": f.max_weekly_hours}
-            for f in rows
-        ]))
+        emit(
+            to_json(
+                [
+                    {
+                        "candidate_id": f.candidate_id,
+                        "candidate": f.candidate,
+                        "timezone": f.timezone,
+                        "support_hours": f.support_hours,
+                        "min_weekly_hours": f.min_weekly_hours,
+                        "typical_weekly_hours": f.typical_weekly_hours,
+                        "max_weekly_hours": f.max_weekly_hours,
+                    }
+                    for f in rows
+                ]
+            )
+        )
         return 0
 
     def h(v: float | None) -> str:
         return "unknown" if v is None else f"{v:g} h"
 
-    print_table(["candidate", "time zone", "support hours", "minimum / week", "typical / week"],
-                [[f.candidate, f.timezone, f.support_hours or "-", h(f.min_weekly_hours), h(f.typical_weekly_hours)] for f in rows],
-                title="Time-zone fit over the next 12 months")
+    print_table(
+        ["candidate", "time zone", "support hours", "minimum / week", "typical / week"],
+        [
+            [f.candidate, f.timezone, f.support_hours or "-", h(f.min_weekly_hours), h(f.typical_weekly_hours)]
+            for f in rows
+        ],
+        title="Time-zone fit over the next 12 months",
+    )
     return 0

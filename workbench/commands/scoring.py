@@ -11,8 +11,17 @@ if TYPE_CHECKING:
     from workbench.services import Services
 
 SCORE_COLUMNS = (
-    "meeting_id", "candidate_id", "candidate", "question_id", "criterion_id", "criterion",
-    "member", "value", "comment", "submitted", "updated_at",
+    "meeting_id",
+    "candidate_id",
+    "candidate",
+    "question_id",
+    "criterion_id",
+    "criterion",
+    "member",
+    "value",
+    "comment",
+    "submitted",
+    "updated_at",
 )
 
 
@@ -86,8 +95,15 @@ def submit(args: argparse.Namespace, services: Services) -> int:
 
 
 def note(args: argparse.Namespace, services: Services) -> int:
-    view = services.notes.add(args.meeting, member=args.member, kind=args.kind, text=args.text,
-                              owner=args.owner, due=args.due, question_id=args.question)
+    view = services.notes.add(
+        args.meeting,
+        member=args.member,
+        kind=args.kind,
+        text=args.text,
+        owner=args.owner,
+        due=args.due,
+        question_id=args.question,
+    )
     print(f"added {view.kind} {view.id} to meeting {view.meeting_id}")
     return 0
 
@@ -95,15 +111,24 @@ def note(args: argparse.Namespace, services: Services) -> int:
 def score_record(view: Any) -> dict[str, Any]:
     """A score as one row of `export scores`."""
     return {
-        "meeting_id": view.meeting_id, "candidate_id": view.candidate_id, "candidate": view.candidate,
-        "question_id": view.question_id, "criterion_id": view.criterion_id, "criterion": view.criterion,
-        "member": view.member, "value": view.value, "comment": view.comment, "submitted": view.submitted,
+        "meeting_id": view.meeting_id,
+        "candidate_id": view.candidate_id,
+        "candidate": view.candidate,
+        "question_id": view.question_id,
+        "criterion_id": view.criterion_id,
+        "criterion": view.criterion,
+        "member": view.member,
+        "value": view.value,
+        "comment": view.comment,
+        "submitted": view.submitted,
         "updated_at": view.updated_at,
     }
 
 
 def export_scores(args: argparse.Namespace, services: Services) -> int:
-    rows = [score_record(s) for s in services.scoring.scores(selection=args.selection, submitted_only=args.submitted_only)]
+    rows = [
+        score_record(s) for s in services.scoring.scores(selection=args.selection, submitted_only=args.submitted_only)
+    ]
     if args.format == "json":
         text = to_json(rows)
     else:

@@ -44,11 +44,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 def selections_list(args: argparse.Namespace, services: Services) -> int:
     rows = services.selections.list()
     if args.format == "json":
-        emit(to_json([{"id": s.id, "name": s.name, "timezone": s.timezone, "rubric": s.rubric, "created_at": s.created_at} for s in rows]))
+        emit(
+            to_json(
+                [
+                    {"id": s.id, "name": s.name, "timezone": s.timezone, "rubric": s.rubric, "created_at": s.created_at}
+                    for s in rows
+                ]
+            )
+        )
     elif args.format == "csv":
         emit(to_csv(["id", "name", "timezone", "rubric"], [[s.id, s.name, s.timezone, s.rubric] for s in rows]))
     else:
-        print_table(["id", "name", "time zone", "rubric"], [[s.id, s.name, s.timezone, s.rubric] for s in rows], title="Selections")
+        print_table(
+            ["id", "name", "time zone", "rubric"],
+            [[s.id, s.name, s.timezone, s.rubric] for s in rows],
+            title="Selections",
+        )
     return 0
 
 

@@ -9,14 +9,34 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH = {**{m.lower(): i for i, m in enumerate(MONTHS, 1)},
-          **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)}, "sept": 9}
-_WEEKDAY = {**{d.lower(): i for i, d in enumerate(WEEKDAYS)},
-            **{d[:3].lower(): i for i, d in enumerate(WEEKDAYS)},
-            "tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+_MONTH = {
+    **{m.lower(): i for i, m in enumerate(MONTHS, 1)},
+    **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)},
+    "sept": 9,
+}
+_WEEKDAY = {
+    **{d.lower(): i for i, d in enumerate(WEEKDAYS)},
+    **{d[:3].lower(): i for i, d in enumerate(WEEKDAYS)},
+    "tues": 1,
+    "weds": 2,
+    "thur": 3,
+    "thurs": 3,
+}
 _MON = "(?P<mon>" + "|".join(sorted(_MONTH, key=len, reverse=True)) + r")\.?"
 _WD = "(?:(?P<wd>" + "|".join(sorted(_WEEKDAY, key=len, reverse=True)) + r")\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -27,19 +47,18 @@ _MON_ONLY = re.compile(rf"^{_MON}(?:,?\s+\d+)?$")
 _NUMERIC = re.compile(r"^(\d+)([/.-])(\d+)\2(\d+)$")
 _NUMERIC_NO_YEAR = re.compile(r"^\d{1,2}[/.-]\d{1,2}$")
 _REL_WEEKDAY = re.compile(
-    r"^(?:(?P<word>this|next)\s+)?(?P<wd>" + "|".join(sorted(_WEEKDAY, key=len, reverse=True))
-    + r")\.?$")
+    r"^(?:(?P<word>this|next)\s+)?(?P<wd>" + "|".join(sorted(_WEEKDAY, key=len, reverse=True)) + r")\.?$"
+)
 _RELATIVE = re.compile(r"^in\s+(?P<n>\d+|an?|one)\s+(?P<unit>\w+)$")
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
-_TIME_TAIL = re.compile(
-    r"(?:^|\s)(?:at\s+)?(?P<time>noon|midnight|\d[\d:.]*\s?(?:am|pm)|\d+:[\d:.]*)$")
+_TIME_TAIL = re.compile(r"(?:^|\s)(?:at\s+)?(?P<time>noon|midnight|\d[\d:.]*\s?(?:am|pm)|\d+:[\d:.]*)$")
 _TIME_12 = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s?(am|pm)$")
 _TIME_24 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _OFFSET = re.compile(
     r"(?:\d:\d{2}(?::\d{2}(?:\.\d+)?)?|\d\s?[ap]m|noon|midnight)\s*"
-    r"(?P<off>z|[+-]\d{1,2}(?::?\d{2})?|(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)$")
-_WHEN_EXAMPLES = ("2027-03-22 10:00, 22 Mar 2027 10am, tomorrow 9:30, "
-                  "next tuesday 15:00, in 2 weeks 14:00")
+    r"(?P<off>z|[+-]\d{1,2}(?::?\d{2})?|(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)$"
+)
+_WHEN_EXAMPLES = "2027-03-22 10:00, 22 Mar 2027 10am, tomorrow 9:30, next tuesday 15:00, in 2 weeks 14:00"
 _DATE_EXAMPLES = "2027-03-22, 22 Mar 2027, 22/03/2027, tomorrow, next tuesday, in 2 weeks"
 
 
@@ -72,9 +91,7 @@ def fmt_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def parse_when(
-    text: str, *, today: date, date_order: str = "dmy", default_time: time | None = None
-) -> ParsedWhen:
+def parse_when(text: str, *, today: date, date_order: str = "dmy", default_time: time | None = None) -> ParsedWhen:
     """Read a typed date and optional time of day, strictly (never a fuzzy parse).
 
     Accepted (case-insensitive): ISO `2027-03-22[T| ]10:00[:30]`; `22 Mar 2027`,
@@ -146,9 +163,11 @@ def _parse(
         s = re.sub(r"\s*,\s*", ", ", s)
         s = re.sub(r"^(\d{4}-\d{1,2}-\d{1,2})t(?=\d)", r"\1 ", s)
         if (off := _OFFSET.search(s)) is not None:
-            raise _Bad(f"it has a time-zone offset ({off['off'].upper()}); the time is read as "
-                       "local to the chosen zone, so leave the offset out and give the zone "
-                       "with --tz")
+            raise _Bad(
+                f"it has a time-zone offset ({off['off'].upper()}); the time is read as "
+                "local to the chosen zone, so leave the offset out and give the zone "
+                "with --tz"
+            )
         at: time | None = None
         if (m := _TIME_TAIL.search(s)) is not None:
             if not allow_time:
@@ -156,16 +175,14 @@ def _parse(
             at = _time(m["time"])
             s = s[: m.start()].strip()
         if not s:
-            raise _Bad("give a date too, e.g. 'today 10:00' or 'tomorrow 9:30'"
-                       if at is not None else "it is empty")
+            raise _Bad("give a date too, e.g. 'today 10:00' or 'tomorrow 9:30'" if at is not None else "it is empty")
         try:
             day, note = _date(s, today, order)
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999
             raise _Bad("that is too far away") from None
         return day, at, note
     except _Bad as bad:
-        raise DateParseError(f'cannot read "{shown}" as a date: {bad}. '
-                             f"Accepted forms include: {examples}") from None
+        raise DateParseError(f'cannot read "{shown}" as a date: {bad}. Accepted forms include: {examples}') from None
 
 
 def _time(tok: str) -> time:
@@ -216,8 +233,10 @@ def _date(s: str, today: date, order: str) -> tuple[date, str | None]:
         except _Bad:
             pass
         else:
-            raise _Bad(f"the trailing {m[2]!r} is neither a time nor part of the date "
-                       f"(a time is written e.g. {m[2]}:00 or {m[2]}am)")
+            raise _Bad(
+                f"the trailing {m[2]!r} is neither a time nor part of the date "
+                f"(a time is written e.g. {m[2]}:00 or {m[2]}am)"
+            )
     raise _Bad("that is not a form I know, and I do not guess")
 
 
@@ -229,8 +248,10 @@ def _weekday(word: str, weekday: int, today: date) -> date:
     if word == "this":
         day = monday + timedelta(days=weekday)
         if day < today:
-            raise _Bad(f"this {WEEKDAYS[weekday]} was {fmt_date(day)}, which has passed; "
-                       f"write 'next {WEEKDAYS[weekday].lower()}' or the date")
+            raise _Bad(
+                f"this {WEEKDAYS[weekday]} was {fmt_date(day)}, which has passed; "
+                f"write 'next {WEEKDAYS[weekday].lower()}' or the date"
+            )
         return day
     return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
@@ -244,9 +265,11 @@ def _in(count: str, unit: str, today: date) -> tuple[date, str | None]:
     day = today + relativedelta(**{plural: n})
     note = None
     if plural in ("months", "years") and day.day != today.day:
-        note = (f"in {n} {plural if n != 1 else unit.rstrip('s')} from {fmt_date(today)}: "
-                f"{MONTHS[day.month - 1]} {day.year} has no day {today.day}, "
-                f"so {fmt_date(day)}")
+        note = (
+            f"in {n} {plural if n != 1 else unit.rstrip('s')} from {fmt_date(today)}: "
+            f"{MONTHS[day.month - 1]} {day.year} has no day {today.day}, "
+            f"so {fmt_date(day)}"
+        )
     return day, note
 
 
@@ -305,6 +328,5 @@ def _named(m: re.Match[str], today: date) -> date:
                 raise _Bad("that is too far away")
         found = date(year, month, day)
     if m["wd"] is not None and found.weekday() != _WEEKDAY[m["wd"]]:
-        raise _Bad(f"{fmt_date(found)} is a {WEEKDAYS[found.weekday()]}, "
-                   f"not a {WEEKDAYS[_WEEKDAY[m['wd']]]}")
+        raise _Bad(f"{fmt_date(found)} is a {WEEKDAYS[found.weekday()]}, not a {WEEKDAYS[_WEEKDAY[m['wd']]]}")
     return found

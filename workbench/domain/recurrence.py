@@ -26,8 +26,7 @@ MAX_INTERVAL = 365
 MAX_COUNT = 500
 
 _RRULE_FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
-_ADVERBS = {"daily": ("daily", 1), "weekly": ("weekly", 1), "monthly": ("monthly", 1),
-            "fortnightly": ("weekly", 2)}
+_ADVERBS = {"daily": ("daily", 1), "weekly": ("weekly", 1), "monthly": ("monthly", 1), "fortnightly": ("weekly", 2)}
 _UNITS = {"day": "daily", "week": "weekly", "month": "monthly", "fortnight": "weekly"}
 _EVERY_RE = re.compile(r"^(?:every\s+)?(?:(\d+)\s*)?(day|week|month|fortnight)s?$")
 
@@ -48,7 +47,7 @@ def parse_every(text: str) -> tuple[str, int]:
     raw = text if isinstance(text, str) else ""
     words = " ".join(raw.split()).lower()
     if words.startswith("every "):
-        rest = words[len("every "):]
+        rest = words[len("every ") :]
         if rest in _ADVERBS:
             words = rest
     if words in _ADVERBS:
@@ -88,7 +87,9 @@ def _check_int(value: object, low: int, high: int, what: str) -> int:
     return value
 
 
-def _walls(start_wall: datetime, freq: str, interval: int, count: int | None, bound: datetime | None) -> Iterator[datetime]:
+def _walls(
+    start_wall: datetime, freq: str, interval: int, count: int | None, bound: datetime | None
+) -> Iterator[datetime]:
     """Naive wall times from rrule (microseconds, which rrule drops, put back)."""
     kwargs: dict[str, object] = {"interval": interval, "dtstart": start_wall.replace(microsecond=0)}
     if count is not None:
@@ -126,8 +127,17 @@ def _skipped(start_wall: datetime, interval: int, last: tuple[int, int] | None) 
     return tuple(lines)
 
 
-def expand(start_wall: datetime, zone: str, freq: str, interval: int, *, count: int | None = None,
-           until_utc: datetime | None = None, fold: str | None = None, limit: int = MAX_COUNT) -> Expansion:
+def expand(
+    start_wall: datetime,
+    zone: str,
+    freq: str,
+    interval: int,
+    *,
+    count: int | None = None,
+    until_utc: datetime | None = None,
+    fold: str | None = None,
+    limit: int = MAX_COUNT,
+) -> Expansion:
     """Expand a series to its meetings, keeping the wall time fixed in the organiser's zone.
 
     A monthly series on the 29th to 31st skips the months that lack that day (as
@@ -182,8 +192,9 @@ def expand(start_wall: datetime, zone: str, freq: str, interval: int, *, count: 
         if until_utc is not None and _beyond(wall, zone, until_utc):
             break
         if len(occurrences) >= limit:
-            raise ValueError(f"the series has more than the {limit} meetings allowed; "
-                             "give an earlier until or a longer interval")
+            raise ValueError(
+                f"the series has more than the {limit} meetings allowed; give an earlier until or a longer interval"
+            )
         try:
             start = resolve_local(wall, zone, fold=fold)
         except NonexistentTime as gap:

@@ -76,7 +76,7 @@ def p_first(
         raise ValueError(f"draws must be at least 1, not {draws}")
     if not concentration > 0:
         raise ValueError(f"concentration must be positive, not {concentration}")
-    result = {cid: 0.0 for cid in matrix}
+    result = dict.fromkeys(matrix, 0.0)
     candidates = sorted(matrix, key=lambda cid: name_key(cid, names))  # argmax picks the first
     criteria = sorted(k for k, w in weights.items() if w > 0)
     if not candidates or not criteria:

@@ -125,7 +125,9 @@ def validate_weights(weights: Mapping[int, float]) -> None:
             raise ValueError(f"weight of criterion {criterion_id} must be a finite number >= 0, not {weight!r}")
 
 
-def weighted_total(scores: Mapping[int, float | None], weights: Mapping[int, float], *, validated: bool = False) -> float | None:
+def weighted_total(
+    scores: Mapping[int, float | None], weights: Mapping[int, float], *, validated: bool = False
+) -> float | None:
     """Weighted mean of the criterion scores over the criteria that have a score.
 
     Criteria in `weights` but not in `scores` (or with a None/NaN score) are unscored;
@@ -226,7 +228,7 @@ def rank(totals: Mapping[int, float | None], names: Mapping[int, str]) -> dict[i
         (cid for cid, total in totals.items() if _is_score(total)),
         key=lambda cid: (-round(float(totals[cid]), RANK_DECIMALS), *name_key(cid, names)),  # type: ignore[arg-type]
     )
-    result: dict[int, int | None] = {cid: None for cid in totals}
+    result: dict[int, int | None] = dict.fromkeys(totals)
     for position, cid in enumerate(ranked, start=1):
         result[cid] = position
     return result

@@ -7,15 +7,27 @@ import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-UTC = timezone.utc
+UTC = UTC
 FOLDS = ("earlier", "later")  # how to read a wall time that happens twice
 
 DAY_MINUTES = 24 * 60
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _HOURS_RE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-\u2013]\s*(\d{1,2}):(\d{2})$")
@@ -62,8 +74,9 @@ class NonexistentTime(ValueError):
 class AmbiguousTime(ValueError):
     """A wall time that happens twice when the clocks go back (a fold)."""
 
-    def __init__(self, wall: datetime, zone: str, earlier_utc: datetime, later_utc: datetime, *,
-                 index: int | None = None) -> None:
+    def __init__(
+        self, wall: datetime, zone: str, earlier_utc: datetime, later_utc: datetime, *, index: int | None = None
+    ) -> None:
         self.wall, self.zone, self.index = wall, zone, index
         self.earlier_utc, self.later_utc = earlier_utc, later_utc
         self.earlier_offset = wall - earlier_utc.replace(tzinfo=None)
@@ -295,8 +308,7 @@ class Fit:
     by_weekday: tuple[float, ...] = ()  # median hours on each of our week days, Monday to Sunday
 
 
-def weekly_overlap(ours: Hours, our_zone: str, theirs: Hours, their_zone: str, *, start: date,
-                   days: int = 365) -> Fit:
+def weekly_overlap(ours: Hours, our_zone: str, theirs: Hours, their_zone: str, *, start: date, days: int = 365) -> Fit:
     """Hours of overlap between our business hours and a vendor's, week by week.
 
     Each of our business days in [start, start + days) is intersected, in UTC, with
@@ -332,8 +344,9 @@ def weekly_overlap(ours: Hours, our_zone: str, theirs: Hours, their_zone: str, *
             their_day, their_last = (datetime.fromtimestamp(t, their_tz).date() for t in (a, b))
             while their_day <= their_last:
                 if their_day not in vendor_days:
-                    vendor_days[their_day] = (_day_interval(their_day, theirs, their_tz)
-                                              if their_day.weekday() in theirs.days else None)
+                    vendor_days[their_day] = (
+                        _day_interval(their_day, theirs, their_tz) if their_day.weekday() in theirs.days else None
+                    )
                 interval = vendor_days[their_day]
                 if interval is not None:
                     total += max(0, min(b, interval[1]) - max(a, interval[0]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone as dt_timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress
@@ -49,7 +49,7 @@ def calendar_ics(
     """
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
-    stamp = now.astimezone(dt_timezone.utc)
+    stamp = now.astimezone(UTC)
     cal = Calendar()
     cal.add("PRODID", PRODID)
     cal.add("VERSION", "2.0")
@@ -72,7 +72,7 @@ def kind_title(kind: str) -> str:
 def _event(m: MeetingView, *, our_zone: str, vendor_zone: str | None, stamp: datetime) -> Event:
     if m.start_utc.tzinfo is None:
         raise ValueError(f"meeting {m.id} has a naive start")
-    start = m.start_utc.astimezone(dt_timezone.utc)
+    start = m.start_utc.astimezone(UTC)
     end = start + timedelta(minutes=m.duration_minutes)
     zone = ZoneInfo(m.timezone)
     event = Event()
@@ -80,7 +80,7 @@ def _event(m: MeetingView, *, our_zone: str, vendor_zone: str | None, stamp: dat
     event.add("DTSTAMP", stamp)
     event.add("SEQUENCE", m.sequence)
     if m.updated_at is not None:
-        event.add("LAST-MODIFIED", m.updated_at.astimezone(dt_timezone.utc))
+        event.add("LAST-MODIFIED", m.updated_at.astimezone(UTC))
     event.add("SUMMARY", f"{kind_title(m.kind)} — {m.candidate}")
     event.add("DTSTART", _wall(start, zone))
     event.add("DTEND", _wall(end, zone))
@@ -155,7 +155,9 @@ def _description(m: MeetingView, start: datetime, *, our_zone: str, vendor_zone:
     lines.append(f"Our attendees: {', '.join(m.members) or '-'}")
     lines.append(f"Their attendees: {', '.join(m.their_attendees) or '-'}")
     if m.series_id is not None:
-        lines.append(f"Series: {m.series_id}" + (f", meeting {m.series_index + 1}" if m.series_index is not None else ""))
+        lines.append(
+            f"Series: {m.series_id}" + (f", meeting {m.series_index + 1}" if m.series_index is not None else "")
+        )
     if m.agenda:
         lines += ["", "Agenda:"]
         lines += [f"{n}. {item.text} ({item.criterion})" for n, item in enumerate(m.agenda, start=1)]

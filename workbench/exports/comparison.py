@@ -31,7 +31,10 @@ def comparison_dict(view: ComparisonView) -> dict[str, Any]:
                 "coverage": _r(r.coverage),
                 "p_first": _r(r.p_first),
                 "timezone": r.timezone,
-                "timezone_fit": {"min_weekly_hours": r.fit_min_weekly_hours, "typical_weekly_hours": r.fit_typical_weekly_hours},
+                "timezone_fit": {
+                    "min_weekly_hours": r.fit_min_weekly_hours,
+                    "typical_weekly_hours": r.fit_typical_weekly_hours,
+                },
                 "criteria": {
                     c.name: {
                         "score": _r(r.criteria[c.id].score) if c.id in r.criteria else None,
@@ -61,14 +64,36 @@ def comparison_dict(view: ComparisonView) -> dict[str, Any]:
 
 def comparison_csv(view: ComparisonView) -> str:
     """One row per candidate; per criterion its score and spread."""
-    columns = ["id", "name", "baseline", "rank", "total", "total_100", "coverage", "p_first", "timezone",
-               "fit_min_weekly_hours", "fit_typical_weekly_hours"]
+    columns = [
+        "id",
+        "name",
+        "baseline",
+        "rank",
+        "total",
+        "total_100",
+        "coverage",
+        "p_first",
+        "timezone",
+        "fit_min_weekly_hours",
+        "fit_typical_weekly_hours",
+    ]
     for c in view.criteria:
         columns += [c.name, f"{c.name} spread", f"{c.name} flagged"]
     rows = []
     for r in view.candidates:
-        row: list[Any] = [r.id, r.name, r.baseline, r.rank, _r(r.total), _r(r.total_100, 2), _r(r.coverage), _r(r.p_first),
-                          r.timezone, r.fit_min_weekly_hours, r.fit_typical_weekly_hours]
+        row: list[Any] = [
+            r.id,
+            r.name,
+            r.baseline,
+            r.rank,
+            _r(r.total),
+            _r(r.total_100, 2),
+            _r(r.coverage),
+            _r(r.p_first),
+            r.timezone,
+            r.fit_min_weekly_hours,
+            r.fit_typical_weekly_hours,
+        ]
         for c in view.criteria:
             cell = r.criteria.get(c.id)
             row += [_r(cell.score) if cell else None, _r(cell.spread) if cell else None, bool(cell and cell.flagged)]
@@ -96,7 +121,9 @@ def cell_text(score: float | None, spread: float | None, flagged: bool) -> str:
 
 def matrix_rows(view: ComparisonView) -> tuple[list[str], list[list[str]]]:
     """Criteria as rows and candidates as columns, then the summary rows (plain strings)."""
-    header = ["Criterion", "Weight"] + [r.name + (" (baseline)" if r.baseline and "baseline" not in r.name.casefold() else "") for r in view.candidates]
+    header = ["Criterion", "Weight"] + [
+        r.name + (" (baseline)" if r.baseline and "baseline" not in r.name.casefold() else "") for r in view.candidates
+    ]
     rows: list[list[str]] = []
     for c in view.criteria:
         row = [c.name, f"{c.weight:g}"]
@@ -105,11 +132,16 @@ def matrix_rows(view: ComparisonView) -> tuple[list[str], list[list[str]]]:
             row.append(cell_text(cell.score, cell.spread, cell.flagged) if cell else "–")
         rows.append(row)
     rows.append(["Total (1–5)", ""] + [f"{r.total:.2f}" if r.total is not None else "–" for r in view.candidates])
-    rows.append(["Total (0–100)", ""] + [f"{r.total_100:.0f}" if r.total_100 is not None else "–" for r in view.candidates])
+    rows.append(
+        ["Total (0–100)", ""] + [f"{r.total_100:.0f}" if r.total_100 is not None else "–" for r in view.candidates]
+    )
     rows.append(["Rank", ""] + [str(r.rank) if r.rank is not None else "–" for r in view.candidates])
     rows.append(["Coverage", ""] + [f"{r.coverage:.0%}" for r in view.candidates])
     rows.append(["P(first)", ""] + [f"{r.p_first:.0%}" for r in view.candidates])
-    rows.append(["Time-zone fit (h/week)", ""] + [_fit_text(r.fit_min_weekly_hours, r.fit_typical_weekly_hours) for r in view.candidates])
+    rows.append(
+        ["Time-zone fit (h/week)", ""]
+        + [_fit_text(r.fit_min_weekly_hours, r.fit_typical_weekly_hours) for r in view.candidates]
+    )
     return header, rows
 
 

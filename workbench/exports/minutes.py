@@ -40,8 +40,14 @@ def md_escape(value: Any) -> MdSafe:
     text = _MD_ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit()
-                              else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    text = _MD_LINE_START.sub(
+        lambda m: (
+            m.group(1) + "\\" + m.group(2)
+            if not m.group(2)[0].isdigit()
+            else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1]
+        ),
+        text,
+    )
     return MdSafe(text)
 
 
@@ -117,8 +123,15 @@ _ENVIRONMENTS: dict[tuple[str, tuple[bool, ...]], Environment] = {}
 
 def environment() -> Environment:
     """The Jinja2 environment: the user's config folder first, then the shipped templates."""
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, FunctionLoader, StrictUndefined, pass_eval_context
-    from jinja2 import select_autoescape
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemLoader,
+        FunctionLoader,
+        StrictUndefined,
+        pass_eval_context,
+        select_autoescape,
+    )
 
     user = user_template_dir()
     overrides = tuple(bool(user and (user / name).is_file()) for name in TEMPLATE_NAMES.values())
@@ -130,8 +143,12 @@ def environment() -> Environment:
     loaders.append(FunctionLoader(_shipped))
     env = Environment(
         loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(enabled_extensions=("html", "htm", "html.j2"), disabled_extensions=("md", "md.j2"),
-                                     default_for_string=True, default=True),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "htm", "html.j2"),
+            disabled_extensions=("md", "md.j2"),
+            default_for_string=True,
+            default=True,
+        ),
         finalize=pass_eval_context(_finalize),
         undefined=StrictUndefined,
         trim_blocks=True,

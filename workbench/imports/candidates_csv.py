@@ -107,8 +107,9 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = len(_NEWLINES.findall(data, 0, exc.start)) + 1
-        raise ImportRejected(source, [(line, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                                             "save it as 'CSV UTF-8'")]) from None
+        raise ImportRejected(
+            source, [(line, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as 'CSV UTF-8'")]
+        ) from None
 
 
 class _Lines:
@@ -163,8 +164,13 @@ def _parse(text: str) -> tuple[list[CandidateRow], list[Problem]]:
             continue
         key = name.casefold()
         if key in seen:
-            problems.append((start, f"name: {name!r} is in the file twice, on line {seen[key]} and line {start} "
-                                    "(names are compared ignoring case)"))
+            problems.append(
+                (
+                    start,
+                    f"name: {name!r} is in the file twice, on line {seen[key]} and line {start} "
+                    "(names are compared ignoring case)",
+                )
+            )
             continue
         seen[key] = start
         if row is not None:
@@ -183,7 +189,9 @@ def _header(record: list[str], problems: list[Problem]) -> tuple[list[str], bool
             problems.append((1, f"column {index + 1} of the header has no name; the columns are {', '.join(COLUMNS)}"))
     unknown = [n for n in dict.fromkeys(names) if n and n not in COLUMNS]
     if unknown:
-        problems.append((1, f"unknown column(s) {', '.join(repr(n) for n in unknown)}; the columns are {', '.join(COLUMNS)}"))
+        problems.append(
+            (1, f"unknown column(s) {', '.join(repr(n) for n in unknown)}; the columns are {', '.join(COLUMNS)}")
+        )
     for name in dict.fromkeys(n for n in names if n and names.count(n) > 1):
         problems.append((1, f"the column {name!r} is in the header more than once"))
         fatal = True
@@ -193,8 +201,9 @@ def _header(record: list[str], problems: list[Problem]) -> tuple[list[str], bool
     return names, fatal
 
 
-def _row(record: list[str], header: list[str], line: int, problems: list[Problem],
-         rules: dict[str, Any]) -> tuple[str | None, CandidateRow | None]:
+def _row(
+    record: list[str], header: list[str], line: int, problems: list[Problem], rules: dict[str, Any]
+) -> tuple[str | None, CandidateRow | None]:
     """The row's valid name (or None) and the row when every value is valid (or None)."""
     if len(record) != len(header):
         problems.append((line, f"has {len(record)} value(s) but the header has {len(header)} column(s)"))

@@ -6,23 +6,23 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workbench.services.base import Database
     from workbench.config import DatabaseTarget
     from workbench.services.admin import AdminService
-    from workbench.services.overview import OverviewService
-    from workbench.services.schedule_views import ScheduleViewService
-    from workbench.services.scope import ScopeService
+    from workbench.services.base import Database
     from workbench.services.calendar import CalendarService
-    from workbench.services.minutes import MinutesService
-    from workbench.services.scheduling import SchedulingService
     from workbench.services.candidates import CandidateService
-    from workbench.services.interview import InterviewService
     from workbench.services.comparison import ComparisonService
     from workbench.services.comparison_details import ComparisonDetailsService
     from workbench.services.demo import DemoService
+    from workbench.services.interview import InterviewService
     from workbench.services.meetings import MeetingService
     from workbench.services.members import MemberService
+    from workbench.services.minutes import MinutesService
     from workbench.services.notes import NoteService
+    from workbench.services.overview import OverviewService
+    from workbench.services.schedule_views import ScheduleViewService
+    from workbench.services.scheduling import SchedulingService
+    from workbench.services.scope import ScopeService
     from workbench.services.scoring import ScoringService
     from workbench.services.selections import SelectionService
 

@@ -31,8 +31,12 @@ class AdminService(Service):
                 conn.execute(text("SELECT 1"))
         ok = integrity == "ok" and fk_problems == 0 and state.known
         return DatabaseCheck(
-            ok=ok, integrity=integrity, foreign_key_problems=fk_problems, schema_version=state.current,
-            head_version=state.head, dialect=self.db.dialect,
+            ok=ok,
+            integrity=integrity,
+            foreign_key_problems=fk_problems,
+            schema_version=state.current,
+            head_version=state.head,
+            dialect=self.db.dialect,
         )
 
     def upgrade(self) -> tuple[str | None, str, Path | None]:
@@ -50,7 +54,8 @@ class AdminService(Service):
         if not state.known:
             raise UserError(
                 f"database schema version {state.current} is newer than this workbench "
-                f"(which knows up to {state.head}); not touched", field="--db",
+                f"(which knows up to {state.head}); not touched",
+                field="--db",
             )
         if state.up_to_date:
             return state.current, state.head, None

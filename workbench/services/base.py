@@ -7,7 +7,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -29,7 +29,7 @@ _RETRYABLE_SQLSTATES = {"40001", "40P01"}  # PostgreSQL serialization failure, d
 
 def utcnow() -> datetime:
     """The current time, aware, in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Database:
@@ -87,7 +87,9 @@ def _unique_violation(exc: IntegrityError) -> bool:
     return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(orig)
 
 
-def unit_of_work(*, write: bool, core: bool = False) -> Callable[[Callable[Concatenate[S, Any, P], R]], Callable[Concatenate[S, P], R]]:
+def unit_of_work(
+    *, write: bool, core: bool = False
+) -> Callable[[Callable[Concatenate[S, Any, P], R]], Callable[Concatenate[S, P], R]]:
     """Run a service method in its own session and transaction.
 
     The decorated method receives the session (with ``core``: a SQLAlchemy Core connection,

@@ -25,14 +25,13 @@ TEAMS = ("management", "delivery")
 CHECK_STATUSES = ("todo", "ok", "concern", "n/a")
 TEXT_MAX = 200
 LONG_TEXT_MAX = 50_000
-from workbench.services.checklist import (  # noqa: F401  (used by candidates.py too)
-    find_check,
-    load_checks,
+from workbench.services.checklist import (
     check_view,
     checklist_items,
     create_checklists,
+    find_check,
+    load_checks,
 )
-
 
 # ------------------------------------------------------------------ finding and views
 
@@ -65,17 +64,30 @@ def find_candidate(session: Session, selection_id: int, ref: str | int) -> Candi
 def recommendation_view(row: Recommendation) -> RecommendationView:
     """A view of a Recommendation row."""
     return RecommendationView(
-        id=row.id, candidate_id=row.candidate_id, recommender=row.recommender, company=row.company,
-        relationship=row.relationship, sentiment=row.sentiment, rating=row.rating,
-        experience=row.experience, given_on=row.given_on,
+        id=row.id,
+        candidate_id=row.candidate_id,
+        recommender=row.recommender,
+        company=row.company,
+        relationship=row.relationship,
+        sentiment=row.sentiment,
+        rating=row.rating,
+        experience=row.experience,
+        given_on=row.given_on,
     )
 
 
 def person_view(row: VendorPerson) -> VendorPersonView:
     """A view of a VendorPerson row."""
     return VendorPersonView(
-        id=row.id, candidate_id=row.candidate_id, name=row.name, role=row.role, team=row.team,
-        profile_url=row.profile_url, tenure=row.tenure, notes=row.notes, researched=row.researched,
+        id=row.id,
+        candidate_id=row.candidate_id,
+        name=row.name,
+        role=row.role,
+        team=row.team,
+        profile_url=row.profile_url,
+        tenure=row.tenure,
+        notes=row.notes,
+        researched=row.researched,
         last_checked=row.last_checked,
     )
 
@@ -155,25 +167,49 @@ class CandidateDetails(Service):
     # -- recommendations
 
     @unit_of_work(write=False)
-    def recommendations(self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None) -> list[RecommendationView]:
+    def recommendations(
+        self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
+    ) -> list[RecommendationView]:
         """A candidate's recommendations, oldest first."""
         cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
-        rows = session.exec(select(Recommendation).where(Recommendation.candidate_id == cand.id).order_by(Recommendation.id)).all()
+        rows = session.exec(
+            select(Recommendation).where(Recommendation.candidate_id == cand.id).order_by(Recommendation.id)
+        ).all()
         return [recommendation_view(r) for r in rows]
 
     @unit_of_work(write=True)
-    def add_recommendation(self, session: Session, candidate_ref: str | int, *, recommender: str, company: str = "",
-                           relationship: str = "", sentiment: str = "neutral", rating: int | str | None = None,
-                           experience: str = "", given_on: date | str | None = None,
-                           selection: str | int | None = None) -> RecommendationView:
+    def add_recommendation(
+        self,
+        session: Session,
+        candidate_ref: str | int,
+        *,
+        recommender: str,
+        company: str = "",
+        relationship: str = "",
+        sentiment: str = "neutral",
+        rating: int | str | None = None,
+        experience: str = "",
+        given_on: date | str | None = None,
+        selection: str | int | None = None,
+    ) -> RecommendationView:
         """Record a peer's recommendation of a candidate.
 
         Returns:
             The stored recommendation.
         """
         cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
-        values = _clean(dict(recommender=recommender, company=company, relationship=relationship, sentiment=sentiment,
-                             rating=rating, experience=experience, given_on=given_on), _RECOMMENDATION_FIELDS)
+        values = _clean(
+            dict(
+                recommender=recommender,
+                company=company,
+                relationship=relationship,
+                sentiment=sentiment,
+                rating=rating,
+                experience=experience,
+                given_on=given_on,
+            ),
+            _RECOMMENDATION_FIELDS,
+        )
         row = Recommendation(candidate_id=cand.id, **values)
         session.add(row)
         session.flush()
@@ -198,7 +234,9 @@ class CandidateDetails(Service):
     # -- vendor people
 
     @unit_of_work(write=False)
-    def people(self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None) -> list[VendorPersonView]:
+    def people(
+        self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
+    ) -> list[VendorPersonView]:
         """A candidate's management and delivery people, management first, then by name."""
         cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
         rows = session.exec(select(VendorPerson).where(VendorPerson.candidate_id == cand.id)).all()
@@ -206,17 +244,40 @@ class CandidateDetails(Service):
         return [person_view(r) for r in sorted(rows, key=lambda r: (order.get(r.team, 9), r.name.casefold(), r.id))]
 
     @unit_of_work(write=True)
-    def add_person(self, session: Session, candidate_ref: str | int, *, name: str, role: str = "", team: str = "management",
-                   profile_url: str = "", tenure: str = "", notes: str = "", researched: bool | str = False,
-                   last_checked: date | str | None = None, selection: str | int | None = None) -> VendorPersonView:
+    def add_person(
+        self,
+        session: Session,
+        candidate_ref: str | int,
+        *,
+        name: str,
+        role: str = "",
+        team: str = "management",
+        profile_url: str = "",
+        tenure: str = "",
+        notes: str = "",
+        researched: bool | str = False,
+        last_checked: date | str | None = None,
+        selection: str | int | None = None,
+    ) -> VendorPersonView:
         """Record someone on the vendor's team.
 
         Returns:
             The stored person.
         """
         cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
-        values = _clean(dict(name=name, role=role, team=team, profile_url=profile_url, tenure=tenure, notes=notes,
-                             researched=researched, last_checked=last_checked), _PERSON_FIELDS)
+        values = _clean(
+            dict(
+                name=name,
+                role=role,
+                team=team,
+                profile_url=profile_url,
+                tenure=tenure,
+                notes=notes,
+                researched=researched,
+                last_checked=last_checked,
+            ),
+            _PERSON_FIELDS,
+        )
         row = VendorPerson(candidate_id=cand.id, **values)
         session.add(row)
         session.flush()
@@ -241,7 +302,9 @@ class CandidateDetails(Service):
     # -- due diligence
 
     @unit_of_work(write=True)
-    def checks(self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None) -> list[DiligenceCheckView]:
+    def checks(
+        self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
+    ) -> list[DiligenceCheckView]:
         """A candidate's checklist, in checklist order (items it lacks are created first, as "todo").
 
         Imported candidates get their checklist rows here, on first look, not at import.
@@ -252,7 +315,9 @@ class CandidateDetails(Service):
         return load_checks(session, cand.id)
 
     @unit_of_work(write=True)
-    def ensure_checklist(self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None) -> list[DiligenceCheckView]:
+    def ensure_checklist(
+        self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
+    ) -> list[DiligenceCheckView]:
         """Create the checklist items a candidate is missing; return its whole checklist."""
         sel = find_selection(session, selection)
         cand = find_candidate(session, sel.id, candidate_ref)
@@ -260,8 +325,16 @@ class CandidateDetails(Service):
         return load_checks(session, cand.id)
 
     @unit_of_work(write=True)
-    def set_check(self, session: Session, candidate_ref: str | int, item_key: str, *, status: str | None = None,
-                  evidence: str | None = None, selection: str | int | None = None) -> DiligenceCheckView:
+    def set_check(
+        self,
+        session: Session,
+        candidate_ref: str | int,
+        item_key: str,
+        *,
+        status: str | None = None,
+        evidence: str | None = None,
+        selection: str | int | None = None,
+    ) -> DiligenceCheckView:
         """Set the status and/or evidence of one checklist item (by key, or by name case-insensitively).
 
         Returns:
@@ -294,18 +367,31 @@ class CandidateDetails(Service):
         sel = find_selection(session, selection)
         ids = select(Candidate.id).where(Candidate.selection_id == sel.id)
         recs = session.execute(
-            select(Recommendation.candidate_id, func.count(), _count_if(col(Recommendation.sentiment) == "positive"),
-                   _count_if(col(Recommendation.sentiment) == "negative"), func.avg(Recommendation.rating))
-            .where(col(Recommendation.candidate_id).in_(ids)).group_by(Recommendation.candidate_id)
+            select(
+                Recommendation.candidate_id,
+                func.count(),
+                _count_if(col(Recommendation.sentiment) == "positive"),
+                _count_if(col(Recommendation.sentiment) == "negative"),
+                func.avg(Recommendation.rating),
+            )
+            .where(col(Recommendation.candidate_id).in_(ids))
+            .group_by(Recommendation.candidate_id)
         ).all()
         people = session.execute(
             select(VendorPerson.candidate_id, func.count(), _count_if(col(VendorPerson.researched).is_(True)))
-            .where(col(VendorPerson.candidate_id).in_(ids)).group_by(VendorPerson.candidate_id)
+            .where(col(VendorPerson.candidate_id).in_(ids))
+            .group_by(VendorPerson.candidate_id)
         ).all()
         checks = session.execute(
-            select(DiligenceCheck.candidate_id, func.count(), _count_if(col(DiligenceCheck.status) == "ok"),
-                   _count_if(col(DiligenceCheck.status) == "concern"), _count_if(col(DiligenceCheck.status) == "todo"))
-            .where(col(DiligenceCheck.candidate_id).in_(ids)).group_by(DiligenceCheck.candidate_id)
+            select(
+                DiligenceCheck.candidate_id,
+                func.count(),
+                _count_if(col(DiligenceCheck.status) == "ok"),
+                _count_if(col(DiligenceCheck.status) == "concern"),
+                _count_if(col(DiligenceCheck.status) == "todo"),
+            )
+            .where(col(DiligenceCheck.candidate_id).in_(ids))
+            .group_by(DiligenceCheck.candidate_id)
         ).all()
         rec_by = {r[0]: r[1:] for r in recs}
         people_by = {r[0]: r[1:] for r in people}
@@ -319,9 +405,17 @@ class CandidateDetails(Service):
             if c < n_items:  # items not stored yet (imported candidates) are still to do
                 todo, c = todo + n_items - c, n_items
             out[cid] = CandidateSummaryView(
-                candidate_id=cid, recommendations=int(n), positive=int(pos), negative=int(neg),
-                mean_rating=None if mean is None else float(mean), people=int(p), researched=int(researched),
-                checks=int(c), checks_ok=int(ok), checks_concern=int(concern), checks_todo=int(todo),
+                candidate_id=cid,
+                recommendations=int(n),
+                positive=int(pos),
+                negative=int(neg),
+                mean_rating=None if mean is None else float(mean),
+                people=int(p),
+                researched=int(researched),
+                checks=int(c),
+                checks_ok=int(ok),
+                checks_concern=int(concern),
+                checks_todo=int(todo),
             )
         return out
 

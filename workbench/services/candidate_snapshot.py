@@ -85,15 +85,16 @@ def _rule(fk: ForeignKeyConstraint) -> str:
 
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for start in range(0, len(values), CHUNK):
-        yield values[start:start + CHUNK]
+        yield values[start : start + CHUNK]
 
 
 def _key(table: Table, row: Any) -> tuple[Any, ...]:
     return tuple(row[c.name] for c in table.primary_key.columns)
 
 
-def capture(session: Session, root: str, key: tuple[Any, ...],
-            metadata: MetaData | None = None) -> tuple[tuple[TableRows, ...], tuple[NulledLink, ...]]:
+def capture(
+    session: Session, root: str, key: tuple[Any, ...], metadata: MetaData | None = None
+) -> tuple[tuple[TableRows, ...], tuple[NulledLink, ...]]:
     """Read the row ``key`` of table ``root`` and every row its deletion removes or changes.
 
     Args:
@@ -160,8 +161,9 @@ def _existing(session: Session, table: Table, column: str, values: Iterable[Any]
     return present
 
 
-def put_back(session: Session, tables: Sequence[TableRows], nulled: Sequence[NulledLink],
-             metadata: MetaData | None = None) -> tuple[dict[tuple[str, str], dict[Any, Any]], tuple[tuple[str, int], ...]]:
+def put_back(
+    session: Session, tables: Sequence[TableRows], nulled: Sequence[NulledLink], metadata: MetaData | None = None
+) -> tuple[dict[tuple[str, str], dict[Any, Any]], tuple[tuple[str, int], ...]]:
     """Insert captured rows again, with their old ids where those are free, and set the cleared links back.
 
     A row whose id was taken meanwhile gets a new one, and the rows that refer to it follow.

@@ -36,16 +36,28 @@ CANDIDATE_RULES: dict[str, Callable[[Any], Any]] = {
     "name": lambda v: clean_text(v, field="name", required=True, max_length=TEXT_MAX),
     "website": lambda v: check_url(clean_text(v, field="website", max_length=2000), field="website"),
     "timezone": lambda v: check_timezone(clean_text(v, field="timezone", max_length=TEXT_MAX), field="timezone"),
-    "support_hours": lambda v: check_hours(clean_text(v, field="support_hours", max_length=TEXT_MAX), field="support_hours"),
+    "support_hours": lambda v: check_hours(
+        clean_text(v, field="support_hours", max_length=TEXT_MAX), field="support_hours"
+    ),
     "onsite": lambda v: parse_bool(v, field="onsite"),
-    "status": lambda v: check_choice(clean_text(v, field="status", max_length=TEXT_MAX), CANDIDATE_STATUSES, field="status"),
+    "status": lambda v: check_choice(
+        clean_text(v, field="status", max_length=TEXT_MAX), CANDIDATE_STATUSES, field="status"
+    ),
     "baseline": lambda v: parse_bool(v, field="baseline"),
     "notes": lambda v: clean_text(v, field="notes", max_length=LONG_TEXT_MAX),
 }
 
 _VIEW_COLUMNS = (
-    Candidate.id, Candidate.selection_id, Candidate.name, Candidate.website, Candidate.timezone,
-    Candidate.support_hours, Candidate.onsite, Candidate.status, Candidate.baseline, Candidate.notes,
+    Candidate.id,
+    Candidate.selection_id,
+    Candidate.name,
+    Candidate.website,
+    Candidate.timezone,
+    Candidate.support_hours,
+    Candidate.onsite,
+    Candidate.status,
+    Candidate.baseline,
+    Candidate.notes,
 )
 
 
@@ -67,16 +79,26 @@ def clean_candidate_fields(fields: dict[str, Any]) -> dict[str, Any]:
 def candidate_view(row: Any, scope_ids: tuple[int, ...] = ()) -> CandidateView:
     """A view of a Candidate row (or of a row of its columns)."""
     return CandidateView(
-        id=row.id, selection_id=row.selection_id, name=row.name, website=row.website, timezone=row.timezone,
-        support_hours=row.support_hours, onsite=bool(row.onsite), status=row.status, baseline=bool(row.baseline),
-        notes=row.notes, scope_item_ids=scope_ids,
+        id=row.id,
+        selection_id=row.selection_id,
+        name=row.name,
+        website=row.website,
+        timezone=row.timezone,
+        support_hours=row.support_hours,
+        onsite=bool(row.onsite),
+        status=row.status,
+        baseline=bool(row.baseline),
+        notes=row.notes,
+        scope_item_ids=scope_ids,
     )
 
 
 def _scope_ids(session: Session, candidate_ids: list[int] | None, selection_id: int) -> dict[int, tuple[int, ...]]:
     stmt = select(CandidateScope.candidate_id, CandidateScope.scope_item_id)
     if candidate_ids is None:
-        stmt = stmt.join(Candidate, col(Candidate.id) == CandidateScope.candidate_id).where(Candidate.selection_id == selection_id)
+        stmt = stmt.join(Candidate, col(Candidate.id) == CandidateScope.candidate_id).where(
+            Candidate.selection_id == selection_id
+        )
     else:
         stmt = stmt.where(col(CandidateScope.candidate_id).in_(candidate_ids))
     found: dict[int, list[int]] = {}
@@ -91,7 +113,9 @@ def _view_of(session: Session, row: Candidate) -> CandidateView:
 
 def _check_unique(session: Session, selection_id: int, name: str, *, except_id: int | None = None) -> None:
     lowered = name.casefold()
-    for cid, other in session.exec(select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)).all():
+    for cid, other in session.exec(
+        select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)
+    ).all():
         if cid != except_id and other.casefold() == lowered:
             raise Conflict(f"a candidate named {other!r} exists already in this selection", field="name")
 
@@ -109,7 +133,9 @@ class CandidateService(CandidateDetails):
     """Add, change, list and import candidates; their evidence comes from CandidateDetails."""
 
     @unit_of_work(write=False)
-    def list(self, session: Session, *, selection: str | int | None = None, status: str | None = None) -> list[CandidateView]:
+    def list(
+        self, session: Session, *, selection: str | int | None = None, status: str | None = None
+    ) -> list[CandidateView]:
         """The selection's candidates by name (case-insensitive), optionally of one status.
 
         Returns:
@@ -131,9 +157,20 @@ class CandidateService(CandidateDetails):
         return _view_of(session, find_candidate(session, sel.id, ref))
 
     @unit_of_work(write=True)
-    def add(self, session: Session, name: str, *, website: str = "", timezone: str = "UTC", support_hours: str = "",
-            onsite: bool | str = False, status: str = "long-list", baseline: bool | str = False, notes: str = "",
-            selection: str | int | None = None) -> CandidateView:
+    def add(
+        self,
+        session: Session,
+        name: str,
+        *,
+        website: str = "",
+        timezone: str = "UTC",
+        support_hours: str = "",
+        onsite: bool | str = False,
+        status: str = "long-list",
+        baseline: bool | str = False,
+        notes: str = "",
+        selection: str | int | None = None,
+    ) -> CandidateView:
         """Add a candidate with its due-diligence checklist.
 
         Returns:
@@ -144,8 +181,18 @@ class CandidateService(CandidateDetails):
             Conflict: the name is taken (case-insensitively), or a second baseline.
         """
         sel = find_selection(session, selection)
-        values = clean_candidate_fields(dict(name=name, website=website, timezone=timezone, support_hours=support_hours,
-                                             onsite=onsite, status=status, baseline=baseline, notes=notes))
+        values = clean_candidate_fields(
+            dict(
+                name=name,
+                website=website,
+                timezone=timezone,
+                support_hours=support_hours,
+                onsite=onsite,
+                status=status,
+                baseline=baseline,
+                notes=notes,
+            )
+        )
         _check_unique(session, sel.id, values["name"])
         if values["baseline"]:
             _check_one_baseline(session, sel.id)
@@ -157,7 +204,9 @@ class CandidateService(CandidateDetails):
         return candidate_view(row)
 
     @unit_of_work(write=True)
-    def update(self, session: Session, ref: str | int, *, selection: str | int | None = None, **fields: Any) -> CandidateView:
+    def update(
+        self, session: Session, ref: str | int, *, selection: str | int | None = None, **fields: Any
+    ) -> CandidateView:
         """Change only the given fields (name, website, timezone, support_hours, onsite, status, baseline, notes).
 
         Returns:
@@ -168,7 +217,9 @@ class CandidateService(CandidateDetails):
         return _apply(session, row, clean_candidate_fields(fields))
 
     @unit_of_work(write=True)
-    def set_status(self, session: Session, ref: str | int, status: str, *, selection: str | int | None = None) -> CandidateView:
+    def set_status(
+        self, session: Session, ref: str | int, status: str, *, selection: str | int | None = None
+    ) -> CandidateView:
         """Move a candidate to another status (long-list ... chosen / declined)."""
         sel = find_selection(session, selection)
         row = find_candidate(session, sel.id, ref)
@@ -195,8 +246,9 @@ class CandidateService(CandidateDetails):
         return _snapshot(session, find_candidate(session, sel.id, ref))
 
     @unit_of_work(write=True)
-    def snapshot_and_delete(self, session: Session, ref: str | int, *,
-                            selection: str | int | None = None) -> CandidateSnapshot:
+    def snapshot_and_delete(
+        self, session: Session, ref: str | int, *, selection: str | int | None = None
+    ) -> CandidateSnapshot:
         """Delete a candidate like ``delete``, returning the snapshot taken in the same transaction (for undo)."""
         row = find_candidate(session, find_selection(session, selection).id, ref)
         snap = _snapshot(session, row)
@@ -224,8 +276,9 @@ class CandidateService(CandidateDetails):
             if view.baseline:
                 _check_one_baseline(session, sel.id)
         except Conflict as exc:
-            raise Conflict(f"cannot bring back {view.name!r}: {exc.args[0]}; rename or delete that one first",
-                           field=exc.field) from None
+            raise Conflict(
+                f"cannot bring back {view.name!r}: {exc.args[0]}; rename or delete that one first", field=exc.field
+            ) from None
         moved, left_out = put_back(session, snapshot.tables, snapshot.nulled)
         row = session.get(Candidate, moved.get(("candidate", "id"), {}).get(view.id, view.id))
         if row is None:  # pragma: no cover - the candidate row has no parent but the selection checked above
@@ -233,8 +286,14 @@ class CandidateService(CandidateDetails):
         return RestoredCandidate(_view_of(session, row), left_out)
 
     @unit_of_work(write=True)
-    def set_scope(self, session: Session, candidate_ref: str | int, scope_item_ids: list[int], *,
-                  selection: str | int | None = None) -> CandidateView:
+    def set_scope(
+        self,
+        session: Session,
+        candidate_ref: str | int,
+        scope_item_ids: list[int],
+        *,
+        selection: str | int | None = None,
+    ) -> CandidateView:
         """Replace the scope items a candidate covers.
 
         Args:
@@ -259,8 +318,9 @@ class CandidateService(CandidateDetails):
             session.execute(insert(CandidateScope), [{"candidate_id": row.id, "scope_item_id": i} for i in wanted])
         return candidate_view(row, tuple(wanted))
 
-    def import_csv(self, path: str | os.PathLike[str], *, update: bool = False,
-                   selection: str | int | None = None) -> ImportResult:
+    def import_csv(
+        self, path: str | os.PathLike[str], *, update: bool = False, selection: str | int | None = None
+    ) -> ImportResult:
         """Import candidates from a CSV file, all or nothing.
 
         Args:
@@ -281,18 +341,35 @@ class CandidateService(CandidateDetails):
         return self._write_import(os.fspath(path), rows, problems, update=update, selection=selection)
 
     @unit_of_work(write=True)
-    def _write_import(self, session: Session, source: str, rows: list[Any], problems: list[tuple[int, str]], *,
-                      update: bool, selection: str | int | None) -> ImportResult:
+    def _write_import(
+        self,
+        session: Session,
+        source: str,
+        rows: list[Any],
+        problems: list[tuple[int, str]],
+        *,
+        update: bool,
+        selection: str | int | None,
+    ) -> ImportResult:
         """Check the parsed rows against the stored names, then write them all in this one transaction."""
         sel = find_selection(session, selection)
         problems = list(problems)
-        existing = {name.casefold(): cid for cid, name in
-                    session.exec(select(Candidate.id, Candidate.name).where(Candidate.selection_id == sel.id)).all()}
+        existing = {
+            name.casefold(): cid
+            for cid, name in session.exec(
+                select(Candidate.id, Candidate.name).where(Candidate.selection_id == sel.id)
+            ).all()
+        }
         if not update:
             for row in rows:
                 if row.name.casefold() in existing:
-                    problems.append((row.line, f"name: a candidate named {row.name!r} exists already in this selection "
-                                               "(import with --update to update it)"))
+                    problems.append(
+                        (
+                            row.line,
+                            f"name: a candidate named {row.name!r} exists already in this selection "
+                            "(import with --update to update it)",
+                        )
+                    )
         if problems:
             raise ImportRejected(source, sorted(problems, key=lambda p: p[0]))
         now = utcnow()
@@ -301,9 +378,18 @@ class CandidateService(CandidateDetails):
         for row in rows:
             cid = existing.get(row.name.casefold())
             if cid is None:
-                values = {"website": "", "timezone": "UTC", "support_hours": "", "onsite": False, "status": "long-list",
-                          "notes": "", **row.fields}
-                creates.append({"selection_id": sel.id, "baseline": False, "created_at": now, "updated_at": now, **values})
+                values = {
+                    "website": "",
+                    "timezone": "UTC",
+                    "support_hours": "",
+                    "onsite": False,
+                    "status": "long-list",
+                    "notes": "",
+                    **row.fields,
+                }
+                creates.append(
+                    {"selection_id": sel.id, "baseline": False, "created_at": now, "updated_at": now, **values}
+                )
             else:
                 # the name is the key: a stored "Acme" stays "Acme" when the file says "ACME"
                 updates.append({"id": cid, "updated_at": now, **{k: v for k, v in row.fields.items() if k != "name"}})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import and_, func, select
 from sqlmodel import Session
@@ -14,7 +14,7 @@ FOLLOW_UP_PREFIX = "Follow-up on a knowledge gap: "
 
 
 def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def lock_meeting(session: Session, meeting_id: int) -> Meeting | None:
@@ -39,8 +39,13 @@ def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
     )
     order = (Meeting.start_utc, Meeting.id)
     if meeting.series_id is not None:
-        row = session.execute(select(Meeting).where(later, Meeting.series_id == meeting.series_id).order_by(*order)
-                              .limit(1)).scalars().first()
+        row = (
+            session.execute(
+                select(Meeting).where(later, Meeting.series_id == meeting.series_id).order_by(*order).limit(1)
+            )
+            .scalars()
+            .first()
+        )
         if row is not None:
             return row
     return session.execute(select(Meeting).where(later).order_by(*order).limit(1)).scalars().first()
@@ -53,15 +58,19 @@ def carry_over(session: Session, meeting: Meeting) -> CarryOver:
     """
     target = next_meeting(session, meeting)
     if target is None:
-        return CarryOver(from_meeting_id=meeting.id, next_meeting_id=None, added_question_ids=(),
-                         follow_up_question_ids=())
+        return CarryOver(
+            from_meeting_id=meeting.id, next_meeting_id=None, added_question_ids=(), follow_up_question_ids=()
+        )
     target = lock_meeting(session, target.id) or target  # two carry-overs into one meeting take turns (PostgreSQL)
     agenda = session.execute(
         select(AgendaItem.question_id, Question.criterion_id)
         .join(Question, Question.id == AgendaItem.question_id)
-        .where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.position, AgendaItem.id)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.position, AgendaItem.id)
     ).all()
-    answered = set(session.execute(select(Score.question_id).where(Score.meeting_id == meeting.id).distinct()).scalars())
+    answered = set(
+        session.execute(select(Score.question_id).where(Score.meeting_id == meeting.id).distinct()).scalars()
+    )
     wanted = [qid for qid, _ in agenda if qid not in answered]
     created = _follow_ups(session, meeting, {qid: cid for qid, cid in agenda}, agenda[0][1] if agenda else None)
     wanted += [qid for qid, _ in created]
@@ -76,24 +85,36 @@ def carry_over(session: Session, meeting: Meeting) -> CarryOver:
         session.add(AgendaItem(meeting_id=target.id, question_id=qid, position=position, carried_from=meeting.id))
         added.append(qid)
     session.flush()
-    return CarryOver(from_meeting_id=meeting.id, next_meeting_id=target.id, added_question_ids=tuple(added),
-                     follow_up_question_ids=tuple(qid for qid, fresh in created if fresh))
+    return CarryOver(
+        from_meeting_id=meeting.id,
+        next_meeting_id=target.id,
+        added_question_ids=tuple(added),
+        follow_up_question_ids=tuple(qid for qid, fresh in created if fresh),
+    )
 
 
-def _follow_ups(session: Session, meeting: Meeting, criteria: dict[int, int],
-                fallback: int | None) -> list[tuple[int, bool]]:
+def _follow_ups(
+    session: Session, meeting: Meeting, criteria: dict[int, int], fallback: int | None
+) -> list[tuple[int, bool]]:
     """The follow-up question of each knowledge gap of the meeting: (question id, created now)."""
     gaps = session.execute(
         select(Note, CarriedGap.question_id)
         .outerjoin(CarriedGap, CarriedGap.note_id == Note.id)
-        .where(Note.meeting_id == meeting.id, Note.kind == "gap").order_by(Note.created_at, Note.id)
+        .where(Note.meeting_id == meeting.id, Note.kind == "gap")
+        .order_by(Note.created_at, Note.id)
     ).all()
     if not gaps:
         return []
     if fallback is None:
-        fallback = session.execute(select(Criterion.id).where(Criterion.selection_id == meeting.selection_id)
-                                   .order_by(Criterion.position, Criterion.id).limit(1)).scalar()
-    top = session.execute(select(func.max(Question.position)).where(Question.selection_id == meeting.selection_id)).scalar()
+        fallback = session.execute(
+            select(Criterion.id)
+            .where(Criterion.selection_id == meeting.selection_id)
+            .order_by(Criterion.position, Criterion.id)
+            .limit(1)
+        ).scalar()
+    top = session.execute(
+        select(func.max(Question.position)).where(Question.selection_id == meeting.selection_id)
+    ).scalar()
     top = 0 if top is None else top
     when = _aware(meeting.start_utc)
     out: list[tuple[int, bool]] = []
@@ -106,9 +127,13 @@ def _follow_ups(session: Session, meeting: Meeting, criteria: dict[int, int],
             continue
         top += 1
         question = Question(
-            selection_id=meeting.selection_id, criterion_id=criterion, text=FOLLOW_UP_PREFIX + note.text,
-            guidance=(f"Carried over from meeting {meeting.id} ({meeting.kind}, {when:%d %b %Y}), where the vendor "
-                      "could not answer it. A good answer now is specific and backed by evidence."),
+            selection_id=meeting.selection_id,
+            criterion_id=criterion,
+            text=FOLLOW_UP_PREFIX + note.text,
+            guidance=(
+                f"Carried over from meeting {meeting.id} ({meeting.kind}, {when:%d %b %Y}), where the vendor "
+                "could not answer it. A good answer now is specific and backed by evidence."
+            ),
             position=top,
         )
         session.add(question)

@@ -14,11 +14,17 @@ from workbench.store.models import Candidate, DiligenceCheck, Selection
 DEFAULT_CHECKLIST = "it-outsourcing"
 _CHUNK = 500  # at most this many ids in an IN list
 
+
 def check_view(row: DiligenceCheck) -> DiligenceCheckView:
     """A view of a DiligenceCheck row."""
     return DiligenceCheckView(
-        id=row.id, candidate_id=row.candidate_id, item=row.item, name=row.name, status=row.status,
-        evidence=row.evidence, position=row.position,
+        id=row.id,
+        candidate_id=row.candidate_id,
+        item=row.item,
+        name=row.name,
+        status=row.status,
+        evidence=row.evidence,
+        position=row.position,
     )
 
 
@@ -48,22 +54,38 @@ def create_checklists(session: Session, selection: Selection, candidate_ids: lis
     items = checklist_items(selection)
     if not items or not candidate_ids:
         return 0
-    listed = union_all(*(
-        select(cast(literal(item.key), String).label("item"), cast(literal(item.name), String).label("name"),
-               cast(literal(pos), Integer).label("position"))
-        for pos, item in enumerate(items)
-    )).subquery("items")
-    missing = ~exists().where(col(DiligenceCheck.candidate_id) == col(Candidate.id), col(DiligenceCheck.item) == listed.c.item)
+    listed = union_all(
+        *(
+            select(
+                cast(literal(item.key), String).label("item"),
+                cast(literal(item.name), String).label("name"),
+                cast(literal(pos), Integer).label("position"),
+            )
+            for pos, item in enumerate(items)
+        )
+    ).subquery("items")
+    missing = ~exists().where(
+        col(DiligenceCheck.candidate_id) == col(Candidate.id), col(DiligenceCheck.item) == listed.c.item
+    )
     if len(candidate_ids) <= _CHUNK:
         which = col(Candidate.id).in_(candidate_ids)
     else:
         # Many (freshly imported) candidates: an id range of the selection instead of a long IN list.
         # Any other candidate in that range already has its checklist, or gains the items it lacks.
-        which = and_(Candidate.selection_id == selection.id, col(Candidate.id).between(min(candidate_ids), max(candidate_ids)))
+        which = and_(
+            Candidate.selection_id == selection.id, col(Candidate.id).between(min(candidate_ids), max(candidate_ids))
+        )
     rows = (
-        select(Candidate.id, listed.c.item, listed.c.name, cast(literal("todo"), String), cast(literal(""), String),
-               listed.c.position)
-        .select_from(Candidate).join(listed, true())
+        select(
+            Candidate.id,
+            listed.c.item,
+            listed.c.name,
+            cast(literal("todo"), String),
+            cast(literal(""), String),
+            listed.c.position,
+        )
+        .select_from(Candidate)
+        .join(listed, true())
         .where(which, missing)
     )
     columns = ["candidate_id", "item", "name", "status", "evidence", "position"]
@@ -73,18 +95,24 @@ def create_checklists(session: Session, selection: Selection, candidate_ids: lis
 
 def load_checks(session: Session, candidate_id: int) -> list[DiligenceCheckView]:
     rows = session.exec(
-        select(DiligenceCheck).where(DiligenceCheck.candidate_id == candidate_id).order_by(DiligenceCheck.position, DiligenceCheck.id)
+        select(DiligenceCheck)
+        .where(DiligenceCheck.candidate_id == candidate_id)
+        .order_by(DiligenceCheck.position, DiligenceCheck.id)
     ).all()
     return [check_view(r) for r in rows]
 
 
 def find_check(session: Session, candidate_id: int, item_key: str) -> DiligenceCheck | None:
     key = clean_text(item_key, field="--item", required=True, max_length=200)
-    row = session.exec(select(DiligenceCheck).where(DiligenceCheck.candidate_id == candidate_id, DiligenceCheck.item == key)).first()
+    row = session.exec(
+        select(DiligenceCheck).where(DiligenceCheck.candidate_id == candidate_id, DiligenceCheck.item == key)
+    ).first()
     if row is None:
         lowered = key.casefold()
         for check_id, item, name in session.exec(
-            select(DiligenceCheck.id, DiligenceCheck.item, DiligenceCheck.name).where(DiligenceCheck.candidate_id == candidate_id)
+            select(DiligenceCheck.id, DiligenceCheck.item, DiligenceCheck.name).where(
+                DiligenceCheck.candidate_id == candidate_id
+            )
         ).all():
             if lowered in (item.casefold(), name.casefold()):
                 return session.get(DiligenceCheck, check_id)

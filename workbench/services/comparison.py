@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -22,8 +22,9 @@ from workbench.services.views import ComparisonView, CriterionCell, CriterionVie
 from workbench.store.models import Candidate, Criterion, Meeting, MeetingMember, Question, Score, Scorecard
 
 
-def withheld_meetings(session: Session, selection_id: int, member: str | int | None,
-                      meetings: Iterable[int] | None = None) -> tuple[frozenset[int], int | None]:
+def withheld_meetings(
+    session: Session, selection_id: int, member: str | int | None, meetings: Iterable[int] | None = None
+) -> tuple[frozenset[int], int | None]:
     """(the meetings whose scores the member may not see yet, the member's id): the independence rule.
 
     A meeting is withheld from a panel member who attends it and has not submitted a scorecard for
@@ -42,8 +43,13 @@ def withheld_meetings(session: Session, selection_id: int, member: str | int | N
     stmt = (
         select(MeetingMember.meeting_id)
         .join(Meeting, col(Meeting.id) == MeetingMember.meeting_id)
-        .where(Meeting.selection_id == selection_id, MeetingMember.member_id == who.id, Meeting.status != "cancelled",
-               col(MeetingMember.meeting_id).not_in(mine), col(MeetingMember.meeting_id).in_(others))
+        .where(
+            Meeting.selection_id == selection_id,
+            MeetingMember.member_id == who.id,
+            Meeting.status != "cancelled",
+            col(MeetingMember.meeting_id).not_in(mine),
+            col(MeetingMember.meeting_id).in_(others),
+        )
     )
     if meetings is not None:
         stmt = stmt.where(col(MeetingMember.meeting_id).in_(list(meetings)))
@@ -73,7 +79,9 @@ def member_means_query(selection_id: int, withheld: Iterable[int] = ()):  # type
     return stmt.where(col(Meeting.id).not_in(withheld)) if withheld else stmt
 
 
-def criterion_cells(session: Session, selection_id: int, withheld: Iterable[int] = ()) -> dict[tuple[int, int], CriterionCell]:
+def criterion_cells(
+    session: Session, selection_id: int, withheld: Iterable[int] = ()
+) -> dict[tuple[int, int], CriterionCell]:
     """(candidate id, criterion id) -> cell: the mean of member means, their spread, a flag."""
     means = member_means_query(selection_id, withheld).subquery()
     stmt = select(
@@ -129,9 +137,9 @@ class ComparisonService(Service):
                 select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)
             ).scalars()
         ]
-        cand_stmt = select(Candidate.id, Candidate.name, Candidate.baseline, Candidate.timezone, Candidate.support_hours).where(
-            Candidate.selection_id == sel.id
-        )
+        cand_stmt = select(
+            Candidate.id, Candidate.name, Candidate.baseline, Candidate.timezone, Candidate.support_hours
+        ).where(Candidate.selection_id == sel.id)
         if not include_baseline:
             cand_stmt = cand_stmt.where(col(Candidate.baseline).is_(False))
         rows = session.execute(cand_stmt).all()
@@ -143,7 +151,9 @@ class ComparisonService(Service):
         return with_fit(view, {r[0]: (r[3], r[4]) for r in rows}, today)
 
     @unit_of_work(write=True)
-    def set_weight(self, session: Session, criterion: str | int, weight: float, *, selection: str | int | None = None) -> CriterionView:
+    def set_weight(
+        self, session: Session, criterion: str | int, weight: float, *, selection: str | int | None = None
+    ) -> CriterionView:
         """Store a criterion's weight (a finite number >= 0)."""
         sel = find_selection(session, selection)
         if not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
@@ -163,12 +173,14 @@ def withheld_views(session: Session, meetings: Iterable[int]) -> tuple[WithheldM
         .where(col(Meeting.id).in_(list(meetings)))
         .order_by(Meeting.start_utc, Meeting.id)
     ).all()
-    return tuple(WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=_utc(start))
-                 for mid, name, kind, start in rows)
+    return tuple(
+        WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=_utc(start))
+        for mid, name, kind, start in rows
+    )
 
 
 def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: date | None = None) -> ComparisonView:
@@ -180,14 +192,21 @@ def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: 
     for r in view.candidates:
         zone, hours = zones.get(r.id, ("", ""))
         fit = _fit(ours, sel.timezone, timezones.hours_from(hours) if hours else None, zone, start)
-        results.append(replace(r, timezone=zone, fit_min_weekly_hours=fit[0] if fit else None,
-                               fit_typical_weekly_hours=fit[1] if fit else None))
+        results.append(
+            replace(
+                r,
+                timezone=zone,
+                fit_min_weekly_hours=fit[0] if fit else None,
+                fit_typical_weekly_hours=fit[1] if fit else None,
+            )
+        )
     return replace(view, candidates=tuple(results))
 
 
 @lru_cache(maxsize=256)
-def _fit(ours: timezones.Hours | None, our_zone: str, theirs: timezones.Hours | None, their_zone: str,
-         start: date) -> tuple[float, float] | None:
+def _fit(
+    ours: timezones.Hours | None, our_zone: str, theirs: timezones.Hours | None, their_zone: str, start: date
+) -> tuple[float, float] | None:
     if ours is None or theirs is None or not their_zone:
         return None
     fit = timezones.weekly_overlap(ours, our_zone, theirs, their_zone, start=start, days=365)

@@ -48,7 +48,10 @@ def build_comparison(
         ]
     w = {c.id: c.weight for c in criteria}
     names = {cid: name for cid, name, _ in candidates}
-    matrix = {cid: {c.id: (cells[(cid, c.id)].score if (cid, c.id) in cells else None) for c in criteria} for cid, _, _ in candidates}
+    matrix = {
+        cid: {c.id: (cells[(cid, c.id)].score if (cid, c.id) in cells else None) for c in criteria}
+        for cid, _, _ in candidates
+    }
     totals, ranks = rank_candidates(matrix, w, names)
     p_first: dict[int, float] = {}
     flip_view = None
@@ -58,20 +61,32 @@ def build_comparison(
         if flip is not None:
             crit = next(c for c in criteria if c.id == flip.criterion_id)
             flip_view = LeaderFlipView(
-                criterion_id=flip.criterion_id, criterion=crit.name, old_weight=flip.old_weight, new_weight=flip.new_weight,
-                weight_change=flip.weight_change, new_leader_id=flip.new_leader_id, new_leader=names[flip.new_leader_id],
+                criterion_id=flip.criterion_id,
+                criterion=crit.name,
+                old_weight=flip.old_weight,
+                new_weight=flip.new_weight,
+                weight_change=flip.weight_change,
+                new_leader_id=flip.new_leader_id,
+                new_leader=names[flip.new_leader_id],
             )
     results = [
         CandidateResult(
-            id=cid, name=name, baseline=bool(baseline), rank=ranks[cid], total=totals[cid],
-            total_100=scoring.to_100(totals[cid]), coverage=scoring.coverage(matrix[cid], w, validated=True),
+            id=cid,
+            name=name,
+            baseline=bool(baseline),
+            rank=ranks[cid],
+            total=totals[cid],
+            total_100=scoring.to_100(totals[cid]),
+            coverage=scoring.coverage(matrix[cid], w, validated=True),
             p_first=p_first.get(cid, 0.0),
             criteria={c.id: cells[(cid, c.id)] for c in criteria if (cid, c.id) in cells},
         )
         for cid, name, baseline in candidates
     ]
     results.sort(key=lambda r: (r.rank is None, r.rank or 0, r.name.casefold(), r.id))
-    return ComparisonView(selection=selection, criteria=tuple(criteria), candidates=tuple(results), leader_flip=flip_view)
+    return ComparisonView(
+        selection=selection, criteria=tuple(criteria), candidates=tuple(results), leader_flip=flip_view
+    )
 
 
 def view_cells(view: ComparisonView) -> dict[tuple[int, int], CriterionCell]:
@@ -102,10 +117,24 @@ def rebuild(
     """
     rows = [(r.id, r.name, r.baseline) for r in view.candidates if include_baseline or not r.baseline]
     fits = {r.id: r for r in view.candidates}
-    new = build_comparison(view.selection, list(view.criteria), rows, view_cells(view) if cells is None else cells,
-                           weights, with_robustness)
-    return replace(new, withheld=view.withheld, candidates=tuple(
-        replace(r, timezone=fits[r.id].timezone, fit_min_weekly_hours=fits[r.id].fit_min_weekly_hours,
-                fit_typical_weekly_hours=fits[r.id].fit_typical_weekly_hours)
-        for r in new.candidates
-    ))
+    new = build_comparison(
+        view.selection,
+        list(view.criteria),
+        rows,
+        view_cells(view) if cells is None else cells,
+        weights,
+        with_robustness,
+    )
+    return replace(
+        new,
+        withheld=view.withheld,
+        candidates=tuple(
+            replace(
+                r,
+                timezone=fits[r.id].timezone,
+                fit_min_weekly_hours=fits[r.id].fit_min_weekly_hours,
+                fit_typical_weekly_hours=fits[r.id].fit_typical_weekly_hours,
+            )
+            for r in new.candidates
+        ),
+    )

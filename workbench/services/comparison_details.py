@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, col
@@ -25,7 +25,7 @@ from workbench.store.models import AgendaItem, Meeting, Note, PanelMember, Quest
 
 
 def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _member_means(scores: list[DrillScore]) -> tuple[MemberMean, ...]:
@@ -36,9 +36,15 @@ def _member_means(scores: list[DrillScore]) -> tuple[MemberMean, ...]:
     out = []
     for member_id, rows in by.items():
         values = [float(s.value) for s in rows if s.value is not None]
-        out.append(MemberMean(member_id=member_id, member=rows[0].member,
-                              mean=math.fsum(values) / len(values) if values else None,
-                              scores=len(values), not_applicable=len(rows) - len(values)))
+        out.append(
+            MemberMean(
+                member_id=member_id,
+                member=rows[0].member,
+                mean=math.fsum(values) / len(values) if values else None,
+                scores=len(values),
+                not_applicable=len(rows) - len(values),
+            )
+        )
     return tuple(sorted(out, key=lambda m: (m.member.casefold(), m.member, m.member_id)))
 
 
@@ -77,21 +83,47 @@ class ComparisonDetailsService(Service):
         cand = find_candidate(session, sel.id, candidate)
         crit = _find_criterion(session, sel.id, criterion)
         stmt = (
-            select(Score.meeting_id, Meeting.kind, Meeting.start_utc, Score.question_id, Question.text,
-                   Score.member_id, PanelMember.name, Score.value, Score.comment)
+            select(
+                Score.meeting_id,
+                Meeting.kind,
+                Meeting.start_utc,
+                Score.question_id,
+                Question.text,
+                Score.member_id,
+                PanelMember.name,
+                Score.value,
+                Score.comment,
+            )
             .select_from(Score)
             .join(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
             .join(Meeting, col(Meeting.id) == Score.meeting_id)
             .join(Question, col(Question.id) == Score.question_id)
             .join(PanelMember, col(PanelMember.id) == Score.member_id)
-            .outerjoin(AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id))
+            .outerjoin(
+                AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id)
+            )
             .where(Meeting.candidate_id == cand.id, Question.criterion_id == crit.id, Meeting.status != "cancelled")
-            .order_by(Meeting.start_utc, Meeting.id, func.coalesce(AgendaItem.position, Question.position),
-                      Question.id, PanelMember.name, Score.member_id)
+            .order_by(
+                Meeting.start_utc,
+                Meeting.id,
+                func.coalesce(AgendaItem.position, Question.position),
+                Question.id,
+                PanelMember.name,
+                Score.member_id,
+            )
         )
         everything = [
-            DrillScore(meeting_id=mid, meeting_kind=kind, meeting_start_utc=_utc(start), question_id=qid, question=text,
-                       member_id=pid, member=name, value=value, comment=comment)
+            DrillScore(
+                meeting_id=mid,
+                meeting_kind=kind,
+                meeting_start_utc=_utc(start),
+                question_id=qid,
+                question=text,
+                member_id=pid,
+                member=name,
+                value=value,
+                comment=comment,
+            )
             for mid, kind, start, qid, text, pid, name, value, comment in session.execute(stmt).all()
         ]
         meetings = sorted({s.meeting_id for s in everything})
@@ -100,16 +132,29 @@ class ComparisonDetailsService(Service):
         means = [m.mean for m in _member_means(listed) if m.mean is not None]
         spread = max(means) - min(means) if means else None
         return DrillDownView(
-            candidate_id=cand.id, candidate=cand.name, criterion_id=crit.id, criterion=crit.name, weight=crit.weight,
-            our_timezone=sel.timezone, score=math.fsum(means) / len(means) if means else None,
-            spread=spread, flagged=spread is not None and round(spread, RANK_DECIMALS) >= DISAGREEMENT_THRESHOLD,
-            member_means=_member_means(listed), scores=tuple(listed),
-            notes=self._notes(session, meetings, crit.id, withheld, asking), hidden_meetings=tuple(sorted(withheld)),
+            candidate_id=cand.id,
+            candidate=cand.name,
+            criterion_id=crit.id,
+            criterion=crit.name,
+            weight=crit.weight,
+            our_timezone=sel.timezone,
+            score=math.fsum(means) / len(means) if means else None,
+            spread=spread,
+            flagged=spread is not None and round(spread, RANK_DECIMALS) >= DISAGREEMENT_THRESHOLD,
+            member_means=_member_means(listed),
+            scores=tuple(listed),
+            notes=self._notes(session, meetings, crit.id, withheld, asking),
+            hidden_meetings=tuple(sorted(withheld)),
         )
 
     @staticmethod
-    def _notes(session: Session, meetings: list[int], criterion_id: int, withheld: frozenset[int] = frozenset(),
-               asking: int | None = None) -> tuple[DrillNote, ...]:
+    def _notes(
+        session: Session,
+        meetings: list[int],
+        criterion_id: int,
+        withheld: frozenset[int] = frozenset(),
+        asking: int | None = None,
+    ) -> tuple[DrillNote, ...]:
         """The notes of the meetings about a question of the criterion, or about no question in particular.
 
         In a ``withheld`` meeting only the asking member's own notes are listed.
@@ -117,26 +162,49 @@ class ComparisonDetailsService(Service):
         if not meetings:
             return ()
         stmt = (
-            select(Note.id, Note.meeting_id, PanelMember.name, Note.kind, Note.text, Note.owner, Note.due,
-                   Note.question_id, Question.text, Note.created_at)
+            select(
+                Note.id,
+                Note.meeting_id,
+                PanelMember.name,
+                Note.kind,
+                Note.text,
+                Note.owner,
+                Note.due,
+                Note.question_id,
+                Question.text,
+                Note.created_at,
+            )
             .join(PanelMember, col(PanelMember.id) == Note.member_id)
             .outerjoin(Question, col(Question.id) == Note.question_id)
-            .where(col(Note.meeting_id).in_(meetings),
-                   or_(Question.criterion_id == criterion_id, col(Note.question_id).is_(None)))
+            .where(
+                col(Note.meeting_id).in_(meetings),
+                or_(Question.criterion_id == criterion_id, col(Note.question_id).is_(None)),
+            )
             .order_by(Note.created_at, Note.id)
         )
         if withheld:
             stmt = stmt.where(or_(col(Note.meeting_id).not_in(list(withheld)), Note.member_id == asking))
         rows = session.execute(stmt).all()
         return tuple(
-            DrillNote(id=nid, meeting_id=mid, member=name, kind=kind, text=text, owner=owner, due=due, question_id=qid,
-                      question=qtext or "", created_at=_utc(created))
+            DrillNote(
+                id=nid,
+                meeting_id=mid,
+                member=name,
+                kind=kind,
+                text=text,
+                owner=owner,
+                due=due,
+                question_id=qid,
+                question=qtext or "",
+                created_at=_utc(created),
+            )
             for nid, mid, name, kind, text, owner, due, qid, qtext, created in rows
         )
 
     @unit_of_work(write=False)
-    def member_means(self, session: Session, *, selection: str | int | None = None,
-                     member: str | int | None = None) -> MemberMeansView:
+    def member_means(
+        self, session: Session, *, selection: str | int | None = None, member: str | int | None = None
+    ) -> MemberMeansView:
         """Each panel member's mean per candidate and criterion, over submitted scorecards (one query).
 
         ``member``: the panel member looking; the meetings withheld from them are left out, as in
@@ -146,9 +214,10 @@ class ComparisonDetailsService(Service):
             Every member of the panel (those without scores have no means), by name.
         """
         sel = find_selection(session, selection)
-        members = sorted(session.execute(
-            select(PanelMember.id, PanelMember.name).where(PanelMember.selection_id == sel.id)
-        ).all(), key=lambda row: (row[1].casefold(), row[1], row[0]))
+        members = sorted(
+            session.execute(select(PanelMember.id, PanelMember.name).where(PanelMember.selection_id == sel.id)).all(),
+            key=lambda row: (row[1].casefold(), row[1], row[0]),
+        )
         means: dict[int, dict[tuple[int, int], float]] = {mid: {} for mid, _ in members}
         withheld = withheld_meetings(session, sel.id, member)[0]
         for cand, crit, mid, mean in session.execute(member_means_query(sel.id, withheld)).all():
@@ -165,17 +234,24 @@ class ComparisonDetailsService(Service):
         sel = find_selection(session, selection)
         # The candidates' evidence counts, in this same unit of work (the undecorated service method).
         summaries = CandidateDetails.summaries.__wrapped__(CandidateDetails(self.db), session, selection=sel.id)  # type: ignore[attr-defined]
-        gaps = dict(session.execute(
-            select(Meeting.candidate_id, func.count())
-            .select_from(Note)
-            .join(Meeting, col(Meeting.id) == Note.meeting_id)
-            .where(Meeting.selection_id == sel.id, Note.kind == "gap", Meeting.status != "cancelled")
-            .group_by(Meeting.candidate_id)
-        ).all())
+        gaps = dict(
+            session.execute(
+                select(Meeting.candidate_id, func.count())
+                .select_from(Note)
+                .join(Meeting, col(Meeting.id) == Note.meeting_id)
+                .where(Meeting.selection_id == sel.id, Note.kind == "gap", Meeting.status != "cancelled")
+                .group_by(Meeting.candidate_id)
+            ).all()
+        )
         return {
             cid: CandidateExtras(
-                candidate_id=cid, checks=s.checks, checks_done=s.checks - s.checks_todo, checks_concern=s.checks_concern,
-                recommendations=s.recommendations, positive=s.positive, negative=s.negative,
+                candidate_id=cid,
+                checks=s.checks,
+                checks_done=s.checks - s.checks_todo,
+                checks_concern=s.checks_concern,
+                recommendations=s.recommendations,
+                positive=s.positive,
+                negative=s.negative,
                 knowledge_gaps=int(gaps.get(cid, 0)),
             )
             for cid, s in summaries.items()

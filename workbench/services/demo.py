@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -40,7 +40,7 @@ def _day(value: Any) -> date | None:
 
 def local_to_utc(wall: str, zone: str) -> datetime:
     """A sample's wall time (``2027-03-15T10:00``) in ``zone`` as an aware UTC datetime."""
-    return datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+    return datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 class DemoService(Service):
@@ -75,8 +75,11 @@ class _Loader:
     def load(self) -> None:
         meta = self.data["selection"]
         sel = Selection(
-            name=meta["name"], description=meta.get("description", ""), timezone=meta["timezone"],
-            business_hours=meta.get("business_hours", "09:00-17:00"), rubric=meta.get("rubric", "it-outsourcing"),
+            name=meta["name"],
+            description=meta.get("description", ""),
+            timezone=meta["timezone"],
+            business_hours=meta.get("business_hours", "09:00-17:00"),
+            rubric=meta.get("rubric", "it-outsourcing"),
             created_at=self.now,
         )
         self.s.add(sel)
@@ -106,10 +109,17 @@ class _Loader:
         self.candidates: dict[str, Candidate] = {}
         for c in self.data["candidates"]:
             row = Candidate(
-                selection_id=self.sel.id, name=c["name"], website=c.get("website", ""), timezone=c["timezone"],
-                support_hours=c.get("support_hours", ""), onsite=bool(c.get("onsite", False)),
-                status=c.get("status", "long-list"), baseline=bool(c.get("baseline", False)), notes=c.get("notes", ""),
-                created_at=self.now, updated_at=self.now,
+                selection_id=self.sel.id,
+                name=c["name"],
+                website=c.get("website", ""),
+                timezone=c["timezone"],
+                support_hours=c.get("support_hours", ""),
+                onsite=bool(c.get("onsite", False)),
+                status=c.get("status", "long-list"),
+                baseline=bool(c.get("baseline", False)),
+                notes=c.get("notes", ""),
+                created_at=self.now,
+                updated_at=self.now,
             )
             self.s.add(row)
             self.s.flush()
@@ -122,21 +132,38 @@ class _Loader:
 
     def _evidence(self) -> None:
         for r in self.data.get("recommendations", []):
-            self.s.add(Recommendation(
-                candidate_id=self.candidates[r["candidate"]].id, recommender=r["recommender"], company=r.get("company", ""),
-                relationship=r.get("relationship", ""), sentiment=r.get("sentiment", "neutral"), rating=r.get("rating"),
-                experience=r.get("experience", ""), given_on=_day(r.get("date")),
-            ))
+            self.s.add(
+                Recommendation(
+                    candidate_id=self.candidates[r["candidate"]].id,
+                    recommender=r["recommender"],
+                    company=r.get("company", ""),
+                    relationship=r.get("relationship", ""),
+                    sentiment=r.get("sentiment", "neutral"),
+                    rating=r.get("rating"),
+                    experience=r.get("experience", ""),
+                    given_on=_day(r.get("date")),
+                )
+            )
         for p in self.data.get("people", []):
-            self.s.add(VendorPerson(
-                candidate_id=self.candidates[p["candidate"]].id, name=p["name"], role=p.get("role", ""),
-                team=p.get("team", "management"), profile_url=p.get("profile_url", ""), tenure=p.get("tenure", ""),
-                notes=p.get("notes", ""), researched=bool(p.get("researched", False)), last_checked=_day(p.get("last_checked")),
-            ))
+            self.s.add(
+                VendorPerson(
+                    candidate_id=self.candidates[p["candidate"]].id,
+                    name=p["name"],
+                    role=p.get("role", ""),
+                    team=p.get("team", "management"),
+                    profile_url=p.get("profile_url", ""),
+                    tenure=p.get("tenure", ""),
+                    notes=p.get("notes", ""),
+                    researched=bool(p.get("researched", False)),
+                    last_checked=_day(p.get("last_checked")),
+                )
+            )
         self.s.flush()
         checks = {
             (c.candidate_id, c.item): c
-            for c in self.s.exec(select(DiligenceCheck).join(Candidate).where(Candidate.selection_id == self.sel.id)).all()
+            for c in self.s.exec(
+                select(DiligenceCheck).join(Candidate).where(Candidate.selection_id == self.sel.id)
+            ).all()
         }
         for c in self.data.get("checks", []):
             row = checks[(self.candidates[c["candidate"]].id, c["item"])]
@@ -149,10 +176,18 @@ class _Loader:
         for m in self.data["meetings"]:
             start = local_to_utc(m["start"], m["timezone"])
             row = Meeting(
-                selection_id=self.sel.id, candidate_id=self.candidates[m["candidate"]].id, kind=m["kind"], start_utc=start,
-                timezone=m["timezone"], duration_minutes=int(m.get("duration_minutes", 60)), location=m.get("location", ""),
-                their_attendees="\n".join(m.get("their_attendees", [])), status=m.get("status", "planned"),
-                uid=f"{uuid.uuid4()}@vendor-interview-workbench", created_at=self.now, updated_at=self.now,
+                selection_id=self.sel.id,
+                candidate_id=self.candidates[m["candidate"]].id,
+                kind=m["kind"],
+                start_utc=start,
+                timezone=m["timezone"],
+                duration_minutes=int(m.get("duration_minutes", 60)),
+                location=m.get("location", ""),
+                their_attendees="\n".join(m.get("their_attendees", [])),
+                status=m.get("status", "planned"),
+                uid=f"{uuid.uuid4()}@vendor-interview-workbench",
+                created_at=self.now,
+                updated_at=self.now,
             )
             self.s.add(row)
             self.s.flush()
@@ -171,16 +206,30 @@ class _Loader:
             end = meeting.start_utc + timedelta(minutes=meeting.duration_minutes)
             comments = {int(k): v for k, v in (card.get("comments") or {}).items()}
             for pos, value in enumerate(card["values"]):
-                self.s.add(Score(
-                    meeting_id=meeting.id, question_id=agenda[pos], member_id=member_id,
-                    value=None if value == "na" else int(value), comment=comments.get(pos, ""), updated_at=end,
-                ))
+                self.s.add(
+                    Score(
+                        meeting_id=meeting.id,
+                        question_id=agenda[pos],
+                        member_id=member_id,
+                        value=None if value == "na" else int(value),
+                        comment=comments.get(pos, ""),
+                        updated_at=end,
+                    )
+                )
             if card.get("submitted", False):
                 self.s.add(Scorecard(meeting_id=meeting.id, member_id=member_id, submitted_at=end))
         for n in self.data.get("notes", []):
             meeting = meetings[int(n["meeting"])]
             at = meeting.start_utc + timedelta(minutes=int(n.get("minute", 0)))
-            self.s.add(Note(
-                meeting_id=meeting.id, member_id=self.members[n["member"]], kind=n["kind"], text=n["text"],
-                owner=n.get("owner", ""), due=_day(n.get("due")), created_at=at, updated_at=at,
-            ))
+            self.s.add(
+                Note(
+                    meeting_id=meeting.id,
+                    member_id=self.members[n["member"]],
+                    kind=n["kind"],
+                    text=n["text"],
+                    owner=n.get("owner", ""),
+                    due=_day(n.get("due")),
+                    created_at=at,
+                    updated_at=at,
+                )
+            )

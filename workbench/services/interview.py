@@ -9,7 +9,7 @@ leaves the screen).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -43,8 +43,8 @@ from workbench.store.models import (
     PanelMember,
     Question,
     QuestionTimer,
-    Scorecard,
     Score,
+    Scorecard,
     Selection,
 )
 from workbench.store.upsert import upsert
@@ -53,7 +53,7 @@ from workbench.store.upsert import upsert
 def _aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _live_meeting(session: Session, meeting_id: str | int, *, lock: bool = False) -> Meeting:
@@ -80,7 +80,9 @@ def _on_agenda(session: Session, meeting_id: int, question: str | int) -> int:
 def _timer(row: QuestionTimer | None, question_id: int) -> TimerView:
     if row is None:
         return TimerView(question_id=question_id, elapsed_seconds=0.0, running_since=None)
-    return TimerView(question_id=question_id, elapsed_seconds=row.elapsed_seconds, running_since=_aware(row.running_since))
+    return TimerView(
+        question_id=question_id, elapsed_seconds=row.elapsed_seconds, running_since=_aware(row.running_since)
+    )
 
 
 def _timers(session: Session, meeting_id: int, member_id: int) -> dict[int, QuestionTimer]:
@@ -125,8 +127,9 @@ class InterviewService(Service):
         return _Reader(self.db, session, meeting, me).view()
 
     @unit_of_work(write=True)
-    def set_position(self, session: Session, meeting_id: str | int, question_id: str | int, *,
-                     member: str | int) -> TimerView:
+    def set_position(
+        self, session: Session, meeting_id: str | int, question_id: str | int, *, member: str | int
+    ) -> TimerView:
         """Remember the question a member is on; a running timer follows them to it.
 
         Returns:
@@ -136,8 +139,13 @@ class InterviewService(Service):
         me = find_member(session, meeting.selection_id, member)
         qid = _on_agenda(session, meeting.id, question_id)
         now = utcnow()
-        upsert(session, InterviewPosition, {"meeting_id": meeting.id, "member_id": me.id, "question_id": qid,
-                                            "updated_at": now}, ("meeting_id", "member_id"), ("question_id", "updated_at"))
+        upsert(
+            session,
+            InterviewPosition,
+            {"meeting_id": meeting.id, "member_id": me.id, "question_id": qid, "updated_at": now},
+            ("meeting_id", "member_id"),
+            ("question_id", "updated_at"),
+        )
         timers = _timers(session, meeting.id, me.id)
         running = [row for q, row in timers.items() if row.running_since is not None and q != qid]
         if running:
@@ -153,8 +161,9 @@ class InterviewService(Service):
         return _timer(timers.get(qid), qid)
 
     @unit_of_work(write=True)
-    def comment(self, session: Session, meeting_id: str | int, question_id: str | int, text: str, *,
-                member: str | int) -> ScoreView:
+    def comment(
+        self, session: Session, meeting_id: str | int, question_id: str | int, text: str, *, member: str | int
+    ) -> ScoreView:
         """Change the comment of a member's score, keeping its value (the comment may be emptied).
 
         Returns:
@@ -168,24 +177,40 @@ class InterviewService(Service):
         me = find_member(session, meeting.selection_id, member)
         qid = _on_agenda(session, meeting.id, question_id)
         comment = clean_text(text, field="comment", max_length=MAX_COMMENT)
-        if session.execute(select(Scorecard.submitted_at).where(
-                Scorecard.meeting_id == meeting.id, Scorecard.member_id == me.id)).first() is not None:
-            raise Conflict(f"{me.name} has submitted the scorecard of meeting {meeting.id} already; comments are final",
-                           field="comment")
-        row = session.execute(select(Score).where(Score.meeting_id == meeting.id, Score.question_id == qid,
-                                                  Score.member_id == me.id)).scalars().first()
+        if (
+            session.execute(
+                select(Scorecard.submitted_at).where(Scorecard.meeting_id == meeting.id, Scorecard.member_id == me.id)
+            ).first()
+            is not None
+        ):
+            raise Conflict(
+                f"{me.name} has submitted the scorecard of meeting {meeting.id} already; comments are final",
+                field="comment",
+            )
+        row = (
+            session.execute(
+                select(Score).where(Score.meeting_id == meeting.id, Score.question_id == qid, Score.member_id == me.id)
+            )
+            .scalars()
+            .first()
+        )
         if row is None:
             raise UserError(f"question {qid} is not scored yet: score it first, then comment", field="comment")
         row.comment, row.updated_at = comment, utcnow()
         session.add(row)
         session.flush()
-        found = ScoringService.scorecard.__wrapped__(ScoringService(self.db), session, meeting.id,  # type: ignore[attr-defined]
-                                                     member=me.name)
+        found = ScoringService.scorecard.__wrapped__(
+            ScoringService(self.db),
+            session,
+            meeting.id,  # type: ignore[attr-defined]
+            member=me.name,
+        )
         return next(sv for sv in found.scores if sv.question_id == qid)
 
     @unit_of_work(write=True)
-    def toggle_timer(self, session: Session, meeting_id: str | int, question_id: str | int, *,
-                     member: str | int) -> TimerView:
+    def toggle_timer(
+        self, session: Session, meeting_id: str | int, question_id: str | int, *, member: str | int
+    ) -> TimerView:
         """Start a member's timer of an agenda question, or pause it when it runs (one runs at a time).
 
         Returns:
@@ -251,18 +276,31 @@ class _Reader:
 
     def view(self) -> InterviewView:
         s, m, me = self.s, self.m, self.me
-        submitted_at = _aware(s.execute(select(Scorecard.submitted_at).where(
-            Scorecard.meeting_id == m.id, Scorecard.member_id == me.id)).scalar())
+        submitted_at = _aware(
+            s.execute(
+                select(Scorecard.submitted_at).where(Scorecard.meeting_id == m.id, Scorecard.member_id == me.id)
+            ).scalar()
+        )
         # The independence rule lives in ScoringService.visible_scores; run in this unit of work.
         scores: list[ScoreView] = ScoringService.visible_scores.__wrapped__(  # type: ignore[attr-defined]
-            ScoringService(self.db), s, m.id, member=me.name)
+            ScoringService(self.db), s, m.id, member=me.name
+        )
         notes = self._notes(everyone=submitted_at is not None)
         questions = self._questions({sv.question_id: sv for sv in scores if sv.member_id == me.id}, notes)
         position = self._position(questions)
         columns, side = ((), ()) if submitted_at is None else self._side_by_side(scores, questions)
-        return InterviewView(header=self._header(), member=me.name, member_id=me.id, questions=tuple(questions),
-                             notes=tuple(notes), position=position, submitted_at=submitted_at, panel=self._panel(),
-                             columns=columns, side_by_side=side)
+        return InterviewView(
+            header=self._header(),
+            member=me.name,
+            member_id=me.id,
+            questions=tuple(questions),
+            notes=tuple(notes),
+            position=position,
+            submitted_at=submitted_at,
+            panel=self._panel(),
+            columns=columns,
+            side_by_side=side,
+        )
 
     def _header(self) -> InterviewHeader:
         m = self.m
@@ -270,44 +308,89 @@ class _Reader:
         sel = self.s.get(Selection, m.selection_id)
         assert cand is not None and sel is not None
         return InterviewHeader(
-            meeting_id=m.id, selection=sel.name, candidate=cand.name, candidate_zone=cand.timezone, our_zone=sel.timezone,
-            kind=m.kind, start_utc=_aware(m.start_utc), meeting_zone=m.timezone,  # type: ignore[arg-type]
-            duration_minutes=m.duration_minutes, location=m.location, status=m.status, series_id=m.series_id,
-            series_index=m.series_index, attendees=self._attendees(),
+            meeting_id=m.id,
+            selection=sel.name,
+            candidate=cand.name,
+            candidate_zone=cand.timezone,
+            our_zone=sel.timezone,
+            kind=m.kind,
+            start_utc=_aware(m.start_utc),
+            meeting_zone=m.timezone,  # type: ignore[arg-type]
+            duration_minutes=m.duration_minutes,
+            location=m.location,
+            status=m.status,
+            series_id=m.series_id,
+            series_index=m.series_index,
+            attendees=self._attendees(),
         )
 
     def _attendees(self) -> tuple[str, ...]:
-        return tuple(self.s.execute(
-            select(PanelMember.name).join(MeetingMember, MeetingMember.member_id == PanelMember.id)
-            .where(MeetingMember.meeting_id == self.m.id).order_by(PanelMember.name)).scalars())
+        return tuple(
+            self.s.execute(
+                select(PanelMember.name)
+                .join(MeetingMember, MeetingMember.member_id == PanelMember.id)
+                .where(MeetingMember.meeting_id == self.m.id)
+                .order_by(PanelMember.name)
+            ).scalars()
+        )
 
     def _panel(self) -> tuple[str, ...]:
         names = self._attendees()
         if names:
             return names
-        return tuple(self.s.execute(select(PanelMember.name).where(PanelMember.selection_id == self.m.selection_id)
-                                    .order_by(PanelMember.name)).scalars())
+        return tuple(
+            self.s.execute(
+                select(PanelMember.name)
+                .where(PanelMember.selection_id == self.m.selection_id)
+                .order_by(PanelMember.name)
+            ).scalars()
+        )
 
     def _notes(self, *, everyone: bool) -> list[NoteView]:
-        stmt = (select(Note, PanelMember.name).join(PanelMember, PanelMember.id == Note.member_id)
-                .where(Note.meeting_id == self.m.id).order_by(Note.created_at, Note.id))
+        stmt = (
+            select(Note, PanelMember.name)
+            .join(PanelMember, PanelMember.id == Note.member_id)
+            .where(Note.meeting_id == self.m.id)
+            .order_by(Note.created_at, Note.id)
+        )
         if not everyone:
             stmt = stmt.where(Note.member_id == self.me.id)
         return [
-            NoteView(id=n.id, meeting_id=n.meeting_id, member_id=n.member_id, member=name, kind=n.kind, text=n.text,
-                     owner=n.owner, due=n.due, question_id=n.question_id, created_at=_aware(n.created_at),  # type: ignore[arg-type]
-                     updated_at=_aware(n.updated_at))  # type: ignore[arg-type]
+            NoteView(
+                id=n.id,
+                meeting_id=n.meeting_id,
+                member_id=n.member_id,
+                member=name,
+                kind=n.kind,
+                text=n.text,
+                owner=n.owner,
+                due=n.due,
+                question_id=n.question_id,
+                created_at=_aware(n.created_at),  # type: ignore[arg-type]
+                updated_at=_aware(n.updated_at),
+            )  # type: ignore[arg-type]
             for n, name in self.s.execute(stmt).all()
         ]
 
     def _questions(self, mine: dict[int, ScoreView], notes: list[NoteView]) -> list[InterviewQuestion]:
         rows = self.s.execute(
-            select(AgendaItem.question_id, AgendaItem.carried_from, Question.text, Question.guidance, Criterion.id,
-                   Criterion.name, Criterion.anchor_1, Criterion.anchor_2, Criterion.anchor_3, Criterion.anchor_4,
-                   Criterion.anchor_5)
+            select(
+                AgendaItem.question_id,
+                AgendaItem.carried_from,
+                Question.text,
+                Question.guidance,
+                Criterion.id,
+                Criterion.name,
+                Criterion.anchor_1,
+                Criterion.anchor_2,
+                Criterion.anchor_3,
+                Criterion.anchor_4,
+                Criterion.anchor_5,
+            )
             .join(Question, Question.id == AgendaItem.question_id)
             .join(Criterion, Criterion.id == Question.criterion_id)
-            .where(AgendaItem.meeting_id == self.m.id).order_by(AgendaItem.position, AgendaItem.id)
+            .where(AgendaItem.meeting_id == self.m.id)
+            .order_by(AgendaItem.position, AgendaItem.id)
         ).all()
         timers = _timers(self.s, self.m.id, self.me.id)
         gaps: dict[int, int] = {}
@@ -317,17 +400,31 @@ class _Reader:
         out = []
         for number, (qid, carried, text, guidance, cid, cname, *anchors) in enumerate(rows, 1):
             own = mine.get(qid)
-            out.append(InterviewQuestion(
-                question_id=qid, number=number, text=text, guidance=guidance, criterion_id=cid, criterion=cname,
-                anchors=tuple(anchors), carried_from=carried, scored=own is not None,  # type: ignore[arg-type]
-                value=own.value if own is not None else None, comment=own.comment if own is not None else "",
-                gaps=gaps.get(qid, 0), timer=_timer(timers.get(qid), qid),
-            ))
+            out.append(
+                InterviewQuestion(
+                    question_id=qid,
+                    number=number,
+                    text=text,
+                    guidance=guidance,
+                    criterion_id=cid,
+                    criterion=cname,
+                    anchors=tuple(anchors),
+                    carried_from=carried,
+                    scored=own is not None,  # type: ignore[arg-type]
+                    value=own.value if own is not None else None,
+                    comment=own.comment if own is not None else "",
+                    gaps=gaps.get(qid, 0),
+                    timer=_timer(timers.get(qid), qid),
+                )
+            )
         return out
 
     def _position(self, questions: list[InterviewQuestion]) -> int:
-        stored = self.s.execute(select(InterviewPosition.question_id).where(
-            InterviewPosition.meeting_id == self.m.id, InterviewPosition.member_id == self.me.id)).scalar()
+        stored = self.s.execute(
+            select(InterviewPosition.question_id).where(
+                InterviewPosition.meeting_id == self.m.id, InterviewPosition.member_id == self.me.id
+            )
+        ).scalar()
         for index, q in enumerate(questions):
             if q.question_id == stored:
                 return index
@@ -344,10 +441,16 @@ class _Reader:
         for q in questions:
             cells = [by_cell[(q.question_id, mid)] for mid in order if (q.question_id, mid) in by_cell]
             stat = stat_from_member_means(sv.value for sv in cells)
-            rows.append(QuestionScores(
-                question_id=q.question_id,
-                scores=tuple(MemberScore(member=sv.member, value=sv.value, comment=sv.comment, submitted=sv.submitted)
-                             for sv in cells),
-                mean=stat.score, spread=stat.spread if stat.members >= 2 else None, flagged=stat.flagged,
-            ))
+            rows.append(
+                QuestionScores(
+                    question_id=q.question_id,
+                    scores=tuple(
+                        MemberScore(member=sv.member, value=sv.value, comment=sv.comment, submitted=sv.submitted)
+                        for sv in cells
+                    ),
+                    mean=stat.score,
+                    spread=stat.spread if stat.members >= 2 else None,
+                    flagged=stat.flagged,
+                )
+            )
         return tuple(names[mid] for mid in order), tuple(rows)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime
+
 from sqlmodel import Session, col, select
 
 from workbench.domain.timezones import FOLDS, AmbiguousTime, NonexistentTime, resolve_local, to_zone
@@ -115,8 +116,15 @@ def _agendas(session: Session, meeting_ids: Sequence[int]) -> dict[int, list[Age
     if not meeting_ids:
         return {}
     rows = session.exec(
-        select(AgendaItem.meeting_id, AgendaItem.position, Question.id, Question.criterion_id, Criterion.name,
-               Question.text, Question.guidance)
+        select(
+            AgendaItem.meeting_id,
+            AgendaItem.position,
+            Question.id,
+            Question.criterion_id,
+            Criterion.name,
+            Question.text,
+            Question.guidance,
+        )
         .join(Question, col(Question.id) == AgendaItem.question_id)
         .join(Criterion, col(Criterion.id) == Question.criterion_id)
         .where(col(AgendaItem.meeting_id).in_(meeting_ids))
@@ -125,7 +133,9 @@ def _agendas(session: Session, meeting_ids: Sequence[int]) -> dict[int, list[Age
     out: dict[int, list[AgendaItemView]] = {}
     for mid, pos, qid, cid, cname, text, guidance in rows:
         out.setdefault(mid, []).append(
-            AgendaItemView(question_id=qid, position=pos, criterion_id=cid, criterion=cname, text=text, guidance=guidance)
+            AgendaItemView(
+                question_id=qid, position=pos, criterion_id=cid, criterion=cname, text=text, guidance=guidance
+            )
         )
     return out
 
@@ -145,7 +155,9 @@ def _members(session: Session, meeting_ids: Sequence[int]) -> dict[int, list[str
     return out
 
 
-def meeting_views(session: Session, rows: Iterable[tuple[Meeting, str]], *, with_agenda: bool = True) -> list[MeetingView]:
+def meeting_views(
+    session: Session, rows: Iterable[tuple[Meeting, str]], *, with_agenda: bool = True
+) -> list[MeetingView]:
     """Views of meetings given as (meeting, candidate name) pairs, in two batched queries."""
     pairs = list(rows)
     ids = [m.id for m, _ in pairs if m.id is not None]
@@ -153,11 +165,23 @@ def meeting_views(session: Session, rows: Iterable[tuple[Meeting, str]], *, with
     members = _members(session, ids)
     return [
         MeetingView(
-            id=m.id, selection_id=m.selection_id, candidate_id=m.candidate_id, candidate=cname, kind=m.kind,
-            start_utc=_aware(m.start_utc), timezone=m.timezone, duration_minutes=m.duration_minutes,
-            location=m.location, their_attendees=tuple(a for a in m.their_attendees.split("\n") if a),
-            status=m.status, uid=m.uid, sequence=m.sequence, members=tuple(members.get(m.id, ())),
-            agenda=tuple(agendas.get(m.id, ())), series_id=m.series_id, series_index=m.series_index,
+            id=m.id,
+            selection_id=m.selection_id,
+            candidate_id=m.candidate_id,
+            candidate=cname,
+            kind=m.kind,
+            start_utc=_aware(m.start_utc),
+            timezone=m.timezone,
+            duration_minutes=m.duration_minutes,
+            location=m.location,
+            their_attendees=tuple(a for a in m.their_attendees.split("\n") if a),
+            status=m.status,
+            uid=m.uid,
+            sequence=m.sequence,
+            members=tuple(members.get(m.id, ())),
+            agenda=tuple(agendas.get(m.id, ())),
+            series_id=m.series_id,
+            series_index=m.series_index,
             updated_at=_aware(m.updated_at),
         )
         for m, cname in pairs
@@ -171,7 +195,7 @@ def meeting_view(session: Session, meeting: Meeting, with_agenda: bool = True) -
 
 
 def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value.astimezone(dt_timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _attendees(values: Iterable[str]) -> str:
@@ -185,16 +209,41 @@ def _attendees(values: Iterable[str]) -> str:
     return "\n".join(names)
 
 
-def insert_meeting(session: Session, sel: Selection, cand: Candidate, *, kind: str, start: datetime, zone: str,
-                   minutes: int, location: str, member_ids: Sequence[int], agenda: Sequence[int],
-                   their_attendees: str = "", status: str = "planned",
-                   series_id: int | None = None, index: int | None = None) -> Meeting:
+def insert_meeting(
+    session: Session,
+    sel: Selection,
+    cand: Candidate,
+    *,
+    kind: str,
+    start: datetime,
+    zone: str,
+    minutes: int,
+    location: str,
+    member_ids: Sequence[int],
+    agenda: Sequence[int],
+    their_attendees: str = "",
+    status: str = "planned",
+    series_id: int | None = None,
+    index: int | None = None,
+) -> Meeting:
     """Store one meeting with its agenda and our attendees (in the caller's unit of work)."""
     now = utcnow()
     meeting = Meeting(
-        selection_id=sel.id, candidate_id=cand.id, kind=kind, start_utc=start, timezone=zone, duration_minutes=minutes,
-        location=location, their_attendees=their_attendees, status=status, uid=f"{uuid.uuid4()}@{UID_DOMAIN}", sequence=0,
-        series_id=series_id, series_index=index, created_at=now, updated_at=now,
+        selection_id=sel.id,
+        candidate_id=cand.id,
+        kind=kind,
+        start_utc=start,
+        timezone=zone,
+        duration_minutes=minutes,
+        location=location,
+        their_attendees=their_attendees,
+        status=status,
+        uid=f"{uuid.uuid4()}@{UID_DOMAIN}",
+        sequence=0,
+        series_id=series_id,
+        series_index=index,
+        created_at=now,
+        updated_at=now,
     )
     session.add(meeting)
     session.flush()
@@ -251,8 +300,14 @@ class MeetingService(Service):
         if not isinstance(start_local, datetime):
             raise UserError("a date and time is required", field="--at")
         start = local_to_utc(start_local, zone, fold=fold)
-        if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int) or not 1 <= duration_minutes <= MAX_DURATION:
-            raise UserError(f"{duration_minutes!r} is not a whole number of minutes from 1 to {MAX_DURATION}", field="--duration")
+        if (
+            isinstance(duration_minutes, bool)
+            or not isinstance(duration_minutes, int)
+            or not 1 <= duration_minutes <= MAX_DURATION
+        ):
+            raise UserError(
+                f"{duration_minutes!r} is not a whole number of minutes from 1 to {MAX_DURATION}", field="--duration"
+            )
         location = clean_text(location, field="--location", max_length=1000)
         if "\n" in location or "\r" in location:
             raise UserError("must be on one line", field="--location")
@@ -261,9 +316,20 @@ class MeetingService(Service):
             row = find_member(session, sel.id, ref)
             member_rows.setdefault(row.id, row)
         agenda = [q.id for q in load_questions(session, sel.id, kind=kind)]
-        meeting = insert_meeting(session, sel, cand, kind=kind, start=start, zone=zone, minutes=duration_minutes,
-                                 location=location, member_ids=list(member_rows), agenda=agenda,
-                                 their_attendees=_attendees(their_attendees), status=status)
+        meeting = insert_meeting(
+            session,
+            sel,
+            cand,
+            kind=kind,
+            start=start,
+            zone=zone,
+            minutes=duration_minutes,
+            location=location,
+            member_ids=list(member_rows),
+            agenda=agenda,
+            their_attendees=_attendees(their_attendees),
+            status=status,
+        )
         session.flush()
         return meeting_views(session, [(meeting, cand.name)])[0]
 

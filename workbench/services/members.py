@@ -18,7 +18,9 @@ def member_view(row: PanelMember) -> MemberView:
 def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMember:
     """The panel member named (or numbered) ``ref`` in the selection; NotFound otherwise."""
     number, text = parse_ref(ref)
-    row = session.exec(select(PanelMember).where(PanelMember.selection_id == selection_id, PanelMember.name == text)).first()
+    row = session.exec(
+        select(PanelMember).where(PanelMember.selection_id == selection_id, PanelMember.name == text)
+    ).first()
     if row is None:
         lowered = text.casefold()
         for candidate in session.exec(select(PanelMember).where(PanelMember.selection_id == selection_id)).all():
@@ -39,7 +41,9 @@ class MemberService(Service):
     @unit_of_work(write=False)
     def list(self, session: Session, selection: str | int | None = None) -> list[MemberView]:
         sel = find_selection(session, selection)
-        rows = session.exec(select(PanelMember).where(PanelMember.selection_id == sel.id).order_by(PanelMember.name)).all()
+        rows = session.exec(
+            select(PanelMember).where(PanelMember.selection_id == sel.id).order_by(PanelMember.name)
+        ).all()
         return [member_view(r) for r in rows]
 
     @unit_of_work(write=True)

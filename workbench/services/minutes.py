@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -110,7 +110,7 @@ class MinutesView:
 
 
 def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value.astimezone(dt_timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -133,7 +133,11 @@ class _Batch:
         self.meetings = meeting_views(session, pairs)
         ids = [m.id for m, _ in pairs]
         cand_ids = sorted({m.candidate_id for m, _ in pairs})
-        self.candidates = {c.id: c for c in session.exec(select(Candidate).where(col(Candidate.id).in_(cand_ids))).all()} if cand_ids else {}
+        self.candidates = (
+            {c.id: c for c in session.exec(select(Candidate).where(col(Candidate.id).in_(cand_ids))).all()}
+            if cand_ids
+            else {}
+        )
         self.present: dict[int, list[tuple[int, str]]] = {}
         self.submitted: dict[int, set[int]] = {}
         self.scores: dict[int, dict[tuple[int, int], tuple[int | None, str]]] = {}
@@ -185,8 +189,10 @@ class _Batch:
             present = sorted(names.items(), key=lambda item: (item[1], item[0]))
         submitted = self.submitted.get(mid, set())
         present_ids = {pid for pid, _ in present}
-        extra = sorted(((pid, name) for pid, name in names.items() if pid in submitted and pid not in present_ids),
-                       key=lambda item: (item[1], item[0]))
+        extra = sorted(
+            ((pid, name) for pid, name in names.items() if pid in submitted and pid not in present_ids),
+            key=lambda item: (item[1], item[0]),
+        )
         return present, present + extra
 
     def _view(self, m: MeetingView) -> MinutesView:
@@ -204,32 +210,69 @@ class _Batch:
             mean = None
             if not pending:
                 cells = tuple(
-                    MemberScore(member=name, value=scores[(item.question_id, pid)][0], comment=scores[(item.question_id, pid)][1], scored=True)
-                    if (item.question_id, pid) in scores else MemberScore(member=name, value=None, comment="", scored=False)
+                    MemberScore(
+                        member=name,
+                        value=scores[(item.question_id, pid)][0],
+                        comment=scores[(item.question_id, pid)][1],
+                        scored=True,
+                    )
+                    if (item.question_id, pid) in scores
+                    else MemberScore(member=name, value=None, comment="", scored=False)
                     for pid, name in columns
                 )
                 values = [c.value for c in cells if c.scored and c.value is not None]
                 mean = sum(values) / len(values) if values else None
-            rows.append(AgendaRow(number=item.position + 1, question_id=item.question_id, criterion=item.criterion,
-                                  text=item.text, scores_pending=pending, scores=cells, mean=mean))
+            rows.append(
+                AgendaRow(
+                    number=item.position + 1,
+                    question_id=item.question_id,
+                    criterion=item.criterion,
+                    text=item.text,
+                    scores_pending=pending,
+                    scores=cells,
+                    mean=mean,
+                )
+            )
         numbers = {row.question_id: row.number for row in rows}
         grouped: dict[str, list[MinutesNote]] = {}
         for note, author in self.notes.get(m.id, []):
-            grouped.setdefault(note.kind, []).append(MinutesNote(
-                id=note.id, kind=note.kind, text=note.text, member=author, at=_aware(note.created_at).astimezone(ours),
-                owner=note.owner, due=note.due, question_number=numbers.get(note.question_id) if note.question_id else None,
-            ))
+            grouped.setdefault(note.kind, []).append(
+                MinutesNote(
+                    id=note.id,
+                    kind=note.kind,
+                    text=note.text,
+                    member=author,
+                    at=_aware(note.created_at).astimezone(ours),
+                    owner=note.owner,
+                    due=note.due,
+                    question_number=numbers.get(note.question_id) if note.question_id else None,
+                )
+            )
         label = KIND_LABELS.get(m.kind, m.kind)
         return MinutesView(
-            selection_id=sel.id, selection_name=sel.name, our_timezone=sel.timezone, meeting=m,
-            title=_title(label, cand.name, m.series_index), kind_label=label, candidate_name=cand.name,
-            candidate_timezone=cand.timezone, candidate_website=cand.website,
-            start_ours=m.start_utc.astimezone(ours), start_theirs=m.start_utc.astimezone(theirs),
-            our_attendees=m.members, their_attendees=m.their_attendees, scorers=tuple(name for _, name in columns),
-            scores_pending=pending, pending_members=pending_members, agenda=tuple(rows),
-            notes=tuple(grouped.get("note", ())), decisions=tuple(grouped.get("decision", ())),
-            actions=tuple(grouped.get("action", ())), concerns=tuple(grouped.get("concern", ())),
-            gaps=tuple(grouped.get("gap", ())), next_meeting=self._next(m, ours, theirs),
+            selection_id=sel.id,
+            selection_name=sel.name,
+            our_timezone=sel.timezone,
+            meeting=m,
+            title=_title(label, cand.name, m.series_index),
+            kind_label=label,
+            candidate_name=cand.name,
+            candidate_timezone=cand.timezone,
+            candidate_website=cand.website,
+            start_ours=m.start_utc.astimezone(ours),
+            start_theirs=m.start_utc.astimezone(theirs),
+            our_attendees=m.members,
+            their_attendees=m.their_attendees,
+            scorers=tuple(name for _, name in columns),
+            scores_pending=pending,
+            pending_members=pending_members,
+            agenda=tuple(rows),
+            notes=tuple(grouped.get("note", ())),
+            decisions=tuple(grouped.get("decision", ())),
+            actions=tuple(grouped.get("action", ())),
+            concerns=tuple(grouped.get("concern", ())),
+            gaps=tuple(grouped.get("gap", ())),
+            next_meeting=self._next(m, ours, theirs),
         )
 
     def _next(self, m: MeetingView, ours: ZoneInfo, theirs: ZoneInfo) -> NextMeeting | None:
@@ -245,8 +288,13 @@ class _Batch:
             return None
         start = _aware(found.start_utc)
         return NextMeeting(
-            id=found.id, kind=found.kind, kind_label=KIND_LABELS.get(found.kind, found.kind), status=found.status,
-            start_ours=start.astimezone(ours), start_theirs=start.astimezone(theirs), location=found.location,
+            id=found.id,
+            kind=found.kind,
+            kind_label=KIND_LABELS.get(found.kind, found.kind),
+            status=found.status,
+            start_ours=start.astimezone(ours),
+            start_theirs=start.astimezone(theirs),
+            location=found.location,
             in_series=m.series_id is not None and found.series_id == m.series_id,
         )
 
@@ -264,7 +312,11 @@ class MinutesService(Service):
 
     @unit_of_work(write=False)
     def all_for(
-        self, session: Session, *, selection: str | int | None = None, candidate: str | int | None = None,
+        self,
+        session: Session,
+        *,
+        selection: str | int | None = None,
+        candidate: str | int | None = None,
     ) -> list[MinutesView]:
         """The minutes of every meeting of a selection (or of one candidate), earliest first.
 

@@ -29,8 +29,17 @@ UNCHANGED: Any = _Unchanged()
 
 def _view(row: Note, member: str) -> NoteView:
     return NoteView(
-        id=row.id, meeting_id=row.meeting_id, member_id=row.member_id, member=member, kind=row.kind, text=row.text,
-        owner=row.owner, due=row.due, question_id=row.question_id, created_at=row.created_at, updated_at=row.updated_at,
+        id=row.id,
+        meeting_id=row.meeting_id,
+        member_id=row.member_id,
+        member=member,
+        kind=row.kind,
+        text=row.text,
+        owner=row.owner,
+        due=row.due,
+        question_id=row.question_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 
@@ -77,9 +86,15 @@ def _check_action_fields(kind: str, owner: str, due: date | None) -> None:
 
 def _find_note(session: Session, note_id: str | int) -> tuple[Note, str]:
     number, text = parse_ref(note_id)
-    row = session.exec(
-        select(Note, PanelMember.name).join(PanelMember, col(PanelMember.id) == Note.member_id).where(Note.id == number)
-    ).first() if number is not None else None
+    row = (
+        session.exec(
+            select(Note, PanelMember.name)
+            .join(PanelMember, col(PanelMember.id) == Note.member_id)
+            .where(Note.id == number)
+        ).first()
+        if number is not None
+        else None
+    )
     if row is None:
         raise NotFound(f"no note numbered {text!r}", field="NOTE")
     return row[0], row[1]
@@ -123,8 +138,17 @@ class NoteService(Service):
         _check_action_fields(kind, owner_text, due_date)
         qid = _question(session, meeting.id, question_id)
         now = utcnow()
-        row = Note(meeting_id=meeting.id, member_id=panel_member.id, kind=kind, text=text, owner=owner_text,
-                   due=due_date, question_id=qid, created_at=now, updated_at=now)
+        row = Note(
+            meeting_id=meeting.id,
+            member_id=panel_member.id,
+            kind=kind,
+            text=text,
+            owner=owner_text,
+            due=due_date,
+            question_id=qid,
+            created_at=now,
+            updated_at=now,
+        )
         session.add(row)
         session.flush()
         return _view(row, panel_member.name)
@@ -189,4 +213,3 @@ class NoteService(Service):
         row, _ = _find_note(session, note_id)
         session.delete(row)
         session.flush()
-

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -72,11 +72,11 @@ def _zone(name: str) -> ZoneInfo | timezone:
     try:
         return ZoneInfo(name)
     except (ValueError, KeyError, OSError):  # an unknown name stored by an old version: show UTC
-        return timezone.utc
+        return UTC
 
 
 def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class OverviewService(Service):
@@ -91,7 +91,14 @@ class OverviewService(Service):
             cancelled, and scorecards submitted against those expected (each attendee of
             each held meeting owes one).
         """
-        sel, mem, cand, mt, mm, card = t.selection.c, t.panel_member.c, t.candidate.c, t.meeting.c, t.meeting_member.c, t.scorecard.c
+        sel, mem, cand, mt, mm, card = (
+            t.selection.c,
+            t.panel_member.c,
+            t.candidate.c,
+            t.meeting.c,
+            t.meeting_member.c,
+            t.scorecard.c,
+        )
         selections = sorted(  # by name, the same on every database whatever its collation
             conn.execute(select(sel.id, sel.name, sel.timezone)).all(),
             key=lambda row: (row[1].casefold(), row[1]),
@@ -105,36 +112,54 @@ class OverviewService(Service):
         meetings = {
             row[0]: row[1:]
             for row in conn.execute(
-                select(mt.selection_id, _count_if(mt.status == "held"), _count_if(mt.status == "planned"),
-                       _count_if(mt.status == "cancelled"))
-                .group_by(mt.selection_id)
+                select(
+                    mt.selection_id,
+                    _count_if(mt.status == "held"),
+                    _count_if(mt.status == "planned"),
+                    _count_if(mt.status == "cancelled"),
+                ).group_by(mt.selection_id)
             ).all()
         }
         held = mt.status == "held"
-        expected = dict(conn.execute(
-            select(mt.selection_id, func.count())
-            .select_from(t.meeting_member.join(t.meeting, mt.id == mm.meeting_id))
-            .where(held).group_by(mt.selection_id)
-        ).all())
-        submitted = dict(conn.execute(
-            select(mt.selection_id, func.count())
-            .select_from(
-                t.scorecard.join(t.meeting, mt.id == card.meeting_id)
-                .join(t.meeting_member, and_(mm.meeting_id == card.meeting_id, mm.member_id == card.member_id))
-            )
-            .where(held).group_by(mt.selection_id)
-        ).all())
+        expected = dict(
+            conn.execute(
+                select(mt.selection_id, func.count())
+                .select_from(t.meeting_member.join(t.meeting, mt.id == mm.meeting_id))
+                .where(held)
+                .group_by(mt.selection_id)
+            ).all()
+        )
+        submitted = dict(
+            conn.execute(
+                select(mt.selection_id, func.count())
+                .select_from(
+                    t.scorecard.join(t.meeting, mt.id == card.meeting_id).join(
+                        t.meeting_member, and_(mm.meeting_id == card.meeting_id, mm.member_id == card.member_id)
+                    )
+                )
+                .where(held)
+                .group_by(mt.selection_id)
+            ).all()
+        )
         out = []
         for sel_id, name, zone in selections:
             counts = statuses.get(sel_id, {})
             n_held, n_planned, n_cancelled = meetings.get(sel_id, (0, 0, 0))
-            out.append(SelectionProgress(
-                selection_id=sel_id, name=name, timezone=zone, members=int(members.get(sel_id, 0)),
-                candidates=sum(counts.values()),
-                statuses=tuple((s, counts.get(s, 0)) for s in CANDIDATE_STATUSES),
-                meetings_held=int(n_held), meetings_planned=int(n_planned), meetings_cancelled=int(n_cancelled),
-                scorecards_submitted=int(submitted.get(sel_id, 0)), scorecards_expected=int(expected.get(sel_id, 0)),
-            ))
+            out.append(
+                SelectionProgress(
+                    selection_id=sel_id,
+                    name=name,
+                    timezone=zone,
+                    members=int(members.get(sel_id, 0)),
+                    candidates=sum(counts.values()),
+                    statuses=tuple((s, counts.get(s, 0)) for s in CANDIDATE_STATUSES),
+                    meetings_held=int(n_held),
+                    meetings_planned=int(n_planned),
+                    meetings_cancelled=int(n_cancelled),
+                    scorecards_submitted=int(submitted.get(sel_id, 0)),
+                    scorecards_expected=int(expected.get(sel_id, 0)),
+                )
+            )
         return out
 
     @unit_of_work(write=False, core=True)
@@ -162,9 +187,23 @@ class OverviewService(Service):
         end = start + timedelta(days=days)
         mt, cand, sel, mm, mem = t.meeting.c, t.candidate.c, t.selection.c, t.meeting_member.c, t.panel_member.c
         stmt = (
-            select(mt.id, mt.selection_id, mt.candidate_id, mt.kind, mt.status, mt.duration_minutes, mt.location,
-                   mt.start_utc, cand.name, cand.timezone, sel.name, sel.timezone)
-            .select_from(t.meeting.join(t.candidate, cand.id == mt.candidate_id).join(t.selection, sel.id == mt.selection_id))
+            select(
+                mt.id,
+                mt.selection_id,
+                mt.candidate_id,
+                mt.kind,
+                mt.status,
+                mt.duration_minutes,
+                mt.location,
+                mt.start_utc,
+                cand.name,
+                cand.timezone,
+                sel.name,
+                sel.timezone,
+            )
+            .select_from(
+                t.meeting.join(t.candidate, cand.id == mt.candidate_id).join(t.selection, sel.id == mt.selection_id)
+            )
             .where(mt.start_utc >= _naive(start), mt.start_utc < _naive(end), mt.status != "cancelled")
             .order_by(mt.start_utc, mt.id)
         )
@@ -177,24 +216,51 @@ class OverviewService(Service):
             for mid, name in conn.execute(
                 select(mm.meeting_id, mem.name)
                 .select_from(t.meeting_member.join(t.panel_member, mem.id == mm.member_id))
-                .where(mm.meeting_id.in_(ids)).order_by(mm.meeting_id, mem.name)
+                .where(mm.meeting_id.in_(ids))
+                .order_by(mm.meeting_id, mem.name)
             ).all():
                 attendees.setdefault(mid, []).append(name)
         out = []
-        for mid, sel_id, cand_id, kind, status, duration, location, start_utc, cand_name, cand_zone, sel_name, sel_zone in rows:
+        for (
+            mid,
+            sel_id,
+            cand_id,
+            kind,
+            status,
+            duration,
+            location,
+            start_utc,
+            cand_name,
+            cand_zone,
+            sel_name,
+            sel_zone,
+        ) in rows:
             at = _utc(start_utc)
-            out.append(UpcomingMeeting(
-                meeting_id=mid, selection_id=sel_id, selection=sel_name, candidate_id=cand_id,
-                candidate=cand_name, kind=kind, status=status, duration_minutes=duration, location=location,
-                members=tuple(attendees.get(mid, ())), start_utc=at, start_ours=at.astimezone(_zone(sel_zone)),
-                start_vendor=at.astimezone(_zone(cand_zone)), our_zone=sel_zone, vendor_zone=cand_zone,
-            ))
+            out.append(
+                UpcomingMeeting(
+                    meeting_id=mid,
+                    selection_id=sel_id,
+                    selection=sel_name,
+                    candidate_id=cand_id,
+                    candidate=cand_name,
+                    kind=kind,
+                    status=status,
+                    duration_minutes=duration,
+                    location=location,
+                    members=tuple(attendees.get(mid, ())),
+                    start_utc=at,
+                    start_ours=at.astimezone(_zone(sel_zone)),
+                    start_vendor=at.astimezone(_zone(cand_zone)),
+                    our_zone=sel_zone,
+                    vendor_zone=cand_zone,
+                )
+            )
         return out
 
 
 def _naive(value: datetime) -> datetime:
     """An aware UTC time as the naive UTC value the meeting table stores."""
-    return value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 def _selection_id(conn: Connection, ref: str | int) -> int:

@@ -63,8 +63,10 @@ def hours_warnings(view: MeetingView, sel: Selection, ours: timezones.Hours | No
     start, minutes = view.start_utc, view.duration_minutes
     if vendor.hours is not None and not timezones.within_hours(start, minutes, vendor.hours, vendor.timezone):
         local = timezones.to_zone(start, vendor.timezone)
-        out.append(f"outside {vendor.name}'s support hours ({vendor.support_hours} Mon-Fri {vendor.timezone}; "
-                   f"starts {local:%a %H:%M} there)")
+        out.append(
+            f"outside {vendor.name}'s support hours ({vendor.support_hours} Mon-Fri {vendor.timezone}; "
+            f"starts {local:%a %H:%M} there)"
+        )
     if ours is not None and not timezones.within_hours(start, minutes, ours, sel.timezone):
         local = timezones.to_zone(start, sel.timezone)
         out.append(f"outside our business hours ({sel.business_hours} {sel.timezone}; starts {local:%a %H:%M} here)")
@@ -85,8 +87,9 @@ def find_clashes(views: Sequence[MeetingView]) -> dict[int, dict[int, set[str]]]
         names = set(view.members)
         for _, other in running:
             shared = names.intersection(other.members)
-            if shared and timezones.overlaps(view.start_utc, view.duration_minutes, other.start_utc,
-                                             other.duration_minutes):
+            if shared and timezones.overlaps(
+                view.start_utc, view.duration_minutes, other.start_utc, other.duration_minutes
+            ):
                 out.setdefault(view.id, {})[other.id] = shared
                 out.setdefault(other.id, {})[view.id] = shared
         running.append((view.start_utc + timedelta(minutes=view.duration_minutes), view))
@@ -152,14 +155,19 @@ class ScheduleViewService(Service):
                 warnings = hours_warnings(view, sel, ours, vendor)
                 for other, names in sorted(clashes.get(view.id, {}).items()):
                     warnings.append(f"double-booked: {', '.join(sorted(names))} also in meeting {other}")
-            out.append(ScheduleRow(
-                meeting=view, ours=timezones.to_zone(view.start_utc, sel.timezone),
-                theirs=timezones.to_zone(view.start_utc, vendor.timezone), our_zone=sel.timezone,
-                their_zone=vendor.timezone, warnings=tuple(warnings),
-                out_of_hours=any(w.startswith("outside") for w in warnings),
-                clashes=tuple(sorted(clashes.get(view.id, {}))) if view.status != "cancelled" else (),
-                series_size=series_sizes.get(view.series_id) if view.series_id is not None else None,
-            ))
+            out.append(
+                ScheduleRow(
+                    meeting=view,
+                    ours=timezones.to_zone(view.start_utc, sel.timezone),
+                    theirs=timezones.to_zone(view.start_utc, vendor.timezone),
+                    our_zone=sel.timezone,
+                    their_zone=vendor.timezone,
+                    warnings=tuple(warnings),
+                    out_of_hours=any(w.startswith("outside") for w in warnings),
+                    clashes=tuple(sorted(clashes.get(view.id, {}))) if view.status != "cancelled" else (),
+                    series_size=series_sizes.get(view.series_id) if view.series_id is not None else None,
+                )
+            )
         return out
 
     @unit_of_work(write=False)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, select
@@ -87,14 +86,16 @@ class FitView:
 
 
 def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=dt_timezone.utc) if value.tzinfo is None else value.astimezone(dt_timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _domain_error(exc: ValueError, field: str) -> UserError:
     return UserError(str(exc), field=field)
 
 
-def read_time(text: str, zone: str, *, date_order: str, now: datetime, fold: str | None = None) -> tuple[datetime, datetime, str | None]:
+def read_time(
+    text: str, zone: str, *, date_order: str, now: datetime, fold: str | None = None
+) -> tuple[datetime, datetime, str | None]:
     """Typed text in ``zone`` -> (naive wall time, aware UTC start, note); clock changes are refused."""
     today = now.astimezone(ZoneInfo(zone)).date()
     try:
@@ -127,15 +128,26 @@ def _until_utc(text: str, zone: str, *, date_order: str, now: datetime) -> tuple
     return last - timedelta(microseconds=1), (f"--until: {parsed.note}" if parsed.note else None)
 
 
-def meeting_warnings(session: Session, sel: Selection, cand: Candidate, start: datetime, minutes: int,
-                     member_ids: Sequence[int], *, exclude: Sequence[int] = (), extra: Sequence[tuple[datetime, int]] = ()) -> list[str]:
+def meeting_warnings(
+    session: Session,
+    sel: Selection,
+    cand: Candidate,
+    start: datetime,
+    minutes: int,
+    member_ids: Sequence[int],
+    *,
+    exclude: Sequence[int] = (),
+    extra: Sequence[tuple[datetime, int]] = (),
+) -> list[str]:
     """Outside the vendor's support hours, outside our business hours, members double-booked."""
     out: list[str] = []
     theirs = timezones.hours_from(cand.support_hours) if cand.support_hours else None
     if theirs is not None and not timezones.within_hours(start, minutes, theirs, cand.timezone):
         local = timezones.to_zone(start, cand.timezone)
-        out.append(f"outside {cand.name}'s support hours ({cand.support_hours} Mon-Fri {cand.timezone}; "
-                   f"starts {local:%a %H:%M} there)")
+        out.append(
+            f"outside {cand.name}'s support hours ({cand.support_hours} Mon-Fri {cand.timezone}; "
+            f"starts {local:%a %H:%M} there)"
+        )
     days = [int(d) for d in sel.business_days.split(",") if d.strip()]
     ours = timezones.hours_from(sel.business_hours, days)
     if ours is not None and not timezones.within_hours(start, minutes, ours, sel.timezone):
@@ -147,9 +159,13 @@ def meeting_warnings(session: Session, sel: Selection, cand: Candidate, start: d
             select(Meeting.id, Meeting.start_utc, Meeting.duration_minutes, PanelMember.name)
             .join(MeetingMember, col(MeetingMember.meeting_id) == Meeting.id)
             .join(PanelMember, col(PanelMember.id) == MeetingMember.member_id)
-            .where(col(MeetingMember.member_id).in_(list(member_ids)), Meeting.status != "cancelled",
-                   Meeting.selection_id == sel.id, col(Meeting.start_utc) < end,
-                   col(Meeting.start_utc) >= start - timedelta(minutes=MAX_DURATION))
+            .where(
+                col(MeetingMember.member_id).in_(list(member_ids)),
+                Meeting.status != "cancelled",
+                Meeting.selection_id == sel.id,
+                col(Meeting.start_utc) < end,
+                col(Meeting.start_utc) >= start - timedelta(minutes=MAX_DURATION),
+            )
         ).all()
         clashes: dict[int, list[str]] = {}
         for mid, other_start, other_minutes, name in rows:
@@ -169,15 +185,30 @@ class SchedulingService(Service):
     """Schedule meetings and series from typed times; cancel and extend them."""
 
     @unit_of_work(write=False)
-    def resolve(self, session: Session, text: str, zone: str, *, candidate: str | int | None = None,
-                fold: str | None = None, selection: str | int | None = None, now: datetime | None = None) -> ResolvedTime:
+    def resolve(
+        self,
+        session: Session,
+        text: str,
+        zone: str,
+        *,
+        candidate: str | int | None = None,
+        fold: str | None = None,
+        selection: str | int | None = None,
+        now: datetime | None = None,
+    ) -> ResolvedTime:
         """What a typed time means, in our zone, the vendor's and UTC; refusals raise UserError."""
         sel = find_selection(session, selection)
         zone = check_timezone(zone, field="--tz")
         wall, start, note = read_time(text, zone, date_order=sel.date_order, now=now or utcnow(), fold=fold)
         cand = find_candidate(session, sel.id, candidate) if candidate not in (None, "") else None
-        return ResolvedTime(wall=wall, zone=zone, start_utc=start, ours=timezones.to_zone(start, sel.timezone),
-                            theirs=timezones.to_zone(start, cand.timezone) if cand else None, note=note)
+        return ResolvedTime(
+            wall=wall,
+            zone=zone,
+            start_utc=start,
+            ours=timezones.to_zone(start, sel.timezone),
+            theirs=timezones.to_zone(start, cand.timezone) if cand else None,
+            note=note,
+        )
 
     @unit_of_work(write=True)
     def schedule(
@@ -213,7 +244,9 @@ class SchedulingService(Service):
         kind = check_choice(kind, MEETING_KINDS, field="--kind")
         zone = check_timezone(tz, field="--tz")
         if isinstance(duration, bool) or not isinstance(duration, int) or not 1 <= duration <= MAX_DURATION:
-            raise UserError(f"{duration!r} is not a whole number of minutes from 1 to {MAX_DURATION}", field="--duration")
+            raise UserError(
+                f"{duration!r} is not a whole number of minutes from 1 to {MAX_DURATION}", field="--duration"
+            )
         location = clean_text(location, field="--location", max_length=1000)
         if "\n" in location or "\r" in location:
             raise UserError("must be on one line", field="--location")
@@ -244,9 +277,18 @@ class SchedulingService(Service):
                 raise UserError("the series has no occurrence before --until", field="--until")
             notes.extend(expansion.skipped)
             series = MeetingSeries(
-                selection_id=sel.id, candidate_id=cand.id, kind=kind, timezone=zone, start_local=wall.isoformat(),
-                freq=freq, interval=interval, count=count, until_utc=until_utc, duration_minutes=duration,
-                location=location, created_at=utcnow(),
+                selection_id=sel.id,
+                candidate_id=cand.id,
+                kind=kind,
+                timezone=zone,
+                start_local=wall.isoformat(),
+                freq=freq,
+                interval=interval,
+                count=count,
+                until_utc=until_utc,
+                duration_minutes=duration,
+                location=location,
+                created_at=utcnow(),
             )
             session.add(series)
             session.flush()
@@ -255,26 +297,51 @@ class SchedulingService(Service):
         agenda = [q.id for q in load_questions(session, sel.id, kind=kind)]
         made: list[tuple[Meeting, list[str]]] = []
         for index, start in starts:
-            warnings = meeting_warnings(session, sel, cand, start, duration, member_ids,
-                                        extra=[(m.start_utc, duration) for m, _ in made])
-            row = insert_meeting(session, sel, cand, kind=kind, start=start, zone=zone, minutes=duration, location=location,
-                                 member_ids=member_ids, agenda=agenda, series_id=series_id,
-                                 index=index if series_id else None)
+            warnings = meeting_warnings(
+                session, sel, cand, start, duration, member_ids, extra=[(m.start_utc, duration) for m, _ in made]
+            )
+            row = insert_meeting(
+                session,
+                sel,
+                cand,
+                kind=kind,
+                start=start,
+                zone=zone,
+                minutes=duration,
+                location=location,
+                member_ids=member_ids,
+                agenda=agenda,
+                series_id=series_id,
+                index=index if series_id else None,
+            )
             made.append((row, warnings))
         session.flush()
         views = meeting_views(session, [(m, cand.name) for m, _ in made])
         return ScheduleResult(
             meetings=tuple(
-                ScheduledMeeting(meeting=v, ours=timezones.to_zone(v.start_utc, sel.timezone),
-                                 theirs=timezones.to_zone(v.start_utc, cand.timezone), warnings=tuple(w))
+                ScheduledMeeting(
+                    meeting=v,
+                    ours=timezones.to_zone(v.start_utc, sel.timezone),
+                    theirs=timezones.to_zone(v.start_utc, cand.timezone),
+                    warnings=tuple(w),
+                )
                 for v, (_, w) in zip(views, made)
             ),
-            series_id=series_id, notes=tuple(notes),
+            series_id=series_id,
+            notes=tuple(notes),
         )
 
     @unit_of_work(write=True)
-    def extend(self, session: Session, series_id: int, *, count: int | None = None, until: str | None = None,
-               fold: str | None = None, now: datetime | None = None) -> ScheduleResult:
+    def extend(
+        self,
+        session: Session,
+        series_id: int,
+        *,
+        count: int | None = None,
+        until: str | None = None,
+        fold: str | None = None,
+        now: datetime | None = None,
+    ) -> ScheduleResult:
         """Extend a series to ``count`` occurrences in all, or up to ``until``; adds only the new ones.
 
         The new occurrences keep the series' wall time, zone, duration, location and the
@@ -289,32 +356,62 @@ class SchedulingService(Service):
             raise UserError("give either --count N (occurrences in all) or --until DATE", field="--count")
         sel = session.get(Selection, row.selection_id)
         cand = session.get(Candidate, row.candidate_id)
-        existing = list(session.exec(select(Meeting).where(Meeting.series_id == row.id).order_by(Meeting.series_index)).scalars())
+        existing = list(
+            session.exec(select(Meeting).where(Meeting.series_id == row.id).order_by(Meeting.series_index)).scalars()
+        )
         notes: list[str] = []
         until_utc = None
         if until is not None:
             until_utc, note = _until_utc(until, row.timezone, date_order=sel.date_order, now=now or utcnow())
             notes.extend([note] if note else [])
         elif count is not None and count <= len(existing):
-            raise UserError(f"the series has {len(existing)} occurrences already; give a larger --count", field="--count")
+            raise UserError(
+                f"the series has {len(existing)} occurrences already; give a larger --count", field="--count"
+            )
         try:
-            expansion = recurrence.expand(datetime.fromisoformat(row.start_local), row.timezone, row.freq, row.interval,
-                                          count=count, until_utc=until_utc, fold=fold)
+            expansion = recurrence.expand(
+                datetime.fromisoformat(row.start_local),
+                row.timezone,
+                row.freq,
+                row.interval,
+                count=count,
+                until_utc=until_utc,
+                fold=fold,
+            )
         except ValueError as exc:
             raise _domain_error(exc, "--count" if count is not None else "--until") from None
         known = {m.series_index for m in existing}
         fresh = [o for o in expansion.occurrences if o.index not in known]
         if not fresh:
             raise UserError("that adds no occurrence to the series", field="--until" if until else "--count")
-        member_ids = [mm.member_id for mm in session.exec(select(MeetingMember).where(
-            MeetingMember.meeting_id == existing[-1].id)).scalars()] if existing else []
+        member_ids = (
+            [
+                mm.member_id
+                for mm in session.exec(
+                    select(MeetingMember).where(MeetingMember.meeting_id == existing[-1].id)
+                ).scalars()
+            ]
+            if existing
+            else []
+        )
         agenda = [q.id for q in load_questions(session, sel.id, kind=row.kind)]
         made = []
         for occ in fresh:
             warnings = meeting_warnings(session, sel, cand, occ.start_utc, row.duration_minutes, member_ids)
-            meeting = insert_meeting(session, sel, cand, kind=row.kind, start=occ.start_utc, zone=row.timezone,
-                                     minutes=row.duration_minutes, location=row.location, member_ids=member_ids,
-                                     agenda=agenda, series_id=row.id, index=occ.index)
+            meeting = insert_meeting(
+                session,
+                sel,
+                cand,
+                kind=row.kind,
+                start=occ.start_utc,
+                zone=row.timezone,
+                minutes=row.duration_minutes,
+                location=row.location,
+                member_ids=member_ids,
+                agenda=agenda,
+                series_id=row.id,
+                index=occ.index,
+            )
             made.append((meeting, warnings))
         row.count, row.until_utc = (count, None) if count is not None else (None, until_utc)
         session.add(row)
@@ -322,10 +419,17 @@ class SchedulingService(Service):
         notes.extend(expansion.skipped)
         views = meeting_views(session, [(m, cand.name) for m, _ in made])
         return ScheduleResult(
-            meetings=tuple(ScheduledMeeting(meeting=v, ours=timezones.to_zone(v.start_utc, sel.timezone),
-                                            theirs=timezones.to_zone(v.start_utc, cand.timezone), warnings=tuple(w))
-                           for v, (_, w) in zip(views, made)),
-            series_id=row.id, notes=tuple(notes),
+            meetings=tuple(
+                ScheduledMeeting(
+                    meeting=v,
+                    ours=timezones.to_zone(v.start_utc, sel.timezone),
+                    theirs=timezones.to_zone(v.start_utc, cand.timezone),
+                    warnings=tuple(w),
+                )
+                for v, (_, w) in zip(views, made)
+            ),
+            series_id=row.id,
+            notes=tuple(notes),
         )
 
     @unit_of_work(write=True)
@@ -340,8 +444,11 @@ class SchedulingService(Service):
             raise UserError(f"meeting {meeting.id} is not part of a series", field="--series")
         rows = [meeting]
         if series:
-            rows = list(session.exec(select(Meeting).where(Meeting.series_id == meeting.series_id,
-                                                           Meeting.status == "planned")).scalars())
+            rows = list(
+                session.exec(
+                    select(Meeting).where(Meeting.series_id == meeting.series_id, Meeting.status == "planned")
+                ).scalars()
+            )
             parent = session.get(MeetingSeries, meeting.series_id)
             parent.status = "cancelled"
             session.add(parent)
@@ -351,8 +458,12 @@ class SchedulingService(Service):
                 row.status, row.sequence, row.updated_at = "cancelled", row.sequence + 1, now
                 session.add(row)
         session.flush()
-        names = {c.id: c.name for c in session.exec(select(Candidate).where(
-            col(Candidate.id).in_({r.candidate_id for r in rows}))).scalars()}
+        names = {
+            c.id: c.name
+            for c in session.exec(
+                select(Candidate).where(col(Candidate.id).in_({r.candidate_id for r in rows}))
+            ).scalars()
+        }
         return meeting_views(session, [(r, names[r.candidate_id]) for r in rows], with_agenda=False)
 
     @unit_of_work(write=False)
@@ -360,17 +471,32 @@ class SchedulingService(Service):
         """The selection's series with their meetings."""
         sel = find_selection(session, selection)
         rows = session.execute(
-            select(MeetingSeries, Candidate.name).join(Candidate, col(Candidate.id) == MeetingSeries.candidate_id)
-            .where(MeetingSeries.selection_id == sel.id).order_by(MeetingSeries.id)
+            select(MeetingSeries, Candidate.name)
+            .join(Candidate, col(Candidate.id) == MeetingSeries.candidate_id)
+            .where(MeetingSeries.selection_id == sel.id)
+            .order_by(MeetingSeries.id)
         ).all()
         members: dict[int, list[int]] = {}
-        for mid, sid in session.execute(select(Meeting.id, Meeting.series_id).where(
-                and_(Meeting.selection_id == sel.id, col(Meeting.series_id).is_not(None))).order_by(Meeting.series_index)):
+        for mid, sid in session.execute(
+            select(Meeting.id, Meeting.series_id)
+            .where(and_(Meeting.selection_id == sel.id, col(Meeting.series_id).is_not(None)))
+            .order_by(Meeting.series_index)
+        ):
             members.setdefault(sid, []).append(mid)
         return [
-            SeriesView(id=s.id, candidate=name, kind=s.kind, timezone=s.timezone, start_local=s.start_local, freq=s.freq,
-                       interval=s.interval, count=s.count, until_utc=_aware(s.until_utc) if s.until_utc else None,
-                       status=s.status, meeting_ids=tuple(members.get(s.id, ())))
+            SeriesView(
+                id=s.id,
+                candidate=name,
+                kind=s.kind,
+                timezone=s.timezone,
+                start_local=s.start_local,
+                freq=s.freq,
+                interval=s.interval,
+                count=s.count,
+                until_utc=_aware(s.until_utc) if s.until_utc else None,
+                status=s.status,
+                meeting_ids=tuple(members.get(s.id, ())),
+            )
             for s, name in rows
         ]
 
@@ -382,12 +508,23 @@ class SchedulingService(Service):
         days = [int(d) for d in sel.business_days.split(",") if d.strip()]
         ours = timezones.hours_from(sel.business_hours, days)
         out = []
-        for cand in session.exec(select(Candidate).where(Candidate.selection_id == sel.id).order_by(Candidate.name)).scalars():
+        for cand in session.exec(
+            select(Candidate).where(Candidate.selection_id == sel.id).order_by(Candidate.name)
+        ).scalars():
             theirs = timezones.hours_from(cand.support_hours) if cand.support_hours else None
             if ours is None or theirs is None:
                 out.append(FitView(cand.id, cand.name, cand.timezone, cand.support_hours, None, None, None))
                 continue
             fit = timezones.weekly_overlap(ours, sel.timezone, theirs, cand.timezone, start=start, days=365)
-            out.append(FitView(cand.id, cand.name, cand.timezone, cand.support_hours, fit.min_weekly_hours,
-                               fit.typical_weekly_hours, fit.max_weekly_hours))
+            out.append(
+                FitView(
+                    cand.id,
+                    cand.name,
+                    cand.timezone,
+                    cand.support_hours,
+                    fit.min_weekly_hours,
+                    fit.typical_weekly_hours,
+                    fit.max_weekly_hours,
+                )
+            )
         return out

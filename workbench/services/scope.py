@@ -38,8 +38,14 @@ class Dropped(NamedTuple):
 def scope_item_view(row: ScopeItem) -> ScopeItemView:
     """A view of a ScopeItem row."""
     return ScopeItemView(
-        id=row.id, selection_id=row.selection_id, key=row.key, name=row.name, description=row.description,
-        decision=row.decision, priority=row.priority, notes=row.notes,
+        id=row.id,
+        selection_id=row.selection_id,
+        key=row.key,
+        name=row.name,
+        description=row.description,
+        decision=row.decision,
+        priority=row.priority,
+        notes=row.notes,
     )
 
 
@@ -79,7 +85,8 @@ def _links(session: Session, selection_id: int) -> tuple[list[tuple[int, str]], 
     criteria = [
         (cid, name)
         for cid, name in session.exec(
-            select(Criterion.id, Criterion.name).where(Criterion.selection_id == selection_id)
+            select(Criterion.id, Criterion.name)
+            .where(Criterion.selection_id == selection_id)
             .order_by(Criterion.position, Criterion.id)
         ).all()
     ]
@@ -93,7 +100,8 @@ def _links(session: Session, selection_id: int) -> tuple[list[tuple[int, str]], 
     counts = {
         cid: int(n)
         for cid, n in session.exec(
-            select(Question.criterion_id, func.count()).where(Question.selection_id == selection_id)
+            select(Question.criterion_id, func.count())
+            .where(Question.selection_id == selection_id)
             .group_by(Question.criterion_id)
         ).all()
     }
@@ -104,8 +112,15 @@ class ScopeService(Service):
     """Edit scope items and tell what in the rubric depends on each."""
 
     @unit_of_work(write=True)
-    def update_item(self, session: Session, item_id: int | str, *, decision: str | None = None,
-                    priority: int | str | None = None, notes: str | None = None) -> tuple[ScopeItemView, ScopeItemView]:
+    def update_item(
+        self,
+        session: Session,
+        item_id: int | str,
+        *,
+        decision: str | None = None,
+        priority: int | str | None = None,
+        notes: str | None = None,
+    ) -> tuple[ScopeItemView, ScopeItemView]:
         """Change the given fields of a scope item (the others stay).
 
         Args:
@@ -167,9 +182,13 @@ class ScopeService(Service):
         """
         item = _find_item(session, item_id)
         criteria, scope_of, counts = _links(session, item.selection_id)
-        in_house = set(session.exec(
-            select(ScopeItem.id).where(ScopeItem.selection_id == item.selection_id, ScopeItem.decision == "in-house")
-        ).all()) | {item.id}
+        in_house = set(
+            session.exec(
+                select(ScopeItem.id).where(
+                    ScopeItem.selection_id == item.selection_id, ScopeItem.decision == "in-house"
+                )
+            ).all()
+        ) | {item.id}
         names: list[str] = []
         questions = 0
         for cid, name in criteria:

@@ -49,15 +49,22 @@ def _statement(dialect: str, keep_comment: bool) -> Any:
     mt, ag, pm, card, sc = t.meeting.c, t.agenda_item.c, t.panel_member.c, t.scorecard.c, t.score.c
     mid, qid, name = bindparam("mid", type_=Integer), bindparam("qid", type_=Integer), bindparam("name", type_=String)
     source = (
-        select(mt.id, ag.question_id, pm.id, bindparam("value", type_=Integer), bindparam("comment", type_=String),
-               bindparam("now", type_=sc.updated_at.type))
-        .select_from(
-            t.meeting
-            .join(t.agenda_item, and_(ag.meeting_id == mt.id, ag.question_id == qid))
-            .join(t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name))
+        select(
+            mt.id,
+            ag.question_id,
+            pm.id,
+            bindparam("value", type_=Integer),
+            bindparam("comment", type_=String),
+            bindparam("now", type_=sc.updated_at.type),
         )
-        .where(mt.id == mid, mt.status != "cancelled",
-               ~exists().where(card.meeting_id == mt.id, card.member_id == pm.id))
+        .select_from(
+            t.meeting.join(t.agenda_item, and_(ag.meeting_id == mt.id, ag.question_id == qid)).join(
+                t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name)
+            )
+        )
+        .where(
+            mt.id == mid, mt.status != "cancelled", ~exists().where(card.meeting_id == mt.id, card.member_id == pm.id)
+        )
     )
     stmt = insert(t.score).from_select([*_CONFLICT, "value", "comment", "updated_at"], source)
     update = ("value", "updated_at") if keep_comment else ("value", "comment", "updated_at")
@@ -78,14 +85,24 @@ def _params(mid: int, qid: int, value: int | None, name: str, comment: str | Non
 def _view(row: Any, mid: int, qid: int, value: int | None, name: str, now: datetime) -> ScoreView:
     member_id, stored_comment, candidate_id, candidate, criterion_id, criterion = row
     return ScoreView(
-        meeting_id=mid, candidate_id=candidate_id, candidate=candidate, question_id=qid, criterion_id=criterion_id,
-        criterion=criterion, member_id=member_id, member=name, value=value, comment=stored_comment, submitted=False,
+        meeting_id=mid,
+        candidate_id=candidate_id,
+        candidate=candidate,
+        question_id=qid,
+        criterion_id=criterion_id,
+        criterion=criterion,
+        member_id=member_id,
+        member=name,
+        value=value,
+        comment=stored_comment,
+        submitted=False,
         updated_at=now,
     )
 
 
-def store_score(conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None,
-                now: datetime) -> ScoreView | None:
+def store_score(
+    conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None, now: datetime
+) -> ScoreView | None:
     """Store a score by the member's exact name in one statement; None when nothing was stored.
 
     Args:
@@ -123,15 +140,20 @@ def hold_member(conn: Connection, member: int | tuple[int, str], *, submitting: 
     pm, mt = t.panel_member.c, t.meeting.c
     if isinstance(member, tuple):
         mid, name = member
-        rows = select(pm.id).select_from(t.meeting.join(
-            t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name))).where(mt.id == mid)
+        rows = (
+            select(pm.id)
+            .select_from(t.meeting.join(t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name)))
+            .where(mt.id == mid)
+        )
     else:
         rows = select(pm.id).where(pm.id == member)
     conn.execute(rows.with_for_update(read=not submitting, of=t.panel_member))
     return True
 
 
-def _sqlite_sql(engine: Engine, keep_comment: bool) -> tuple[str, tuple[str, ...], dict[str, Any], Callable[[Any], Any]]:
+def _sqlite_sql(
+    engine: Engine, keep_comment: bool
+) -> tuple[str, tuple[str, ...], dict[str, Any], Callable[[Any], Any]]:
     """The statement as the driver's SQL, its parameters' names in order, their fixed values, the time's conversion."""
     dialect = engine.dialect
     key = (keep_comment, dialect.paramstyle)
@@ -143,8 +165,9 @@ def _sqlite_sql(engine: Engine, keep_comment: bool) -> tuple[str, tuple[str, ...
     return found
 
 
-def store_score_sqlite(engine: Engine, mid: int, qid: int, value: int | None, name: str, comment: str | None,
-                       now: datetime) -> Any:
+def store_score_sqlite(
+    engine: Engine, mid: int, qid: int, value: int | None, name: str, comment: str | None, now: datetime
+) -> Any:
     """``store_score`` on a SQLite file as one autocommitted statement: committed when it returns.
 
     Returns:
@@ -169,8 +192,9 @@ def store_score_sqlite(engine: Engine, mid: int, qid: int, value: int | None, na
         try:
             rows = driver.execute(sql, args).fetchall()  # read to the end: the statement ends and commits
         except sqlite3.Error as exc:
-            raise DBAPIError.instance(sql, args, exc, sqlite3.Error, hide_parameters=True,
-                                      dialect=engine.dialect) from exc
+            raise DBAPIError.instance(
+                sql, args, exc, sqlite3.Error, hide_parameters=True, dialect=engine.dialect
+            ) from exc
     finally:
         pooled.close()
     return _view(rows[0], mid, qid, value, name, now) if rows else None

@@ -52,9 +52,18 @@ def _score_query() -> Any:
     """Every score with its meeting, candidate, criterion, member and scorecard, in report order."""
     return (
         select(
-            Score.meeting_id, Meeting.candidate_id, Candidate.name, Score.question_id, Question.criterion_id,
-            Criterion.name, Score.member_id, PanelMember.name, Score.value, Score.comment,
-            Scorecard.submitted_at, Score.updated_at,
+            Score.meeting_id,
+            Meeting.candidate_id,
+            Candidate.name,
+            Score.question_id,
+            Question.criterion_id,
+            Criterion.name,
+            Score.member_id,
+            PanelMember.name,
+            Score.value,
+            Score.comment,
+            Scorecard.submitted_at,
+            Score.updated_at,
         )
         .select_from(Score)
         .join(Meeting, Meeting.id == Score.meeting_id)
@@ -63,8 +72,16 @@ def _score_query() -> Any:
         .join(Criterion, Criterion.id == Question.criterion_id)
         .join(PanelMember, PanelMember.id == Score.member_id)
         .outerjoin(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
-        .outerjoin(AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id))
-        .order_by(Score.meeting_id, func.coalesce(AgendaItem.position, Question.position), PanelMember.name, Score.member_id, Score.question_id)
+        .outerjoin(
+            AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id)
+        )
+        .order_by(
+            Score.meeting_id,
+            func.coalesce(AgendaItem.position, Question.position),
+            PanelMember.name,
+            Score.member_id,
+            Score.question_id,
+        )
     )
 
 
@@ -77,16 +94,28 @@ def _score_check() -> Any:
     if _SCORE_CHECK is None:
         _SCORE_CHECK = (
             select(
-                Meeting.status, Meeting.selection_id, Meeting.candidate_id, Candidate.name,
-                AgendaItem.question_id, Question.criterion_id, Criterion.name,
-                PanelMember.id, PanelMember.name, Scorecard.submitted_at,
+                Meeting.status,
+                Meeting.selection_id,
+                Meeting.candidate_id,
+                Candidate.name,
+                AgendaItem.question_id,
+                Question.criterion_id,
+                Criterion.name,
+                PanelMember.id,
+                PanelMember.name,
+                Scorecard.submitted_at,
             )
             .select_from(Meeting)
             .join(Candidate, Candidate.id == Meeting.candidate_id)
-            .outerjoin(AgendaItem, and_(AgendaItem.meeting_id == Meeting.id, AgendaItem.question_id == bindparam("qid")))
+            .outerjoin(
+                AgendaItem, and_(AgendaItem.meeting_id == Meeting.id, AgendaItem.question_id == bindparam("qid"))
+            )
             .outerjoin(Question, Question.id == AgendaItem.question_id)
             .outerjoin(Criterion, Criterion.id == Question.criterion_id)
-            .outerjoin(PanelMember, and_(PanelMember.selection_id == Meeting.selection_id, PanelMember.name == bindparam("name")))
+            .outerjoin(
+                PanelMember,
+                and_(PanelMember.selection_id == Meeting.selection_id, PanelMember.name == bindparam("name")),
+            )
             .outerjoin(Scorecard, and_(Scorecard.meeting_id == Meeting.id, Scorecard.member_id == PanelMember.id))
             .where(Meeting.id == bindparam("mid"))
         )
@@ -96,11 +125,22 @@ def _score_check() -> Any:
 def _score_views(session: Session, stmt: Any) -> list[ScoreView]:
     return [
         ScoreView(
-            meeting_id=mid, candidate_id=cid, candidate=cname, question_id=qid, criterion_id=crid, criterion=crname,
-            member_id=pid, member=pname, value=value, comment=comment, submitted=submitted_at is not None,
+            meeting_id=mid,
+            candidate_id=cid,
+            candidate=cname,
+            question_id=qid,
+            criterion_id=crid,
+            criterion=crname,
+            member_id=pid,
+            member=pname,
+            value=value,
+            comment=comment,
+            submitted=submitted_at is not None,
             updated_at=updated_at,
         )
-        for mid, cid, cname, qid, crid, crname, pid, pname, value, comment, submitted_at, updated_at in session.exec(stmt).all()
+        for mid, cid, cname, qid, crid, crname, pid, pname, value, comment, submitted_at, updated_at in session.exec(
+            stmt
+        ).all()
     ]
 
 
@@ -112,9 +152,13 @@ def _open_meeting(session: Session, meeting_id: str | int) -> Meeting:
 
 
 def _submitted_at(session: Session, meeting_id: int, member_id: int) -> Any:
-    return session.exec(
-        select(Scorecard.submitted_at).where(Scorecard.meeting_id == meeting_id, Scorecard.member_id == member_id)
-    ).scalars().first()
+    return (
+        session.exec(
+            select(Scorecard.submitted_at).where(Scorecard.meeting_id == meeting_id, Scorecard.member_id == member_id)
+        )
+        .scalars()
+        .first()
+    )
 
 
 class ScoringService(Service):
@@ -164,20 +208,33 @@ class ScoringService(Service):
         return self._checked_score(mid, qid, value, member, comment)
 
     @unit_of_work(write=True, core=True)
-    def _store(self, conn: Connection, mid: int, qid: int, value: int | None, name: str,
-               comment: str | None) -> ScoreView | None:
+    def _store(
+        self, conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None
+    ) -> ScoreView | None:
         return store_score(conn, mid, qid, value, name, comment, utcnow())
 
     @unit_of_work(write=True)
-    def _checked_score(self, session: Session, mid: int, qid: int, value: int | None, member: str | int,
-                       comment: str | None) -> ScoreView:
+    def _checked_score(
+        self, session: Session, mid: int, qid: int, value: int | None, member: str | int, comment: str | None
+    ) -> ScoreView:
         """``score`` with every rule checked one by one, naming the one that fails."""
         _, name = parse_ref(member)
         # One small SELECT validates the meeting, the agenda question and the member (by exact name).
         row = session.connection().execute(_score_check(), {"mid": mid, "qid": qid, "name": name}).first()
         if row is None:
             raise NotFound(f"no meeting numbered {mid}", field="MEETING")
-        status, selection_id, candidate_id, candidate, on_agenda, criterion_id, criterion, member_id, member_name, submitted = row
+        (
+            status,
+            selection_id,
+            candidate_id,
+            candidate,
+            on_agenda,
+            criterion_id,
+            criterion,
+            member_id,
+            member_name,
+            submitted,
+        ) = row
         if status == "cancelled":
             raise UserError(f"meeting {mid} is cancelled; it takes no scores", field="MEETING")
         if member_id is None:  # not an exact name: any case, or an id (rare; a second query)
@@ -189,16 +246,36 @@ class ScoringService(Service):
         if on_agenda is None:
             raise UserError(f"question {qid} is not on the agenda of meeting {mid}", field="QUESTION")
         if submitted is not None:
-            raise Conflict(f"{member_name} has submitted the scorecard of meeting {mid} already; scores are final", field="--member")
+            raise Conflict(
+                f"{member_name} has submitted the scorecard of meeting {mid} already; scores are final",
+                field="--member",
+            )
         now = utcnow()
-        values = {"meeting_id": mid, "question_id": qid, "member_id": member_id, "value": value,
-                  "comment": comment or "", "updated_at": now}
+        values = {
+            "meeting_id": mid,
+            "question_id": qid,
+            "member_id": member_id,
+            "value": value,
+            "comment": comment or "",
+            "updated_at": now,
+        }
         update = ("value", "updated_at") if comment is None else ("value", "comment", "updated_at")
-        stored = upsert(session, Score, values, ("meeting_id", "question_id", "member_id"), update, returning=("comment",))
+        stored = upsert(
+            session, Score, values, ("meeting_id", "question_id", "member_id"), update, returning=("comment",)
+        )
         return ScoreView(
-            meeting_id=mid, candidate_id=candidate_id, candidate=candidate, question_id=qid, criterion_id=criterion_id,
-            criterion=criterion, member_id=member_id, member=member_name, value=value,
-            comment=stored[0] if stored is not None else (comment or ""), submitted=False, updated_at=now,
+            meeting_id=mid,
+            candidate_id=candidate_id,
+            candidate=candidate,
+            question_id=qid,
+            criterion_id=criterion_id,
+            criterion=criterion,
+            member_id=member_id,
+            member=member_name,
+            value=value,
+            comment=stored[0] if stored is not None else (comment or ""),
+            submitted=False,
+            updated_at=now,
         )
 
     @unit_of_work(write=True)
@@ -215,25 +292,43 @@ class ScoringService(Service):
         panel_member = find_member(session, meeting.selection_id, member)
         hold_member(session.connection(), panel_member.id, submitting=True)  # the scores under way end first
         if _submitted_at(session, meeting.id, panel_member.id) is not None:
-            raise Conflict(f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member")
+            raise Conflict(
+                f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
+            )
         now = utcnow()
         session.add(Scorecard(meeting_id=meeting.id, member_id=panel_member.id, submitted_at=now))
         try:
             session.flush()
         except IntegrityError:
-            raise Conflict(f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member") from None
-        scores = _score_views(session, _score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id))
-        return ScorecardView(meeting_id=meeting.id, member_id=panel_member.id, member=panel_member.name,
-                             submitted_at=now, scores=tuple(scores))
+            raise Conflict(
+                f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
+            ) from None
+        scores = _score_views(
+            session, _score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id)
+        )
+        return ScorecardView(
+            meeting_id=meeting.id,
+            member_id=panel_member.id,
+            member=panel_member.name,
+            submitted_at=now,
+            scores=tuple(scores),
+        )
 
     @unit_of_work(write=False)
     def scorecard(self, session: Session, meeting_id: str | int, *, member: str | int) -> ScorecardView:
         """A member's own scores for a meeting (``submitted_at`` None while not submitted)."""
         meeting = find_meeting(session, meeting_id)
         panel_member = find_member(session, meeting.selection_id, member)
-        scores = _score_views(session, _score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id))
-        return ScorecardView(meeting_id=meeting.id, member_id=panel_member.id, member=panel_member.name,
-                             submitted_at=_submitted_at(session, meeting.id, panel_member.id), scores=tuple(scores))
+        scores = _score_views(
+            session, _score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id)
+        )
+        return ScorecardView(
+            meeting_id=meeting.id,
+            member_id=panel_member.id,
+            member=panel_member.name,
+            submitted_at=_submitted_at(session, meeting.id, panel_member.id),
+            scores=tuple(scores),
+        )
 
     @unit_of_work(write=False)
     def visible_scores(self, session: Session, meeting_id: str | int, *, member: str | int) -> list[ScoreView]:
@@ -253,7 +348,9 @@ class ScoringService(Service):
         return _score_views(session, stmt)
 
     @unit_of_work(write=False)
-    def scores(self, session: Session, *, selection: str | int | None = None, submitted_only: bool = False) -> list[ScoreView]:
+    def scores(
+        self, session: Session, *, selection: str | int | None = None, submitted_only: bool = False
+    ) -> list[ScoreView]:
         """Every score of a selection (for exports), by meeting, agenda position and member.
 
         Args:

@@ -22,16 +22,27 @@ from workbench.store.models import (
 def selection_view(row: Selection) -> SelectionView:
     days = tuple(int(d) for d in row.business_days.split(",") if d.strip())
     return SelectionView(
-        id=row.id, name=row.name, description=row.description, timezone=row.timezone,
-        business_hours=row.business_hours, business_days=days, date_order=row.date_order,
-        rubric=row.rubric, created_at=row.created_at,
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        timezone=row.timezone,
+        business_hours=row.business_hours,
+        business_days=days,
+        date_order=row.date_order,
+        rubric=row.rubric,
+        created_at=row.created_at,
     )
 
 
 def criterion_view(row: Criterion, scope_ids: tuple[int, ...] = ()) -> CriterionView:
     return CriterionView(
-        id=row.id, selection_id=row.selection_id, key=row.key, name=row.name,
-        description=row.description, weight=row.weight, position=row.position,
+        id=row.id,
+        selection_id=row.selection_id,
+        key=row.key,
+        name=row.name,
+        description=row.description,
+        weight=row.weight,
+        position=row.position,
         anchors=(row.anchor_1, row.anchor_2, row.anchor_3, row.anchor_4, row.anchor_5),
         scope_item_ids=scope_ids,
     )
@@ -47,9 +58,14 @@ def find_selection(session: Session, ref: str | int | None) -> Selection:
     if ref is None or str(ref).strip() == "":
         rows = session.exec(select(Selection).order_by(Selection.id).limit(2)).all()
         if not rows:
-            raise NotFound("the database holds no selection yet; create one with 'workbench selections new NAME' or 'workbench demo'", field="--selection")
+            raise NotFound(
+                "the database holds no selection yet; create one with 'workbench selections new NAME' or 'workbench demo'",
+                field="--selection",
+            )
         if len(rows) > 1:
-            raise UserError("the database holds several selections; name one with --selection NAME_OR_ID", field="--selection")
+            raise UserError(
+                "the database holds several selections; name one with --selection NAME_OR_ID", field="--selection"
+            )
         return rows[0]
     number, text = parse_ref(ref)
     row = session.exec(select(Selection).where(Selection.name == text)).first()
@@ -90,7 +106,9 @@ class SelectionService(Service):
         timezone = check_timezone(timezone, field="timezone")
         if session.exec(select(Selection).where(Selection.name == name)).first():
             raise Conflict(f"a selection named {name!r} exists already", field="name")
-        row = Selection(name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow())
+        row = Selection(
+            name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow()
+        )
         session.add(row)
         session.flush()
         if template:
@@ -121,9 +139,19 @@ class SelectionService(Service):
         if any(c.name.casefold() == name.casefold() for c in existing):
             raise Conflict(f"a criterion named {name!r} exists already", field="name")
         a = [clean_text(x, field="anchors") for x in anchors]
-        row = Criterion(selection_id=sel.id, key=name.casefold().replace(" ", "-"), name=name, weight=float(weight),
-                        description=description, position=len(existing), anchor_1=a[0], anchor_2=a[1], anchor_3=a[2],
-                        anchor_4=a[3], anchor_5=a[4])
+        row = Criterion(
+            selection_id=sel.id,
+            key=name.casefold().replace(" ", "-"),
+            name=name,
+            weight=float(weight),
+            description=description,
+            position=len(existing),
+            anchor_1=a[0],
+            anchor_2=a[1],
+            anchor_3=a[2],
+            anchor_4=a[3],
+            anchor_5=a[4],
+        )
         session.add(row)
         session.flush()
         return criterion_view(row)
@@ -154,22 +182,38 @@ class SelectionService(Service):
         if crit is None:
             raise NotFound(f"no criterion named {criterion!r}", field="criterion")
         count = len(session.exec(select(Question.id).where(Question.selection_id == sel.id)).all())
-        row = Question(selection_id=sel.id, criterion_id=crit.id, text=text, guidance=clean_text(guidance, field="guidance"),
-                       position=count)
+        row = Question(
+            selection_id=sel.id,
+            criterion_id=crit.id,
+            text=text,
+            guidance=clean_text(guidance, field="guidance"),
+            position=count,
+        )
         session.add(row)
         session.flush()
         for kind in kinds:
             session.add(QuestionKind(question_id=row.id, kind=kind))
         session.flush()
-        return QuestionView(id=row.id, criterion_id=crit.id, criterion=crit.name, text=row.text, guidance=row.guidance,
-                            kinds=tuple(sorted(kinds)), position=row.position)
+        return QuestionView(
+            id=row.id,
+            criterion_id=crit.id,
+            criterion=crit.name,
+            text=row.text,
+            guidance=row.guidance,
+            kinds=tuple(sorted(kinds)),
+            position=row.position,
+        )
 
     @unit_of_work(write=False)
     def criteria(self, session: Session, ref: str | int | None = None) -> list[CriterionView]:
         sel = find_selection(session, ref)
-        rows = session.exec(select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)).all()
+        rows = session.exec(
+            select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)
+        ).all()
         links = session.exec(
-            select(CriterionScope).join(Criterion, col(Criterion.id) == CriterionScope.criterion_id).where(Criterion.selection_id == sel.id)
+            select(CriterionScope)
+            .join(Criterion, col(Criterion.id) == CriterionScope.criterion_id)
+            .where(Criterion.selection_id == sel.id)
         ).all()
         by_criterion: dict[int, list[int]] = {}
         for link in links:
@@ -177,17 +221,29 @@ class SelectionService(Service):
         return [criterion_view(r, tuple(sorted(by_criterion.get(r.id, [])))) for r in rows]
 
     @unit_of_work(write=False)
-    def questions(self, session: Session, ref: str | int | None = None, *, kind: str | None = None) -> list[QuestionView]:
+    def questions(
+        self, session: Session, ref: str | int | None = None, *, kind: str | None = None
+    ) -> list[QuestionView]:
         sel = find_selection(session, ref)
         return load_questions(session, sel.id, kind=kind)
 
     @unit_of_work(write=False)
     def scope(self, session: Session, ref: str | int | None = None) -> list[ScopeItemView]:
         sel = find_selection(session, ref)
-        rows = session.exec(select(ScopeItem).where(ScopeItem.selection_id == sel.id).order_by(ScopeItem.position, ScopeItem.id)).all()
+        rows = session.exec(
+            select(ScopeItem).where(ScopeItem.selection_id == sel.id).order_by(ScopeItem.position, ScopeItem.id)
+        ).all()
         return [
-            ScopeItemView(id=r.id, selection_id=r.selection_id, key=r.key, name=r.name, description=r.description,
-                          decision=r.decision, priority=r.priority, notes=r.notes)
+            ScopeItemView(
+                id=r.id,
+                selection_id=r.selection_id,
+                key=r.key,
+                name=r.name,
+                description=r.description,
+                decision=r.decision,
+                priority=r.priority,
+                notes=r.notes,
+            )
             for r in rows
         ]
 
@@ -201,9 +257,7 @@ def load_questions(session: Session, selection_id: int, *, kind: str | None = No
         .order_by(Question.position, Question.id)
     )
     if kind is not None:
-        stmt = stmt.where(
-            col(Question.id).in_(select(QuestionKind.question_id).where(QuestionKind.kind == kind))
-        )
+        stmt = stmt.where(col(Question.id).in_(select(QuestionKind.question_id).where(QuestionKind.kind == kind)))
     rows = session.exec(stmt).all()
     kinds: dict[int, list[str]] = {}
     follow_ups: dict[int, int] = {}
@@ -211,13 +265,24 @@ def load_questions(session: Session, selection_id: int, *, kind: str | None = No
     if ids:
         for qk in session.exec(select(QuestionKind).where(col(QuestionKind.question_id).in_(ids))).all():
             kinds.setdefault(qk.question_id, []).append(qk.kind)
-        follow_ups = dict(session.exec(
-            select(CarriedGap.question_id, Note.meeting_id).join(Note, col(Note.id) == CarriedGap.note_id)
-            .where(col(CarriedGap.question_id).in_(ids))
-        ).all())
+        follow_ups = dict(
+            session.exec(
+                select(CarriedGap.question_id, Note.meeting_id)
+                .join(Note, col(Note.id) == CarriedGap.note_id)
+                .where(col(CarriedGap.question_id).in_(ids))
+            ).all()
+        )
     return [
-        QuestionView(id=q.id, criterion_id=q.criterion_id, criterion=cname, text=q.text, guidance=q.guidance,
-                     kinds=tuple(sorted(kinds.get(q.id, []))), position=q.position, follow_up_of=follow_ups.get(q.id))
+        QuestionView(
+            id=q.id,
+            criterion_id=q.criterion_id,
+            criterion=cname,
+            text=q.text,
+            guidance=q.guidance,
+            kinds=tuple(sorted(kinds.get(q.id, []))),
+            position=q.position,
+            follow_up_of=follow_ups.get(q.id),
+        )
         for q, cname in rows
     ]
 
@@ -236,16 +301,34 @@ def apply_template(session: Session, selection: Selection, template: str) -> Non
         scope_items = ()
     scope_ids: dict[str, int] = {}
     for pos, item in enumerate(scope_items):
-        row = ScopeItem(selection_id=selection.id, key=item.key, name=item.name, description=item.description,
-                        decision=item.decision, priority=item.priority, position=pos)
+        row = ScopeItem(
+            selection_id=selection.id,
+            key=item.key,
+            name=item.name,
+            description=item.description,
+            decision=item.decision,
+            priority=item.priority,
+            position=pos,
+        )
         session.add(row)
         session.flush()
         scope_ids[item.key] = row.id
     criterion_ids: dict[str, int] = {}
     for pos, c in enumerate(rubric.criteria):
         a = c.anchors
-        row = Criterion(selection_id=selection.id, key=c.key, name=c.name, description=c.description, weight=float(c.weight),
-                        position=pos, anchor_1=a[0], anchor_2=a[1], anchor_3=a[2], anchor_4=a[3], anchor_5=a[4])
+        row = Criterion(
+            selection_id=selection.id,
+            key=c.key,
+            name=c.name,
+            description=c.description,
+            weight=float(c.weight),
+            position=pos,
+            anchor_1=a[0],
+            anchor_2=a[1],
+            anchor_3=a[2],
+            anchor_4=a[3],
+            anchor_5=a[4],
+        )
         session.add(row)
         session.flush()
         criterion_ids[c.key] = row.id
@@ -253,8 +336,13 @@ def apply_template(session: Session, selection: Selection, template: str) -> Non
             if key in scope_ids:
                 session.add(CriterionScope(criterion_id=row.id, scope_item_id=scope_ids[key]))
     for pos, q in enumerate(rubric.questions):
-        row = Question(selection_id=selection.id, criterion_id=criterion_ids[q.criterion], text=q.text,
-                       guidance=q.guidance, position=pos)
+        row = Question(
+            selection_id=selection.id,
+            criterion_id=criterion_ids[q.criterion],
+            text=q.text,
+            guidance=q.guidance,
+            position=pos,
+        )
         session.add(row)
         session.flush()
         for kind in q.kinds:

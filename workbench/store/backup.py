@@ -64,15 +64,14 @@ def copy_to_sqlite(engine: Engine, target: Path) -> Path:
     tmp.unlink(missing_ok=True)
     dest = make_engine(f"sqlite:///{tmp}")
     try:
-        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as source:
-            with source.begin():
-                version = source.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-                upgrade(dest, version or "head")
-                with dest.connect() as out, out.begin():
-                    for table in SQLModel.metadata.sorted_tables:
-                        rows = [dict(r._mapping) for r in source.execute(select(table))]
-                        if rows:
-                            out.execute(table.insert(), rows)
+        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as source, source.begin():
+            version = source.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            upgrade(dest, version or "head")
+            with dest.connect() as out, out.begin():
+                for table in SQLModel.metadata.sorted_tables:
+                    rows = [dict(r._mapping) for r in source.execute(select(table))]
+                    if rows:
+                        out.execute(table.insert(), rows)
         dest.dispose()
         with sqlite3.connect(tmp) as conn:
             conn.execute("PRAGMA journal_mode=DELETE")

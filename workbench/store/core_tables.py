@@ -14,56 +14,88 @@ from sqlalchemy import DateTime, Integer, String, column, table
 
 selection = table(
     "selection",
-    column("id", Integer), column("name", String), column("timezone", String),
+    column("id", Integer),
+    column("name", String),
+    column("timezone", String),
 )
 
 panel_member = table(
     "panel_member",
-    column("id", Integer), column("selection_id", Integer), column("name", String),
+    column("id", Integer),
+    column("selection_id", Integer),
+    column("name", String),
 )
 
 candidate = table(
     "candidate",
-    column("id", Integer), column("selection_id", Integer), column("name", String), column("timezone", String),
+    column("id", Integer),
+    column("selection_id", Integer),
+    column("name", String),
+    column("timezone", String),
     column("status", String),
 )
 
 meeting = table(
     "meeting",
-    column("id", Integer), column("selection_id", Integer), column("candidate_id", Integer), column("kind", String),
-    column("start_utc", DateTime), column("duration_minutes", Integer), column("location", String),
+    column("id", Integer),
+    column("selection_id", Integer),
+    column("candidate_id", Integer),
+    column("kind", String),
+    column("start_utc", DateTime),
+    column("duration_minutes", Integer),
+    column("location", String),
     column("status", String),
 )
 
 meeting_member = table(
     "meeting_member",
-    column("meeting_id", Integer), column("member_id", Integer),
+    column("meeting_id", Integer),
+    column("member_id", Integer),
 )
 
 scorecard = table(
     "scorecard",
-    column("meeting_id", Integer), column("member_id", Integer),
+    column("meeting_id", Integer),
+    column("member_id", Integer),
 )
 
 agenda_item = table(
     "agenda_item",
-    column("meeting_id", Integer), column("question_id", Integer),
+    column("meeting_id", Integer),
+    column("question_id", Integer),
 )
 
 question = table(
     "question",
-    column("id", Integer), column("criterion_id", Integer),
+    column("id", Integer),
+    column("criterion_id", Integer),
 )
 
 criterion = table(
     "criterion",
-    column("id", Integer), column("name", String),
+    column("id", Integer),
+    column("name", String),
 )
 
 score = table(
     "score",
-    column("meeting_id", Integer), column("question_id", Integer), column("member_id", Integer),
-    column("value", Integer), column("comment", String), column("updated_at", DateTime),
+    column("meeting_id", Integer),
+    column("question_id", Integer),
+    column("member_id", Integer),
+    column("value", Integer),
+    column("comment", String),
+    column("updated_at", DateTime),
 )
 
-TABLES = (selection, panel_member, candidate, meeting, meeting_member, scorecard, agenda_item, question, criterion, score)
+TABLES = (
+    selection,
+    panel_member,
+    candidate,
+    meeting,
+    meeting_member,
+    scorecard,
+    agenda_item,
+    question,
+    criterion,
+    score,
+)

@@ -43,7 +43,10 @@ def _sqlite_engine(url: str, database: str | None, *, create_file: bool) -> Engi
     memory = not database or database == ":memory:"
     if not memory and create_file:
         prepare_private_file(Path(database))
-    kwargs: dict = {"hide_parameters": True, "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}}
+    kwargs: dict = {
+        "hide_parameters": True,
+        "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    }
     if memory:
         kwargs["poolclass"] = StaticPool
     engine = create_engine(url, **kwargs)

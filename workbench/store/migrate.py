@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -113,7 +113,7 @@ def _refuse_foreign(engine: Engine) -> None:
 
 def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
     """Copy the SQLite database beside itself before an upgrade and return the copy's path."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.{revision}.{stamp}.bak")
     from workbench.store.backup import sqlite_backup
 

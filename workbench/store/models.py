@@ -3,7 +3,6 @@
 # No `from __future__ import annotations` here: SQLModel reads the annotations at runtime.
 
 from datetime import date, datetime
-from typing import Optional
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -27,7 +26,7 @@ class Selection(SQLModel, table=True):
     """One outsourcing decision."""
 
     __tablename__ = "selection"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=200)
     description: str = ""
     timezone: str = "UTC"
@@ -46,7 +45,7 @@ class ScopeItem(SQLModel, table=True):
         UniqueConstraint("selection_id", "name"),
         CheckConstraint("decision IN ('outsource','in-house','undecided')", name="decision"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     key: str = ""
     name: str
@@ -65,7 +64,7 @@ class Criterion(SQLModel, table=True):
         UniqueConstraint("selection_id", "name"),
         CheckConstraint("weight >= 0", name="weight"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     key: str = ""
     name: str
@@ -83,15 +82,19 @@ class CriterionScope(SQLModel, table=True):
     """Which scope items a criterion depends on."""
 
     __tablename__ = "criterion_scope"
-    criterion_id: int = Field(sa_column=Column(Integer, ForeignKey("criterion.id", ondelete="CASCADE"), primary_key=True))
-    scope_item_id: int = Field(sa_column=Column(Integer, ForeignKey("scope_item.id", ondelete="CASCADE"), primary_key=True, index=True))
+    criterion_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("criterion.id", ondelete="CASCADE"), primary_key=True)
+    )
+    scope_item_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("scope_item.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
 
 
 class Question(SQLModel, table=True):
     """A question of the bank, tied to one criterion."""
 
     __tablename__ = "question"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id"))
     criterion_id: int = Field(sa_column=_fk("criterion.id"))
     text: str
@@ -118,7 +121,7 @@ class Candidate(SQLModel, table=True):
             name="status",
         ),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     name: str = Field(max_length=200)
     website: str = ""
@@ -136,8 +139,12 @@ class CandidateScope(SQLModel, table=True):
     """Which scope items a candidate covers."""
 
     __tablename__ = "candidate_scope"
-    candidate_id: int = Field(sa_column=Column(Integer, ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True))
-    scope_item_id: int = Field(sa_column=Column(Integer, ForeignKey("scope_item.id", ondelete="CASCADE"), primary_key=True, index=True))
+    candidate_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True)
+    )
+    scope_item_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("scope_item.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
 
 
 class Recommendation(SQLModel, table=True):
@@ -148,15 +155,15 @@ class Recommendation(SQLModel, table=True):
         CheckConstraint("sentiment IN ('positive','neutral','negative')", name="sentiment"),
         CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     recommender: str
     company: str = ""
     relationship: str = ""
     sentiment: str = "neutral"
-    rating: Optional[int] = None
+    rating: int | None = None
     experience: str = ""
-    given_on: Optional[date] = None
+    given_on: date | None = None
 
 
 class VendorPerson(SQLModel, table=True):
@@ -164,7 +171,7 @@ class VendorPerson(SQLModel, table=True):
 
     __tablename__ = "vendor_person"
     __table_args__ = (CheckConstraint("team IN ('management','delivery')", name="team"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     name: str
     role: str = ""
@@ -173,7 +180,7 @@ class VendorPerson(SQLModel, table=True):
     tenure: str = ""
     notes: str = ""
     researched: bool = False
-    last_checked: Optional[date] = None
+    last_checked: date | None = None
 
 
 class DiligenceCheck(SQLModel, table=True):
@@ -184,7 +191,7 @@ class DiligenceCheck(SQLModel, table=True):
         UniqueConstraint("candidate_id", "item"),
         CheckConstraint("status IN ('todo','ok','concern','n/a')", name="status"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id", index=False))
     item: str
     name: str = ""
@@ -198,7 +205,7 @@ class PanelMember(SQLModel, table=True):
 
     __tablename__ = "panel_member"
     __table_args__ = (UniqueConstraint("selection_id", "name"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     name: str = Field(max_length=200)
     role: str = ""
@@ -213,7 +220,7 @@ class MeetingSeries(SQLModel, table=True):
         CheckConstraint("interval >= 1", name="interval"),
         CheckConstraint("status IN ('active','cancelled')", name="status"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id"))
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     kind: str = Field(max_length=40)
@@ -221,8 +228,8 @@ class MeetingSeries(SQLModel, table=True):
     start_local: str  # first occurrence's wall time, ISO 8601 without offset
     freq: str = "weekly"
     interval: int = 1
-    count: Optional[int] = None
-    until_utc: Optional[datetime] = None
+    count: int | None = None
+    until_utc: datetime | None = None
     duration_minutes: int = 60
     location: str = ""
     status: str = "active"
@@ -238,7 +245,7 @@ class Meeting(SQLModel, table=True):
         CheckConstraint("duration_minutes > 0", name="duration"),
         Index("ix_meeting_selection_start", "selection_id", "start_utc"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     kind: str = Field(max_length=40)
@@ -250,8 +257,8 @@ class Meeting(SQLModel, table=True):
     status: str = "planned"
     uid: str = Field(unique=True, max_length=80)
     sequence: int = 0
-    series_id: Optional[int] = Field(default=None, sa_column=_fk("meeting_series.id", nullable=True, ondelete="SET NULL"))
-    series_index: Optional[int] = None  # 0-based position of the occurrence in its series
+    series_id: int | None = Field(default=None, sa_column=_fk("meeting_series.id", nullable=True, ondelete="SET NULL"))
+    series_index: int | None = None  # 0-based position of the occurrence in its series
     created_at: datetime
     updated_at: datetime
 
@@ -261,7 +268,9 @@ class MeetingMember(SQLModel, table=True):
 
     __tablename__ = "meeting_member"
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
-    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
 
 
 class AgendaItem(SQLModel, table=True):
@@ -269,13 +278,14 @@ class AgendaItem(SQLModel, table=True):
 
     __tablename__ = "agenda_item"
     __table_args__ = (UniqueConstraint("meeting_id", "question_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id", index=False))
     question_id: int = Field(sa_column=_fk("question.id"))
     position: int = 0
     # The earlier meeting of the series this item was carried over from (left unanswered, or a knowledge gap).
-    carried_from: Optional[int] = Field(default=None, sa_column=_fk("meeting.id", nullable=True, ondelete="SET NULL",
-                                                                     index=False))
+    carried_from: int | None = Field(
+        default=None, sa_column=_fk("meeting.id", nullable=True, ondelete="SET NULL", index=False)
+    )
 
 
 class Score(SQLModel, table=True):
@@ -288,11 +298,11 @@ class Score(SQLModel, table=True):
         # Covering index for the comparison aggregate: join on meeting and member, read question and value.
         Index("ix_score_compare", "meeting_id", "member_id", "question_id", "value"),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id", index=False))
     question_id: int = Field(sa_column=_fk("question.id"))
     member_id: int = Field(sa_column=_fk("panel_member.id"))
-    value: Optional[int] = None
+    value: int | None = None
     comment: str = ""
     updated_at: datetime
 
@@ -302,7 +312,9 @@ class Scorecard(SQLModel, table=True):
 
     __tablename__ = "scorecard"
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
-    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
     submitted_at: datetime
 
 
@@ -310,17 +322,15 @@ class Note(SQLModel, table=True):
     """A note typed during a meeting: note, decision, action, concern or knowledge gap."""
 
     __tablename__ = "note"
-    __table_args__ = (
-        CheckConstraint("kind IN ('note','decision','action','concern','gap')", name="kind"),
-    )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    __table_args__ = (CheckConstraint("kind IN ('note','decision','action','concern','gap')", name="kind"),)
+    id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id"))
     member_id: int = Field(sa_column=_fk("panel_member.id"))
     kind: str = "note"
     text: str = ""
     owner: str = ""
-    due: Optional[date] = None
-    question_id: Optional[int] = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL"))
+    due: date | None = None
+    question_id: int | None = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL"))
     created_at: datetime
     updated_at: datetime
 
@@ -330,8 +340,12 @@ class InterviewPosition(SQLModel, table=True):
 
     __tablename__ = "interview_position"
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
-    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
-    question_id: Optional[int] = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL", index=False))
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
+    question_id: int | None = Field(
+        default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL", index=False)
+    )
     updated_at: datetime
 
 
@@ -341,10 +355,14 @@ class QuestionTimer(SQLModel, table=True):
     __tablename__ = "question_timer"
     __table_args__ = (CheckConstraint("elapsed_seconds >= 0", name="elapsed"),)
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True))
-    member_id: int = Field(sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True))
-    question_id: int = Field(sa_column=Column(Integer, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True, index=True))
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
+    question_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
     elapsed_seconds: float = 0.0
-    running_since: Optional[datetime] = None
+    running_since: datetime | None = None
 
 
 class CarriedGap(SQLModel, table=True):

@@ -59,8 +59,9 @@ def upsert(
 _STATEMENTS: dict[tuple[Any, ...], Any] = {}
 
 
-def _statement(dialect: str, table: Table, conflict_cols: tuple[str, ...], update_cols: tuple[str, ...],
-               returning: tuple[str, ...]) -> Any:
+def _statement(
+    dialect: str, table: Table, conflict_cols: tuple[str, ...], update_cols: tuple[str, ...], returning: tuple[str, ...]
+) -> Any:
     if dialect == "sqlite":
         from sqlalchemy.dialects.sqlite import insert
     elif dialect == "postgresql":
