@@ -19,13 +19,13 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from workbench.services import Services
-    from workbench.services.views import (
+    from workbench.services.views.candidates import (
         CandidateView,
         DiligenceCheckView,
-        MeetingView,
         RecommendationView,
         VendorPersonView,
     )
+    from workbench.services.views.meetings import MeetingView
 
 # field -> (label, placeholder); saved on enter and when the field loses focus
 TEXT_FIELDS = {

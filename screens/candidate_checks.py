@@ -20,7 +20,8 @@ from screens.editing import Undo
 from screens.forms import FormDialog, FormField
 
 if TYPE_CHECKING:
-    from workbench.services.views import AgendaItemView, DiligenceCheckView, MeetingView
+    from workbench.services.views.candidates import DiligenceCheckView
+    from workbench.services.views.meetings import AgendaItemView, MeetingView
 
 CHECK_CYCLE = ("todo", "ok", "concern", "n/a")
 CHECK_STYLE = {"todo": "", "ok": "green", "concern": "bold red", "n/a": "dim"}

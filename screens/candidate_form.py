@@ -9,7 +9,7 @@ from screens.forms import FormDialog, FormField
 
 if TYPE_CHECKING:
     from screens.editing import EditingScreen
-    from workbench.services.views import CandidateView
+    from workbench.services.views.candidates import CandidateView
 
 
 def new_candidate_dialog(

@@ -19,7 +19,7 @@ from screens.table import Table
 
 if TYPE_CHECKING:
     from screens.candidate import CandidateScreen
-    from workbench.services.views import RecommendationView, VendorPersonView
+    from workbench.services.views.candidates import RecommendationView, VendorPersonView
 
 V = TypeVar("V")
 STALE_DAYS = 180

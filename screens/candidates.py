@@ -20,7 +20,7 @@ from screens.row_list import RowList
 
 if TYPE_CHECKING:
     from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate
-    from workbench.services.views import CandidateView
+    from workbench.services.views.candidates import CandidateView
 
 STATUSES = ("long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined")
 PIPELINE = ("long-list", "shortlisted", "interviewing", "finalist", "chosen")

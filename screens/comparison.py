@@ -41,8 +41,9 @@ from screens.matrix_table import Cell, MatrixTable
 
 if TYPE_CHECKING:
     from workbench.services import Services
-    from workbench.services.comparison_views import CandidateExtras, MemberMeansView
-    from workbench.services.views import ComparisonView, CriterionCell, CriterionView
+    from workbench.services.views.comparison import ComparisonView, CriterionCell
+    from workbench.services.views.drill import CandidateExtras, MemberMeansView
+    from workbench.services.views.kit import CriterionView
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ class ComparisonScreen(WeightEdits, EditingScreen):
         """The cells of the member chosen (each a single member's mean), or None for everyone."""
         if self.loaded is None or self.member_index == 0:
             return None
-        from workbench.services.views import CriterionCell
+        from workbench.services.views.comparison import CriterionCell
 
         member_id = self.loaded.members.members[self.member_index - 1][0]
         return {

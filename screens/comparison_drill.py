@@ -19,7 +19,7 @@ from screens.table import Table
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from workbench.services.comparison_views import DrillDownView, DrillScore
+    from workbench.services.views.drill import DrillDownView, DrillScore
 
 NOTE_LABELS = {"note": "Note", "decision": "Decision", "action": "Action", "concern": "Concern", "gap": "Knowledge gap"}
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from screens.comparison import ComparisonScreen
     from workbench.services import Services
-    from workbench.services.views import ComparisonView
+    from workbench.services.views.comparison import ComparisonView
 
 FORMATS = {".md": "md", ".csv": "csv", ".json": "json"}
 

@@ -11,8 +11,8 @@ from rich.text import Text
 from screens.matrix_cell import NO_STYLE, Cell
 
 if TYPE_CHECKING:
-    from workbench.services.comparison_views import CandidateExtras
-    from workbench.services.views import CandidateResult, ComparisonView, CriterionCell
+    from workbench.services.views.comparison import CandidateResult, ComparisonView, CriterionCell
+    from workbench.services.views.drill import CandidateExtras
 
 CRITERION_COLUMN = "criterion"
 WEIGHT_COLUMN = "weight"

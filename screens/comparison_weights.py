@@ -9,7 +9,7 @@ from screens.comparison_parts import criterion_of
 from screens.editing import Undo
 
 if TYPE_CHECKING:
-    from workbench.services.views import CriterionView
+    from workbench.services.views.kit import CriterionView
 
 
 class WeightEdits:

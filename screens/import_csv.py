@@ -22,7 +22,7 @@ from screens.table import Table
 
 if TYPE_CHECKING:
     from workbench.services import Services
-    from workbench.services.views import ImportResult
+    from workbench.services.views.candidates import ImportResult
 
 COLUMNS = (
     ("line", "Line"),

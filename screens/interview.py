@@ -29,8 +29,9 @@ from screens.interview_saver import Saver, Saving
 from screens.interview_widgets import AgendaList, QuestionPanel, SideTable, StatusLine
 
 if TYPE_CHECKING:
-    from workbench.services.interview_views import InterviewQuestion, InterviewView
-    from workbench.services.views import NoteView, ScoreView
+    from workbench.services.views.interview import InterviewQuestion, InterviewView
+    from workbench.services.views.meetings import NoteView
+    from workbench.services.views.scoring import ScoreView
 
 
 class InterviewScreen(KeptLines, Saving, EditingScreen):

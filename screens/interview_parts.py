@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from workbench.services.interview_views import InterviewHeader, InterviewQuestion, InterviewView, QuestionScores
-    from workbench.services.views import NoteView
+    from workbench.services.views.interview import InterviewHeader, InterviewQuestion, InterviewView, QuestionScores
+    from workbench.services.views.meetings import NoteView
 
 SCORE_STYLE = {1: "bold red", 2: "bold dark_orange", 3: "bold yellow", 4: "bold green", 5: "bold bright_green"}
 NOTE_MARK = {"note": "note", "decision": "DECISION", "action": "ACTION", "concern": "CONCERN", "gap": "GAP"}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from screens.interview import InterviewScreen
-    from workbench.services.interview_views import TimerView
+    from workbench.services.views.interview import TimerView
 
 Target = tuple[int, int, str]  # (meeting, question, member)
 

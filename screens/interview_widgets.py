@@ -31,7 +31,7 @@ from screens.table import Table
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from workbench.services.interview_views import InterviewQuestion, InterviewView, QuestionScores
+    from workbench.services.views.interview import InterviewQuestion, InterviewView, QuestionScores
 
 
 class AgendaList(ScrollView, can_focus=True):

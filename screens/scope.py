@@ -18,7 +18,7 @@ from screens.table import Table
 
 if TYPE_CHECKING:
     from workbench.services.scope import Dependents, Dropped
-    from workbench.services.views import ScopeItemView
+    from workbench.services.views.kit import ScopeItemView
 
 DECISIONS = ("outsource", "in-house", "undecided")
 DECISION_STYLE = {"outsource": "green", "in-house": "yellow", "undecided": "dim"}

@@ -229,7 +229,7 @@ def test_rebuild_gives_what_compare_gives(services) -> None:
 
 
 def test_rebuild_with_one_members_means(services) -> None:
-    from workbench.services.views import CriterionCell
+    from workbench.services.views.comparison import CriterionCell
 
     _setup(services)
     crit = {c.name: c.id for c in services.selections.criteria()}

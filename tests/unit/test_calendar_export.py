@@ -9,7 +9,7 @@ import pytest
 import vobject
 
 from workbench.exports.calendar import calendar_ics
-from workbench.services.views import AgendaItemView, MeetingView
+from workbench.services.views.meetings import AgendaItemView, MeetingView
 
 UTC = UTC
 NOW = datetime(2027, 1, 15, 12, 0, tzinfo=UTC)

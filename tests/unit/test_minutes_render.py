@@ -16,7 +16,7 @@ import pytest
 from workbench.exports.minutes import md_escape, render_minutes, when
 from workbench.services.errors import UserError
 from workbench.services.minutes import AgendaRow, MemberScore, MinutesNote, MinutesView, NextMeeting
-from workbench.services.views import AgendaItemView, MeetingView
+from workbench.services.views.meetings import AgendaItemView, MeetingView
 
 LONDON, WARSAW = ZoneInfo("Europe/London"), ZoneInfo("Europe/Warsaw")
 START = datetime(2027, 3, 15, 10, 0, tzinfo=UTC)  # 10:00 GMT, 11:00 CET

@@ -10,7 +10,7 @@ from workbench.commands.output import emit, print_table, to_csv, to_json
 
 if TYPE_CHECKING:
     from workbench.services import Services
-    from workbench.services.views import CandidateView
+    from workbench.services.views.candidates import CandidateView
 
 # The columns of `candidates export --format csv`, the same as `candidates import` reads.
 EXPORT_COLUMNS = ("name", "website", "timezone", "support_hours", "onsite", "status", "notes")

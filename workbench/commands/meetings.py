@@ -12,7 +12,7 @@ from workbench.commands.output import emit, iso_utc, print_table, to_json
 
 if TYPE_CHECKING:
     from workbench.services import Services
-    from workbench.services.views import MeetingView
+    from workbench.services.views.meetings import MeetingView
 
 
 def register(sub: argparse._SubParsersAction) -> None:

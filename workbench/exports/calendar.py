@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress
 
-from workbench.services.views import MeetingView
+from workbench.services.views.meetings import MeetingView
 
 PRODID = "-//Vendor Interview Workbench//EN"
 STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.exports.tabular import to_csv
-from workbench.services.views import ComparisonView
+from workbench.services.views.comparison import ComparisonView
 
 DECIMALS = 4
 

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from workbench.services.base import Service
 from workbench.services.errors import UserError
-from workbench.services.views import DatabaseCheck
+from workbench.services.views.selections import DatabaseCheck
 
 
 class AdminService(Service):

@@ -12,7 +12,7 @@ from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import find_selection
 from workbench.services.validate import check_choice, check_url, parse_bool, parse_date
-from workbench.services.views import (
+from workbench.services.views.candidates import (
     CandidateSummaryView,
     DiligenceCheckView,
     RecommendationView,

@@ -17,7 +17,7 @@ from sqlalchemy import MetaData, Table, insert, select, update
 from sqlalchemy.sql.schema import ForeignKeyConstraint
 from sqlmodel import Session, SQLModel
 
-from workbench.services.views import CandidateView
+from workbench.services.views.candidates import CandidateView
 
 CHUNK = 500  # values per IN (...) list: far below SQLite's limit of bound parameters
 

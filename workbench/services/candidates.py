@@ -29,7 +29,7 @@ from workbench.services.validate import (
     check_url,
     parse_bool,
 )
-from workbench.services.views import CandidateView, ImportResult
+from workbench.services.views.candidates import CandidateView, ImportResult
 from workbench.store.models import Candidate, CandidateScope, ScopeItem
 
 CANDIDATE_RULES: dict[str, Callable[[Any], Any]] = {

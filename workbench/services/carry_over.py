@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import and_, func, select
 from sqlmodel import Session
 
-from workbench.services.interview_views import CarryOver
+from workbench.services.views.interview import CarryOver
 from workbench.store.models import AgendaItem, CarriedGap, Criterion, Meeting, Note, Question, Score
 
 FOLLOW_UP_PREFIX = "Follow-up on a knowledge gap: "

@@ -8,7 +8,7 @@ from sqlalchemy import Integer, String, and_, cast, exists, insert, literal, tru
 from sqlmodel import Session, col, select
 
 from workbench.services.base import clean_text
-from workbench.services.views import DiligenceCheckView
+from workbench.services.views.candidates import DiligenceCheckView
 from workbench.store.models import Candidate, DiligenceCheck, Selection
 
 DEFAULT_CHECKLIST = "it-outsourcing"

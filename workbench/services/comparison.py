@@ -18,7 +18,8 @@ from workbench.services.comparison_build import build_comparison, rank_candidate
 from workbench.services.errors import NotFound, UserError
 from workbench.services.members import find_member
 from workbench.services.selections import criterion_view, find_selection, selection_view
-from workbench.services.views import ComparisonView, CriterionCell, CriterionView, WithheldMeeting
+from workbench.services.views.comparison import ComparisonView, CriterionCell, WithheldMeeting
+from workbench.services.views.kit import CriterionView
 from workbench.store.models import Candidate, Criterion, Meeting, MeetingMember, Question, Score, Scorecard
 
 

@@ -11,14 +11,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from workbench.domain import robustness, scoring
-from workbench.services.views import (
-    CandidateResult,
-    ComparisonView,
-    CriterionCell,
-    CriterionView,
-    LeaderFlipView,
-    SelectionView,
-)
+from workbench.services.views.comparison import CandidateResult, ComparisonView, CriterionCell, LeaderFlipView
+from workbench.services.views.kit import CriterionView
+from workbench.services.views.selections import SelectionView
 
 
 def rank_candidates(

@@ -12,7 +12,8 @@ from workbench.domain.scoring import DISAGREEMENT_THRESHOLD, RANK_DECIMALS
 from workbench.services.base import Service, unit_of_work
 from workbench.services.candidate_details import CandidateDetails, find_candidate
 from workbench.services.comparison import _find_criterion, member_means_query, withheld_meetings
-from workbench.services.comparison_views import (
+from workbench.services.selections import find_selection
+from workbench.services.views.drill import (
     CandidateExtras,
     DrillDownView,
     DrillNote,
@@ -20,7 +21,6 @@ from workbench.services.comparison_views import (
     MemberMean,
     MemberMeansView,
 )
-from workbench.services.selections import find_selection
 from workbench.store.models import AgendaItem, Meeting, Note, PanelMember, Question, Score, Scorecard
 
 

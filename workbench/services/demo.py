@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.selections import apply_template, find_selection, load_questions, selection_view
-from workbench.services.views import SelectionView
+from workbench.services.views.selections import SelectionView
 from workbench.store.models import (
     AgendaItem,
     Candidate,

@@ -19,7 +19,10 @@ from workbench.domain.scoring import stat_from_member_means
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
 from workbench.services.carry_over import carry_over, lock_meeting
 from workbench.services.errors import Conflict, UserError
-from workbench.services.interview_views import (
+from workbench.services.meetings import find_meeting, meeting_id_of
+from workbench.services.members import find_member
+from workbench.services.scoring import MAX_COMMENT, ScoringService, question_id_of
+from workbench.services.views.interview import (
     CarryOver,
     InterviewHeader,
     InterviewQuestion,
@@ -28,10 +31,8 @@ from workbench.services.interview_views import (
     QuestionScores,
     TimerView,
 )
-from workbench.services.meetings import find_meeting, meeting_id_of
-from workbench.services.members import find_member
-from workbench.services.scoring import MAX_COMMENT, ScoringService, question_id_of
-from workbench.services.views import NoteView, ScoreView
+from workbench.services.views.meetings import NoteView
+from workbench.services.views.scoring import ScoreView
 from workbench.store.models import (
     AgendaItem,
     Candidate,

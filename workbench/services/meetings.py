@@ -14,7 +14,7 @@ from workbench.services.errors import NotFound, UserError
 from workbench.services.members import find_member
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.validate import MEETING_KINDS, MEETING_STATUSES, check_choice, check_timezone
-from workbench.services.views import AgendaItemView, MeetingView
+from workbench.services.views.meetings import AgendaItemView, MeetingView
 from workbench.store.models import (
     AgendaItem,
     Candidate,

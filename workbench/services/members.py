@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound
 from workbench.services.selections import find_selection
-from workbench.services.views import MemberView
+from workbench.services.views.selections import MemberView
 from workbench.store.models import PanelMember
 
 

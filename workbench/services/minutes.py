@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from workbench.services.base import Service, unit_of_work
 from workbench.services.meetings import find_candidate, find_meeting, meeting_views
 from workbench.services.selections import find_selection
-from workbench.services.views import MeetingView
+from workbench.services.views.meetings import MeetingView
 from workbench.store.models import Candidate, Meeting, MeetingMember, Note, PanelMember, Score, Scorecard, Selection
 
 KIND_LABELS = {

@@ -12,7 +12,7 @@ from workbench.services.errors import NotFound, UserError
 from workbench.services.meetings import find_meeting
 from workbench.services.members import find_member
 from workbench.services.validate import NOTE_KINDS, check_choice, parse_date
-from workbench.services.views import NoteView
+from workbench.services.views.meetings import NoteView
 from workbench.store.models import AgendaItem, Note, PanelMember
 
 MAX_TEXT = 20_000

@@ -14,7 +14,7 @@ from workbench.services.meetings import find_candidate, meeting_views
 from workbench.services.members import find_member
 from workbench.services.scheduling import meeting_warnings
 from workbench.services.selections import find_selection
-from workbench.services.views import MeetingView
+from workbench.services.views.meetings import MeetingView
 from workbench.store.models import Candidate, Meeting, Selection
 
 

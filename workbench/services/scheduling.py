@@ -17,7 +17,7 @@ from workbench.services.meetings import find_candidate, find_meeting, insert_mee
 from workbench.services.members import find_member
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.validate import MEETING_KINDS, check_choice, check_timezone
-from workbench.services.views import MeetingView
+from workbench.services.views.meetings import MeetingView
 from workbench.store.models import (
     Candidate,
     Meeting,

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, func, select
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import find_selection
-from workbench.services.views import ScopeItemView
+from workbench.services.views.kit import ScopeItemView
 from workbench.store.models import Criterion, CriterionScope, Question, ScopeItem
 
 DECISIONS = ("outsource", "in-house", "undecided")

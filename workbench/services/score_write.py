@@ -28,7 +28,7 @@ from sqlalchemy import Integer, String, and_, bindparam, exists, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from workbench.services.views import ScoreView
+from workbench.services.views.scoring import ScoreView
 from workbench.store import core_tables as t
 
 _CONFLICT = ("meeting_id", "question_id", "member_id")

@@ -15,7 +15,7 @@ from workbench.services.meetings import find_meeting, meeting_id_of
 from workbench.services.members import find_member
 from workbench.services.score_write import NOT_RUN, hold_member, store_score, store_score_sqlite
 from workbench.services.selections import find_selection
-from workbench.services.views import ScorecardView, ScoreView
+from workbench.services.views.scoring import ScorecardView, ScoreView
 from workbench.store.models import (
     AgendaItem,
     Candidate,

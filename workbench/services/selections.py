@@ -6,7 +6,8 @@ from sqlmodel import Session, col, select
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
-from workbench.services.views import CriterionView, QuestionView, ScopeItemView, SelectionView
+from workbench.services.views.kit import CriterionView, QuestionView, ScopeItemView
+from workbench.services.views.selections import SelectionView
 from workbench.store.models import (
     CarriedGap,
     Criterion,

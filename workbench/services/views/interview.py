@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from workbench.services.views import NoteView
+from workbench.services.views.meetings import NoteView
 
 NOT_SCORED, SCORED, NOT_APPLICABLE = "not yet scored", "scored", "N/A"
 

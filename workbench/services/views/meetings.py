@@ -1,0 +1,53 @@
+"""Frozen values of meetings, their agendas and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItemView:
+    question_id: int
+    position: int
+    criterion_id: int
+    criterion: str
+    text: str
+    guidance: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    id: int
+    selection_id: int
+    candidate_id: int
+    candidate: str
+    kind: str
+    start_utc: datetime  # aware, UTC
+    timezone: str
+    duration_minutes: int
+    location: str
+    their_attendees: tuple[str, ...]
+    status: str
+    uid: str
+    sequence: int
+    members: tuple[str, ...]
+    agenda: tuple[AgendaItemView, ...] = field(default=())
+    series_id: int | None = None
+    series_index: int | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    id: int
+    meeting_id: int
+    member_id: int
+    member: str
+    kind: str
+    text: str
+    owner: str
+    due: date | None
+    question_id: int | None
+    created_at: datetime
+    updated_at: datetime
