@@ -150,7 +150,7 @@ async def _idle(app: Any, pilot: Any) -> None:
 
 async def _screen_run(path: Path, repeat: int) -> dict[str, list[float]]:
     from screens.app import WorkbenchApp
-    from screens.comparison import ComparisonScreen
+    from screens.comparison.comparison import ComparisonScreen
     from workbench.config import resolve_database
     from workbench.prefs import Prefs
     from workbench.services import open_services
@@ -243,8 +243,8 @@ async def _baseline_run(path: Path, repeat: int, robust: bool, chrome: bool = Tr
     from textual.screen import Screen
     from textual.widgets import Label, Static
 
-    from screens.base import WorkbenchScreen
-    from screens.comparison import fetch
+    from screens.comparison.comparison import fetch
+    from screens.shell.base import WorkbenchScreen
     from workbench.config import resolve_database
     from workbench.services import open_services
     from workbench.services.comparison_build import rebuild

@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -14,8 +13,9 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Header, Static
 
-from screens.commands import WorkbenchCommands
-from screens.idle_gc import IdleCollector
+from screens.shell.idle_gc import IdleCollector
+from screens.shell.palette import WorkbenchCommands
+from screens.shell.sections import RECORD_SCREENS, SECTIONS, WARM_UP
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -26,31 +26,11 @@ if TYPE_CHECKING:
 
 TITLE = "Vendor Interview Workbench"
 
-# The sections of the workspace: name -> "module:Class", imported on first use.
-SECTIONS = {
-    "home": "screens.home:HomeScreen",
-    "scope": "screens.scope:ScopeScreen",
-    "candidates": "screens.candidates:CandidatesScreen",
-    "schedule": "screens.schedule:ScheduleScreen",
-    "comparison": "screens.comparison:ComparisonScreen",
-}
-
-# Services the sections use, loaded in the background once the home screen shows its data: the ORM
-# classes behind them take a good part of a second to load, better spent while the user reads.
-WARM_UP = ("members", "candidates", "scope", "schedule_views")
-
-# Screens opened on one record (a meeting): name -> "module:Class"; the class takes that record's id.
-RECORD_SCREENS = {
-    "interview": "screens.interview:InterviewScreen",
-    "minutes": "screens.minutes:MinutesScreen",
-}
-
 
 class WorkbenchApp(App[int]):
     """The terminal app. The first frame comes before the ORM is imported; data follows from workers."""
 
     TITLE = TITLE
-    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="The keys of this screen"),
@@ -116,7 +96,7 @@ class WorkbenchApp(App[int]):
 
     def on_ready(self) -> None:
         """The first frame is on screen: the home screen and the database (the ORM) may come now."""
-        from screens.home import HomeScreen
+        from screens.home.home import HomeScreen
 
         self._first_frame.set()
         self._open_services()  # in a thread, while the home screen is composed
@@ -187,7 +167,7 @@ class WorkbenchApp(App[int]):
             self.call_from_thread(self._start_idle_gc)
 
     def _start_idle_gc(self) -> None:
-        """From now on, the full garbage collections wait for a pause of the user (see screens.idle_gc)."""
+        """From now on, the full garbage collections wait for a pause of the user (see screens.shell.idle_gc)."""
         assert self.idle_gc is not None
         self.idle_gc.start()
         self.set_interval(IdleCollector.TICK, self.idle_gc.tick)
@@ -242,7 +222,7 @@ class WorkbenchApp(App[int]):
         try:
             names = [m.name for m in self.get_services().members.list(selection)]
         except Exception as exc:  # noqa: BLE001 - shown, never silent
-            from screens.base import describe_error
+            from screens.shell.base import describe_error
 
             self.call_from_thread(self.notify, describe_error(exc), severity="error")
             return
@@ -262,7 +242,7 @@ class WorkbenchApp(App[int]):
         self.call_from_thread(self._member_not_on_panel, selection, member, [m.name for m in panel])
 
     def _member_not_on_panel(self, selection: str, member: str, names: list[str]) -> None:
-        from screens.dialogs import MemberPicker
+        from screens.dialogs.member import MemberPicker
 
         if self.member != member or self.selection != selection:
             return  # chosen again meanwhile
@@ -277,7 +257,7 @@ class WorkbenchApp(App[int]):
         self._show_member_picker(selection, names, False)
 
     def _show_member_picker(self, selection: str, names: list[str], force: bool) -> None:
-        from screens.dialogs import MemberPicker
+        from screens.dialogs.member import MemberPicker
 
         if not names:
             if force:
@@ -314,7 +294,7 @@ class WorkbenchApp(App[int]):
 
         from textual.screen import ModalScreen
 
-        from screens.home import HomeScreen
+        from screens.home.home import HomeScreen
 
         if isinstance(self.screen, ModalScreen):  # reached from code only: the keys of the app do not reach a dialog
             self.notify("Finish or close the dialog first (escape).", severity="warning")
@@ -345,7 +325,7 @@ class WorkbenchApp(App[int]):
         self.pop_screen()
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.shell.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

@@ -93,7 +93,7 @@ class Drive:
     @staticmethod
     def pick(pilot: Any, name: str) -> None:
         """Put the cursor of the candidates table on the row of a candidate."""
-        from screens.row_list import RowList
+        from screens.widgets.row_list import RowList
 
         table = pilot.app.screen.query_one("#candidates-table", RowList)
         table.move_cursor(row=next(i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == name))

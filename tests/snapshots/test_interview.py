@@ -83,7 +83,7 @@ class TestInterview:
 
     def test_writing_an_action_item(self, snap_compare, interview, drive) -> None:  # type: ignore[no-untyped-def]
         """The editor open on an action item: its text, owner and due date, saved as typed."""
-        from screens.interview_editor import DRAFT_DELAY
+        from screens.interview.editor import DRAFT_DELAY
 
         keys = (*BEFORE, "a", *"Send the escalation chart", "tab", *"Louise Okafor", "tab", *"2027-01-21")
 

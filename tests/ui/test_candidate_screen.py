@@ -7,10 +7,10 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
-from screens.candidate import CandidateScreen
-from screens.candidate_tabs import last_checked_cell
-from screens.forms import FormDialog
-from screens.row_list import RowList
+from screens.candidates.candidate import CandidateScreen
+from screens.candidates.tabs import last_checked_cell
+from screens.dialogs.form import FormDialog
+from screens.widgets.row_list import RowList
 
 SAMPLE = "Outsource IT support (sample)"
 
@@ -233,7 +233,7 @@ async def test_meetings_tab_lists_the_candidates_meetings(sample_app: Any, settl
 
 
 async def test_f2_saves_what_was_typed_and_leaves_no_screen_behind(sample_app: Any, settle: Any, stored: Any) -> None:
-    from screens.scope import ScopeScreen
+    from screens.scope.scope import ScopeScreen
 
     vendor = _vendor(stored)
     app = sample_app()

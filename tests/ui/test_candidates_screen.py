@@ -6,11 +6,12 @@ from typing import Any
 
 from textual.widgets import Input, Select, Switch
 
-from screens.candidate import CandidateScreen
-from screens.candidates import CandidatesScreen
-from screens.forms import ConfirmDialog, FormDialog
-from screens.import_csv import ImportScreen
-from screens.row_list import RowList
+from screens.candidates.candidate import CandidateScreen
+from screens.candidates.candidates import CandidatesScreen
+from screens.candidates.import_csv import ImportScreen
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.form import FormDialog
+from screens.widgets.row_list import RowList
 
 SAMPLE = "Outsource IT support (sample)"
 

@@ -11,11 +11,12 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, Static
 
-from screens.comparison import ComparisonScreen
-from screens.comparison_drill import DrillDownScreen
-from screens.forms import ConfirmDialog, FormDialog
-from screens.matrix_table import MatrixTable
-from screens.minutes import MinutesScreen
+from screens.comparison.comparison import ComparisonScreen
+from screens.comparison.drill import DrillDownScreen
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.form import FormDialog
+from screens.minutes.minutes import MinutesScreen
+from screens.widgets.matrix_table import MatrixTable
 from workbench.cli import main as cli
 from workbench.exports.comparison import flip_sentence
 

@@ -8,7 +8,10 @@ from textual.app import App
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from screens.dialogs import ConfirmDialog, MemberPicker, NewSelectionDialog, TextDialog
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.member import MemberPicker
+from screens.dialogs.text import TextDialog
+from screens.home.new_selection import NewSelectionDialog
 
 
 class _Host(App[None]):

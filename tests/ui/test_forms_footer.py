@@ -12,11 +12,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input
 from textual.widgets._footer import FooterKey
 
-from screens import dialogs, forms, schedule_dialogs
-from screens.dialogs import ConfirmDialog, MemberPicker, NewSelectionDialog, TextDialog
-from screens.forms import FormDialog, FormField
-from screens.schedule_dialogs import PathDialog
-from screens.schedule_form import FormContext, ScheduleForm
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.file import PathDialog
+from screens.dialogs.form import FormDialog, FormField
+from screens.dialogs.member import MemberPicker
+from screens.dialogs.text import TextDialog
+from screens.home.new_selection import NewSelectionDialog
+from screens.schedule.form import FormContext, ScheduleForm
 
 SIZE = (120, 40)
 
@@ -68,13 +70,13 @@ CASES = [
     ),
     pytest.param(lambda: ConfirmDialog("Delete Acme IT?"), ["y Yes", "n No"], ["Yes (y)", "No (n)"], id="confirm"),
     pytest.param(
-        lambda: forms.ConfirmDialog("Delete Acme IT?", "It goes.", yes="Delete"),
+        lambda: ConfirmDialog("Delete Acme IT?", "It goes.", yes="Delete", focus_yes=True),
         ["y Yes", "n No"],
         ["Delete (y)", "No (n)"],
         id="confirm-editing",
     ),
     pytest.param(
-        lambda: schedule_dialogs.ConfirmDialog("Cancel meeting 4?", yes="Cancel it", no="Keep it"),
+        lambda: ConfirmDialog("Cancel meeting 4?", yes="Cancel it", no="Keep it"),
         ["y Yes", "n No"],
         ["Cancel it (y)", "Keep it (n)"],
         id="confirm-schedule",
@@ -107,16 +109,29 @@ async def test_a_dialog_shows_its_own_keys(make: Any, keys: list[str], buttons: 
 
 
 def test_there_is_one_yes_no_dialog() -> None:
-    """The editing screens and the schedule hand on the dialogs module's question instead of keeping copies."""
-    assert schedule_dialogs.ConfirmDialog is dialogs.ConfirmDialog
-    assert issubclass(forms.ConfirmDialog, dialogs.ConfirmDialog)
+    """The editing screens, the schedule and the interview ask with screens.dialogs.confirm's question, no copy."""
+    import importlib
+    import pkgutil
+
+    import screens
+
+    found = set()
+    for info in pkgutil.walk_packages(screens.__path__, "screens."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, ModalScreen) and "Confirm" in value.__name__:
+                found.add(value)
+    assert found == {ConfirmDialog}
 
 
 @pytest.mark.parametrize(
     ("make", "enter_answers"),
     [
-        (lambda: forms.ConfirmDialog("Submit?"), True),  # the editing screens: the focus starts on the yes button
-        (lambda: schedule_dialogs.ConfirmDialog("Cancel it?", yes="Cancel it", no="Keep it"), False),
+        (
+            lambda: ConfirmDialog("Submit?", focus_yes=True),
+            True,
+        ),  # the editing screens: the focus starts on the yes button
+        (lambda: ConfirmDialog("Cancel it?", yes="Cancel it", no="Keep it"), False),
         (lambda: ConfirmDialog("Really?"), False),
     ],
 )
@@ -184,7 +199,7 @@ async def test_the_help_screen_shows_its_own_close_key() -> None:
     """F1's help is a modal too: its footer names the key that closes it, and that key closes it."""
     from textual.screen import Screen
 
-    from screens.help import HelpScreen
+    from screens.shell.help import HelpScreen
 
     app: App[None] = App()
     async with app.run_test(size=SIZE) as pilot:

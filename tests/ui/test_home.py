@@ -33,7 +33,7 @@ def _with_sample(path: Path) -> Path:
 
 async def _wait_for_workers(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait for the home screen (pushed after the first frame), then until no worker runs any more."""
-    from screens.home import HomeScreen
+    from screens.home.home import HomeScreen
 
     for _ in range(500):
         if any(isinstance(s, HomeScreen) and s.is_mounted for s in app.screen_stack):
@@ -132,7 +132,7 @@ async def test_the_next_14_days_in_our_time_and_the_vendors(tmp_path: Path) -> N
 
 
 async def test_n_creates_a_selection_from_the_template(tmp_path: Path) -> None:
-    from screens.dialogs import NewSelectionDialog
+    from screens.home.new_selection import NewSelectionDialog
 
     path = tmp_path / "wb.sqlite3"
     app = _app(path, as_member="Ann", prefs=load_prefs())
@@ -167,7 +167,7 @@ async def test_n_creates_a_selection_from_the_template(tmp_path: Path) -> None:
 
 
 async def test_the_welcome_offers_both_and_escape_creates_nothing(tmp_path: Path) -> None:
-    from screens.dialogs import NewSelectionDialog
+    from screens.home.new_selection import NewSelectionDialog
 
     path = tmp_path / "wb.sqlite3"
     app = _app(path, as_member="Ann")
@@ -189,8 +189,8 @@ async def test_the_welcome_offers_both_and_escape_creates_nothing(tmp_path: Path
 
 
 async def test_the_member_picker_is_shown_once_and_remembered(tmp_path: Path) -> None:
-    from screens.dialogs import MemberPicker
-    from screens.home import HomeScreen
+    from screens.dialogs.member import MemberPicker
+    from screens.home.home import HomeScreen
 
     path = _with_sample(tmp_path / "wb.sqlite3")
     app = _app(path, prefs=load_prefs())
@@ -217,8 +217,8 @@ async def test_the_member_picker_is_shown_once_and_remembered(tmp_path: Path) ->
 
 
 async def test_a_member_not_on_the_panel_is_told_so_and_asked(tmp_path: Path) -> None:
-    from screens.dialogs import MemberPicker
-    from screens.home import HomeScreen
+    from screens.dialogs.member import MemberPicker
+    from screens.home.home import HomeScreen
 
     app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Member 0", prefs=load_prefs())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -245,8 +245,8 @@ async def test_a_member_not_on_the_panel_is_told_so_and_asked(tmp_path: Path) ->
 
 
 async def test_an_interview_opened_at_start_asks_once_for_a_member_not_on_the_panel(tmp_path: Path) -> None:
-    from screens.dialogs import MemberPicker
-    from screens.interview import InterviewScreen
+    from screens.dialogs.member import MemberPicker
+    from screens.interview.interview import InterviewScreen
 
     app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Nobody", prefs=load_prefs(), start=("interview", "3"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -259,7 +259,7 @@ async def test_an_interview_opened_at_start_asks_once_for_a_member_not_on_the_pa
 
 
 async def test_as_member_means_no_picker(tmp_path: Path) -> None:
-    from screens.home import HomeScreen
+    from screens.home.home import HomeScreen
 
     app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Tom Adeyemi", prefs=load_prefs())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -270,7 +270,7 @@ async def test_as_member_means_no_picker(tmp_path: Path) -> None:
 
 
 async def test_the_command_palette_opens_the_schedule(tmp_path: Path) -> None:
-    from screens.schedule import ScheduleScreen
+    from screens.schedule.schedule import ScheduleScreen
 
     app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Helen Marsh")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -285,8 +285,8 @@ async def test_the_command_palette_opens_the_schedule(tmp_path: Path) -> None:
 
 
 async def test_the_command_palette_reaches_help_and_new_selection(tmp_path: Path) -> None:
-    from screens.dialogs import NewSelectionDialog
-    from screens.help import HelpScreen
+    from screens.home.new_selection import NewSelectionDialog
+    from screens.shell.help import HelpScreen
 
     app = _app(tmp_path / "wb.sqlite3", as_member="Ann")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -328,7 +328,7 @@ async def test_the_theme_is_chosen_in_the_palette_and_remembered(tmp_path: Path)
 async def test_f1_lists_the_keys_of_the_home_screen(tmp_path: Path) -> None:
     from rich.console import Console
 
-    from screens.help import HelpScreen
+    from screens.shell.help import HelpScreen
 
     app = _app(tmp_path / "wb.sqlite3", as_member="Ann")
     async with app.run_test(size=(120, 40)) as pilot:

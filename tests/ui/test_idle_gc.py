@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from screens import idle_gc
-from screens.idle_gc import IdleCollector
+from screens.shell import idle_gc
+from screens.shell.idle_gc import IdleCollector
 
 
 class Node:

@@ -7,8 +7,8 @@ from typing import Any
 
 from textual.widgets import Button, DataTable, Input, Static
 
-from screens.import_csv import ImportScreen
-from screens.row_list import RowList
+from screens.candidates.import_csv import ImportScreen
+from screens.widgets.row_list import RowList
 
 SAMPLE = "Outsource IT support (sample)"
 

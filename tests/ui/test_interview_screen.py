@@ -14,7 +14,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import DataTable, Static
 
-from screens.interview_widgets import AgendaList
+from screens.interview.widgets import AgendaList
 from tests.ui.conftest import MEMBER, SAMPLE
 
 MEETING = 3
@@ -57,7 +57,7 @@ def shown(app: Any) -> str:
 
 
 def _interview(app: Any) -> Any:
-    from screens.interview import InterviewScreen
+    from screens.interview.interview import InterviewScreen
 
     assert isinstance(app.screen, InterviewScreen), type(app.screen).__name__
     return app.screen
@@ -158,7 +158,7 @@ async def test_a_note_survives_leaving_one_key_after_typing(
 
 
 async def test_a_note_is_saved_while_still_being_typed(sample_path: Path, stored: Any, settle: Any) -> None:
-    from screens.interview_editor import DRAFT_DELAY
+    from screens.interview.editor import DRAFT_DELAY
 
     app = _app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -290,8 +290,8 @@ async def test_a_hand_over_leaves_the_remembered_member_alone(sample_path: Path,
 
 
 async def test_the_schedule_and_the_candidates_meetings_open_the_interview(sample_path: Path, settle: Any) -> None:
-    from screens.candidate import CandidateScreen
-    from screens.schedule import ScheduleScreen
+    from screens.candidates.candidate import CandidateScreen
+    from screens.schedule.schedule import ScheduleScreen
 
     app = _app(sample_path, meeting=None)
     async with app.run_test(size=(120, 40)) as pilot:

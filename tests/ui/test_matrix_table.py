@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 from textual.coordinate import Coordinate
 from textual.geometry import Region
 
-from screens.matrix_table import Cell, MatrixTable
+from screens.widgets.matrix_table import Cell, MatrixTable
 
 COLUMNS = 12  # after the two fixed ones
 ROWS = 30

@@ -7,8 +7,8 @@ from typing import Any
 
 from textual.widgets import Input, Markdown, Select, Static
 
-from screens.forms import FormDialog
-from screens.minutes import MinutesScreen
+from screens.dialogs.form import FormDialog
+from screens.minutes.minutes import MinutesScreen
 from workbench.cli import main as cli
 
 SAMPLE = "Outsource IT support (sample)"

@@ -7,18 +7,18 @@ import importlib
 import random
 from typing import Any
 
-from screens.candidate import CandidateScreen
-from screens.candidates import CandidatesScreen
-from screens.home import HomeScreen
-from screens.row_list import RowList
-from screens.schedule import ScheduleScreen
-from screens.scope import ScopeScreen
+from screens.candidates.candidate import CandidateScreen
+from screens.candidates.candidates import CandidatesScreen
+from screens.home.home import HomeScreen
+from screens.schedule.schedule import ScheduleScreen
+from screens.scope.scope import ScopeScreen
+from screens.widgets.row_list import RowList
 
 
 def _comparison() -> type | None:
     """The comparison screen when this version has it (F5 says "not part of this version yet" otherwise)."""
     try:
-        return importlib.import_module("screens.comparison").ComparisonScreen  # type: ignore[no-any-return]
+        return importlib.import_module("screens.comparison.comparison").ComparisonScreen  # type: ignore[no-any-return]
     except ModuleNotFoundError:
         return None
 
@@ -107,7 +107,7 @@ async def test_sections_from_pushed_screens_in_every_order_leave_no_screen_behin
 
 
 async def test_a_section_key_in_a_dialog_keeps_the_dialog_and_the_stack(sample_app: Any, settle: Any) -> None:
-    from screens.dialogs import ConfirmDialog
+    from screens.dialogs.confirm import ConfirmDialog
 
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,7 +7,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
-from screens.row_list import RowList
+from screens.widgets.row_list import RowList
 
 ROWS = [(str(i), (f"Vendor {i:03d}", Text("long-list", style="cyan"), "Europe/London")) for i in range(100)]
 

@@ -11,9 +11,9 @@ import pytest
 from textual.widgets import Input, Static
 
 from screens.app import WorkbenchApp
-from screens.row_list import RowList
-from screens.schedule import ScheduleScreen
-from screens.schedule_form import ScheduleForm
+from screens.schedule.form import ScheduleForm
+from screens.schedule.schedule import ScheduleScreen
+from screens.widgets.row_list import RowList
 
 LONDON = ZoneInfo("Europe/London")
 SAMPLE_MEETINGS = 11

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, Static
 
-from screens.scope import ScopeScreen
+from screens.scope.scope import ScopeScreen
 
 SAMPLE = "Outsource IT support (sample)"
 

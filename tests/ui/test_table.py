@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets.data_table import CellDoesNotExist
 
-from screens.table import Table
+from screens.widgets.table import Table
 
 ROWS = 100
 

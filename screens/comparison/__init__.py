@@ -1,0 +1,1 @@
+"""The comparison: the matrix, weights, robustness, the drill-down, the export."""

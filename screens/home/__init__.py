@@ -1,0 +1,1 @@
+"""The home screen: the selections, their progress, the next meetings."""

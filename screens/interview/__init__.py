@@ -1,0 +1,1 @@
+"""The live interview: scoring by keys, notes, timers, submit, hand-over."""

@@ -1,0 +1,309 @@
+"""The note editor of the live interview: its widgets, a draft saved whatever its state, and the controller.
+
+A note (or the comment of a score) is saved 0.5 s after the last key, when its field is left,
+when the editor is closed, and when the screen or the app is left (``save_now``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static, TextArea
+
+if TYPE_CHECKING:
+    from screens.interview.interview import InterviewScreen
+    from workbench.services import Services
+
+DRAFT_DELAY = 0.5
+"""Seconds after the last key before a note being typed is saved (the promise is one second)."""
+
+EDITOR_TITLE = {
+    "note": "Note",
+    "decision": "Decision",
+    "action": "Action item",
+    "gap": "Knowledge gap: what the vendor did not know",
+    "concern": "Concern",
+    "comment": "Comment on your score",
+}
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FIELDS = ("iv-editor-text", "iv-owner", "iv-due")
+
+
+async def _editor_key(widget: Any, event: Any) -> None:
+    """A key of an editor field, before the field's own handling: escape closes the editor at once (the keys
+    after it, typed in the same burst, are the screen's), and a key arriving once the editor is closed goes
+    to the screen's bindings; any other key is the field's."""
+    screen = widget.screen
+    if getattr(screen, "editing", False) and event.key != "escape":
+        return
+    event.prevent_default()
+    event.stop()
+    if event.key == "escape" and getattr(screen, "editing", False):
+        screen.editor.finish()
+    elif hasattr(screen, "run_key"):
+        await screen.run_key(event)
+
+
+class NoteText(TextArea):
+    """The text of the note or comment being written; escape (or ctrl+s) finishes it.
+
+    Keys are routed when they arrive, so keys typed in one burst with the escape that closed the
+    editor reach it after it closed: those are left to the screen's bindings (a digit scores).
+    """
+
+    BINDINGS = [
+        Binding("escape", "screen.finish_editing", "Done", tooltip="Save the note and go back to the agenda"),
+        Binding("ctrl+s", "screen.finish_editing", "Done", show=False),
+    ]
+
+    async def _on_key(self, event: Any) -> None:
+        await _editor_key(self, event)
+
+
+class FieldInput(Input):
+    """An owner or due-date field of an action item; escape finishes the item (keys after it: see NoteText)."""
+
+    BINDINGS = [Binding("escape", "screen.finish_editing", "Done", tooltip="Save the action item and go back")]
+
+    async def _on_key(self, event: Any) -> None:
+        await _editor_key(self, event)
+
+
+class EditorBox(Vertical):
+    """The note editor: a title, the text, an action item's owner and due date, and what was refused."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="iv-editor-title")
+        yield NoteText("", id="iv-editor-text", soft_wrap=True, compact=True)
+        with Horizontal(id="iv-action-fields"):
+            yield FieldInput(placeholder="owner: who does it", id="iv-owner", compact=True)
+            yield FieldInput(placeholder="due: YYYY-MM-DD", id="iv-due", compact=True)
+        yield Static("", id="iv-editor-error")
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """What ``Draft.store`` returns when the note was emptied and so deleted."""
+
+    note_id: int
+
+
+class Draft:
+    """A note (or a score's comment) being typed, stored whatever its state; thread-safe.
+
+    ``store`` runs in a worker (debounced while typing) or on the UI thread (leaving); the
+    lock makes sure a note is added only once even when both happen at the same time.
+    """
+
+    def __init__(
+        self, mode: str, meeting_id: int, member: str, question_id: int | None, *, note_id: int | None = None
+    ) -> None:
+        self.mode = mode  # a note kind, or "comment"
+        self.meeting_id = meeting_id
+        self.member = member
+        self.question_id = question_id
+        self.note_id = note_id
+        self._lock = threading.Lock()
+        self._stored: tuple[str, str, str] | None = None
+
+    def store(self, services: Services, text: str, owner: str = "", due: str = "", *, final: bool = False) -> Any:
+        """Save what is typed now: the stored view, None when nothing changed, or Deleted when emptied.
+
+        While typing (not ``final``) a due date is sent only once it is a whole date.
+        """
+        with self._lock:
+            if not final and due and not FULL_DATE.fullmatch(due.strip()):
+                due = self._stored[2] if self._stored else ""
+            typed = (text, owner, due)
+            if typed == self._stored:
+                return None
+            if self.mode == "comment":
+                result = services.interview.comment(self.meeting_id, self.question_id, text, member=self.member)
+            elif not text.strip():
+                if self.note_id is None:
+                    self._stored = typed
+                    return None
+                services.notes.delete(self.note_id)
+                self.note_id, result = None, Deleted(self.note_id)
+            elif self.note_id is None:
+                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
+                result = services.notes.add(
+                    self.meeting_id,
+                    member=self.member,
+                    kind=self.mode,
+                    text=text,
+                    question_id=self.question_id,
+                    **extra,
+                )
+                self.note_id = result.id
+            else:
+                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
+                result = services.notes.update(self.note_id, text=text, **extra)
+            self._stored = typed
+            return result
+
+
+class NoteEditing:
+    """What the interview screen is writing: opens the editor, saves the draft through the screen's queue."""
+
+    def __init__(self, screen: InterviewScreen) -> None:
+        self.screen = screen
+        self.draft: Draft | None = None
+        self.typed = ["", "", ""]  # text, owner, due: kept here, readable after the widgets are gone
+        self._timer: Any = None
+
+    def open(self, mode: str) -> None:
+        """Open the editor for a note of a kind, or for the comment of the current score."""
+        screen = self.screen
+        q, view = screen.current, screen.view
+        if view is None:
+            return
+        if mode == "comment":
+            if q is None or screen.refuse_final():
+                return
+            if not q.scored:
+                screen.notify(
+                    "Score this question first (1-5, or 0 for N/A); then c comments on it.", severity="warning"
+                )
+                return
+        self.finish(focus=False)
+        self.draft = Draft(mode, view.header.meeting_id, view.member, q.question_id if q else None)
+        start = q.comment if mode == "comment" and q is not None else ""
+        self.typed = [start, "", ""]
+        title = EDITOR_TITLE[mode] + (f" · question {q.number}" if q is not None else "")
+        screen.query_one("#iv-editor-title", Static).update(
+            f"[b]{title}[/b]  [dim]saved as you type · escape when done[/dim]"
+        )
+        screen.query_one("#iv-action-fields").display = mode == "action"
+        for wid in ("#iv-owner", "#iv-due"):
+            screen.query_one(wid, Input).value = ""
+        text = screen.query_one("#iv-editor-text", TextArea)
+        text.load_text(start)
+        screen.query_one("#iv-editor").display = True
+        screen.query_one("#iv-notes-box").add_class("-editing")
+        screen.set_focus(text)  # at once: the keys typed right after n go into the note, not to the agenda
+        text.move_cursor(text.document.end)
+
+    @property
+    def typing(self) -> bool:
+        """True while a save waits for typing to pause."""
+        return self._timer is not None
+
+    def typed_in(self, field: str, value: str) -> None:
+        """A key in one of the editor's fields: save once typing pauses."""
+        if self.draft is None:
+            return
+        self.typed[FIELDS.index(field)] = value
+        self._stop_timer()
+        self._timer = self.screen.set_timer(DRAFT_DELAY, self.store)
+
+    def _read_fields(self) -> None:
+        """What the fields hold now (their Changed messages may still be on their way)."""
+        screen = self.screen
+        try:
+            self.typed = [
+                screen.query_one("#iv-editor-text", TextArea).text,
+                screen.query_one("#iv-owner", Input).value,
+                screen.query_one("#iv-due", Input).value,
+            ]
+        except Exception:  # noqa: BLE001 - the widgets are gone (leaving): what was typed is kept in ``typed``
+            pass
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()  # a fired one-shot timer does not re-arm with reset()
+            self._timer = None
+
+    def store(self, *, final: bool = False) -> None:
+        """Queue a save of the draft as typed now (``final``: the due date as typed, even if refused)."""
+        draft, screen = self.draft, self.screen
+        if draft is None:
+            return
+        self._stop_timer()
+        self._read_fields()
+        text, owner, due = self.typed
+
+        def failed(exc: BaseException) -> None:
+            screen.not_saved(exc)
+            if final and getattr(exc, "field", None) == "--due":  # keep the text; the date is what was refused
+                screen.user_save(lambda s: draft.store(s, text, owner, due), lambda r: self.stored(draft, r))
+
+        screen.user_save(
+            lambda s: draft.store(s, text, owner, due, final=final), lambda r: self.stored(draft, r), failed=failed
+        )
+
+    def stored(self, draft: Draft, result: Any) -> None:
+        """Show what the service stored: the comment, or the note in the list (gone when emptied)."""
+        screen = self.screen
+        if result is None:
+            screen.show_saved(None)
+            return
+        if draft.mode == "comment":
+            index = screen.question_at(result.question_id, draft.member)
+            if index is not None:
+                screen.questions[index] = replace(screen.questions[index], comment=result.comment)
+                screen.show_row(index)
+            screen.show_saved(f"comment on Q{screen.questions[index].number}" if index is not None else "comment")
+            return
+        if screen.view is not None and screen.view.member == draft.member:
+            gone = result.note_id if isinstance(result, Deleted) else result.id
+            notes = [n for n in screen.notes if n.id != gone] + ([] if isinstance(result, Deleted) else [result])
+            screen.notes = sorted(notes, key=lambda n: (n.created_at, n.id))
+            self._recount_gaps()
+            screen.show_notes()
+        screen.show_saved("note deleted" if isinstance(result, Deleted) else draft.mode)
+
+    def _recount_gaps(self) -> None:
+        screen = self.screen
+        if screen.view is None:
+            return
+        me = screen.view.member_id
+        for index, q in enumerate(screen.questions):
+            gaps = sum(
+                1 for n in screen.notes if n.kind == "gap" and n.member_id == me and n.question_id == q.question_id
+            )
+            if gaps != q.gaps:
+                screen.questions[index] = replace(q, gaps=gaps)
+                screen.show_row(index)
+
+    def finish(self, *, focus: bool = True) -> None:
+        """Save the draft, close the editor and (``focus``) go back to the agenda."""
+        if self.draft is None:
+            return
+        self.store(final=True)
+        self.draft = None
+        self.screen.query_one("#iv-editor").display = False
+        self.screen.query_one("#iv-notes-box").remove_class("-editing")
+        if focus:
+            self.screen.set_focus(self.screen.agenda)  # at once: a digit right after escape scores
+
+    def type_key(self, event: Any) -> bool:
+        """A key routed to the agenda before the editor took the focus (typed in one burst with the key that
+        opened it): typed into the editor's focused field, escape closing it. True when the key was taken."""
+        focused = self.screen.focused
+        if self.draft is None or not isinstance(focused, (NoteText, FieldInput)):
+            return False
+        if event.key == "escape":
+            self.finish()
+        elif isinstance(focused, NoteText) and (event.is_printable or event.key == "enter"):
+            focused.insert("\n" if event.key == "enter" else event.character)
+        elif isinstance(focused, FieldInput) and event.is_printable:
+            focused.insert_text_at_cursor(event.character)
+        else:
+            return False
+        return True
+
+    def save_now(self, call_now: Any) -> None:
+        """Store the draft synchronously (leaving the screen or the app; works after unmounting)."""
+        self._stop_timer()
+        if self.draft is not None:
+            self._read_fields()
+        draft, (text, owner, due) = self.draft, self.typed
+        if draft is not None:
+            call_now(lambda s: draft.store(s, text, owner, due))

@@ -1,0 +1,80 @@
+"""Who is at the keyboard of the live interview: asked when nobody is known, handed over with m."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import Static
+
+from screens.interview.widgets import SideTable
+
+if TYPE_CHECKING:
+    from screens.interview.interview import InterviewScreen
+
+
+class Keyboard:
+    """Changes the member an interview screen scores for; nothing of the previous member stays on screen."""
+
+    def __init__(self, screen: InterviewScreen) -> None:
+        self.screen = screen
+
+    def ask(self) -> None:
+        """Ask who is scoring (nobody remembered, or a name that is not on the selection's panel)."""
+        from screens.dialogs.member import MemberPicker
+
+        screen, mid = self.screen, self.screen.meeting_ref
+
+        def names(services: Any) -> list[str]:
+            meeting = services.meetings.get(mid)
+            return list(meeting.members) or [m.name for m in services.members.list(meeting.selection_id)]
+
+        screen.call(
+            names, lambda found: screen.app.push_screen(MemberPicker(found), self._chosen), failed=screen.not_opened
+        )
+
+    def _chosen(self, name: str | None) -> None:
+        screen = self.screen
+        if not name:
+            if screen.view is None:  # nobody to score for: nothing to show
+                screen.app.pop_screen()
+            return
+        screen.wb.member = name  # nobody was known: the member this terminal speaks for, remembered as chosen
+        self._become(name)
+
+    def hand_over(self) -> None:
+        """Pick another member of the meeting's panel and reload the screen as them."""
+        from screens.dialogs.member import MemberPicker
+
+        view = self.screen.view
+        if view is None:
+            return
+        others = [name for name in view.panel if name != view.member]
+        if not others:
+            self.screen.notify("Nobody else is on this meeting's panel.", severity="warning")
+            return
+        self.screen.app.push_screen(MemberPicker(others), self._handed_over)
+
+    def _handed_over(self, name: str | None) -> None:
+        screen = self.screen
+        if not name or screen.view is None or name == screen.view.member:
+            return
+        screen.editor.finish(focus=False)
+        screen.save_now()  # the previous member's last note and position are stored under their name
+        self._clear(f"Handing the keyboard to {name}…")
+        self._become(name)  # this screen only: the app's member, and the one remembered in the prefs, stay
+
+    def _become(self, name: str) -> None:
+        screen = self.screen
+        screen.member = name
+        screen.reset_saving()
+        screen.load()
+
+    def _clear(self, message: str) -> None:
+        """Forget and wipe everything shown for the previous member."""
+        screen = self.screen
+        screen.view, screen.questions, screen.notes = None, [], []
+        screen.agenda.show([], 0)
+        screen.query_one("#iv-head", Static).update(message)
+        screen.panel.show(None, 0, screen.now())
+        screen.query_one("#iv-notes", Static).update("")
+        screen.query_one(SideTable).show(None, 0)

@@ -1,0 +1,1 @@
+"""The minutes of a meeting: shown, and written to a file."""

@@ -1,0 +1,1 @@
+"""The scope screen: which IT functions go out and which stay in house."""

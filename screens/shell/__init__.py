@@ -1,0 +1,1 @@
+"""The shell of the app: the base screen, footer, editing, palette, help, idle collection."""

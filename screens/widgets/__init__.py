@@ -1,0 +1,1 @@
+"""Reusable widgets drawn line by line (RowList, MatrixTable) and the table; no service calls."""
