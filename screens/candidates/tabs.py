@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from rich.text import Text
 from textual import on
@@ -18,7 +18,7 @@ from screens.shell.editing import Undo
 from screens.widgets.table import Table
 
 if TYPE_CHECKING:
-    from screens.candidates.candidate import CandidateScreen
+    from screens.candidates.host import CandidateHost
     from workbench.services.views.candidates import RecommendationView, VendorPersonView
 
 V = TypeVar("V")
@@ -66,8 +66,9 @@ class TablePane(Vertical, Generic[V]):
         yield Static("", classes="pane-detail")
 
     @property
-    def owner(self) -> CandidateScreen:
-        return self.screen  # type: ignore[return-value]
+    def owner(self) -> CandidateHost:
+        """The candidate screen this tab is on."""
+        return cast("CandidateHost", self.screen)
 
     @property
     def table(self) -> DataTable:

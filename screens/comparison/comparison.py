@@ -437,7 +437,14 @@ class ComparisonScreen(WeightEdits, EditingScreen):
             return
         from screens.comparison.export import open_export
 
-        open_export(self)
+        open_export(
+            self,
+            selection=self.wb.selection,
+            member=self.wb.member,
+            baseline=self.show_baseline,
+            today=self.loaded.today,
+            one_member_shown=bool(self.member_index),
+        )
 
     def action_reload(self) -> None:
         self.load()

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, TextArea
 
 if TYPE_CHECKING:
-    from screens.interview.interview import InterviewScreen
+    from screens.interview.host import InterviewHost
     from workbench.services import Services
 
 DRAFT_DELAY = 0.5
@@ -152,7 +152,7 @@ class Draft:
 class NoteEditing:
     """What the interview screen is writing: opens the editor, saves the draft through the screen's queue."""
 
-    def __init__(self, screen: InterviewScreen) -> None:
+    def __init__(self, screen: InterviewHost) -> None:
         self.screen = screen
         self.draft: Draft | None = None
         self.typed = ["", "", ""]  # text, owner, due: kept here, readable after the widgets are gone
@@ -247,14 +247,14 @@ class NoteEditing:
         if draft.mode == "comment":
             index = screen.question_at(result.question_id, draft.member)
             if index is not None:
-                screen.questions[index] = replace(screen.questions[index], comment=result.comment)
+                screen.set_question(index, replace(screen.questions[index], comment=result.comment))
                 screen.show_row(index)
             screen.show_saved(f"comment on Q{screen.questions[index].number}" if index is not None else "comment")
             return
         if screen.view is not None and screen.view.member == draft.member:
             gone = result.note_id if isinstance(result, Deleted) else result.id
             notes = [n for n in screen.notes if n.id != gone] + ([] if isinstance(result, Deleted) else [result])
-            screen.notes = sorted(notes, key=lambda n: (n.created_at, n.id))
+            screen.set_notes(sorted(notes, key=lambda n: (n.created_at, n.id)))
             self._recount_gaps()
             screen.show_notes()
         screen.show_saved("note deleted" if isinstance(result, Deleted) else draft.mode)
@@ -269,7 +269,7 @@ class NoteEditing:
                 1 for n in screen.notes if n.kind == "gap" and n.member_id == me and n.question_id == q.question_id
             )
             if gaps != q.gaps:
-                screen.questions[index] = replace(q, gaps=gaps)
+                screen.set_question(index, replace(q, gaps=gaps))
                 screen.show_row(index)
 
     def finish(self, *, focus: bool = True) -> None:

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.widgets import Static
-
-from screens.interview.widgets import SideTable
-
 if TYPE_CHECKING:
-    from screens.interview.interview import InterviewScreen
+    from screens.interview.host import InterviewHost
 
 
 class Keyboard:
     """Changes the member an interview screen scores for; nothing of the previous member stays on screen."""
 
-    def __init__(self, screen: InterviewScreen) -> None:
+    def __init__(self, screen: InterviewHost) -> None:
         self.screen = screen
 
     def ask(self) -> None:
@@ -38,8 +34,7 @@ class Keyboard:
             if screen.view is None:  # nobody to score for: nothing to show
                 screen.app.pop_screen()
             return
-        screen.wb.member = name  # nobody was known: the member this terminal speaks for, remembered as chosen
-        self._become(name)
+        screen.speak_for(name, remember=True)  # nobody was known: this terminal speaks for them from now on
 
     def hand_over(self) -> None:
         """Pick another member of the meeting's panel and reload the screen as them."""
@@ -60,21 +55,5 @@ class Keyboard:
             return
         screen.editor.finish(focus=False)
         screen.save_now()  # the previous member's last note and position are stored under their name
-        self._clear(f"Handing the keyboard to {name}…")
-        self._become(name)  # this screen only: the app's member, and the one remembered in the prefs, stay
-
-    def _become(self, name: str) -> None:
-        screen = self.screen
-        screen.member = name
-        screen.reset_saving()
-        screen.load()
-
-    def _clear(self, message: str) -> None:
-        """Forget and wipe everything shown for the previous member."""
-        screen = self.screen
-        screen.view, screen.questions, screen.notes = None, [], []
-        screen.agenda.show([], 0)
-        screen.query_one("#iv-head", Static).update(message)
-        screen.panel.show(None, 0, screen.now())
-        screen.query_one("#iv-notes", Static).update("")
-        screen.query_one(SideTable).show(None, 0)
+        screen.forget(f"Handing the keyboard to {name}…")
+        screen.speak_for(name, remember=False)  # this screen only: the app's member, and the one in the prefs, stay

@@ -8,6 +8,7 @@ nothing of any other member's scores, comments or notes is shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -336,6 +337,33 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
             self.show(view)
 
         self.user_save(lambda s: s.interview.submit(mid, member=who), done)
+
+    # ------------------------------------------------------------------ the state, as the helpers change it
+
+    def set_question(self, index: int, question: InterviewQuestion) -> None:
+        """Keep a changed question at ``index`` (the caller redraws what it changed)."""
+        self.questions[index] = question
+
+    def set_notes(self, notes: Sequence[NoteView]) -> None:
+        """Keep the member's notes as now stored (the caller redraws them)."""
+        self.notes = list(notes)
+
+    def forget(self, message: str) -> None:
+        """Forget and wipe everything shown for the member at the keyboard, showing ``message``."""
+        self.view, self.questions, self.notes = None, [], []
+        self.agenda.show([], 0)
+        self.query_one("#iv-head", Static).update(message)
+        self.panel.show(None, 0, self.now())
+        self.query_one("#iv-notes", Static).update("")
+        self.query_one(SideTable).show(None, 0)
+
+    def speak_for(self, name: str, *, remember: bool) -> None:
+        """Score for ``name`` from now on and read their interview (``remember``: as the app's member too)."""
+        if remember:
+            self.wb.member = name
+        self.member = name
+        self.reset_saving()
+        self.load()
 
     def action_hand_over(self) -> None:
         """Hand the keyboard to another member of the meeting's panel."""

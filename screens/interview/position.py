@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from screens.interview.interview import InterviewScreen
+    from screens.interview.host import InterviewHost
     from workbench.services.views.interview import TimerView
 
 Target = tuple[int, int, str]  # (meeting, question, member)
@@ -18,7 +18,7 @@ class Position:
     Several moves in a row make one write; a running timer follows the member to the next question.
     """
 
-    def __init__(self, screen: InterviewScreen) -> None:
+    def __init__(self, screen: InterviewHost) -> None:
         self.screen = screen
         self.target: Target | None = None  # where the member is now
         self.stored: Target | None = None  # what the database holds
@@ -71,10 +71,10 @@ class Position:
         now = screen.now()
         for index, q in enumerate(screen.questions):
             if q.question_id == timer.question_id:
-                screen.questions[index] = replace(q, timer=timer)
+                screen.set_question(index, replace(q, timer=timer))
             elif q.timer.running:
-                screen.questions[index] = replace(
-                    q, timer=replace(q.timer, elapsed_seconds=q.timer.seconds(now), running_since=None)
+                screen.set_question(
+                    index, replace(q, timer=replace(q.timer, elapsed_seconds=q.timer.seconds(now), running_since=None))
                 )
         screen.show_question()
 
