@@ -62,7 +62,7 @@ class NoteText(TextArea):
         Binding("ctrl+s", "screen.finish_editing", "Done", show=False),
     ]
 
-    async def _on_key(self, event: Any) -> None:
+    async def on_key(self, event: Any) -> None:
         await _editor_key(self, event)
 
 
@@ -71,7 +71,7 @@ class FieldInput(Input):
 
     BINDINGS = [Binding("escape", "screen.finish_editing", "Done", tooltip="Save the action item and go back")]
 
-    async def _on_key(self, event: Any) -> None:
+    async def on_key(self, event: Any) -> None:
         await _editor_key(self, event)
 
 

@@ -164,7 +164,7 @@ class AgendaList(ScrollView, can_focus=True):
         if self.highlighted is not None:
             self.highlighted += step * max(1, self.scrollable_content_region.height - 1)
 
-    async def _on_key(self, event: Any) -> None:
+    async def on_key(self, event: Any) -> None:
         """The interview's keys act at once, in the order typed (see InterviewScreen.run_key)."""
         screen: Any = self.screen
         if getattr(screen, "editing", False):

@@ -48,8 +48,8 @@ class PaintedLines(Widget):
                 and styles.text_opacity == 1.0
                 and self.opacity == 1.0
                 and not (styles.has_rule("hatch") and styles.hatch != "none")
-                and self._border_title is None
-                and self._border_subtitle is None
+                and self.border_title is None
+                and self.border_subtitle is None
             )
             self._paint = (plain, self.background_colors[1])
         plain, background = self._paint
