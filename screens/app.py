@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 from collections.abc import Callable
@@ -62,8 +63,8 @@ class WorkbenchApp(App[int]):
         start: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
-        self.clock_now = now
-        self._start = start  # (record screen name, record id) to open over the home screen at once  # a fixed "now" for the screens (tests); None = the clock
+        self.clock_now = now  # a fixed "now" for the screens (tests); None = the clock
+        self._start = start  # (record screen name, record id) to open over the home screen at once
         self._member_asked = False
         self._member_checked: set[str] = set()  # selections whose panel was checked for the member
         self._services_factory = services_factory
@@ -336,10 +337,8 @@ class WorkbenchApp(App[int]):
 
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
-            try:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests)
                 loop.add_signal_handler(sig, self._leave_on_signal)
-            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests)
-                pass
 
     def _leave_on_signal(self) -> None:
         save = getattr(self.screen, "save_now", None)

@@ -133,9 +133,9 @@ class ProfilePane(VerticalScroll, can_focus=False):
         if self.stored is None:
             return False
         if field in self.pending:
-            return self.pending[field] != value
+            return bool(self.pending[field] != value)
         stored = getattr(self.stored, field)
-        return (value.strip() if isinstance(value, str) and field != "notes" else value) != stored
+        return bool((value.strip() if isinstance(value, str) and field != "notes" else value) != stored)
 
     def commit(self, field: str) -> None:
         """Save a field when it differs from what is stored; a refusal shows beside the field."""

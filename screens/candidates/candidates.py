@@ -101,7 +101,8 @@ class CandidatesScreen(EditingScreen):
 
     CSS_PATH = "candidates.tcss"
     AUTO_FOCUS = "#candidates-table"
-    """The list has the keys from the start; the data arriving later does not move the focus (a "/" typed meanwhile stays)."""
+    """The list has the keys from the start; the data arriving later does not move the focus (a "/" typed
+    meanwhile stays)."""
     BINDINGS = [
         Binding(
             "slash",
@@ -167,7 +168,7 @@ class CandidatesScreen(EditingScreen):
         return self.query_one("#candidates-filter", Input)
 
     @property
-    def status_select(self) -> Select:
+    def status_select(self) -> Select[str]:
         return self.query_one("#candidates-status", Select)
 
     def on_mount(self) -> None:
@@ -279,7 +280,7 @@ class CandidatesScreen(EditingScreen):
             self.wb.action_open("home")
 
     def action_cycle_status_filter(self) -> None:
-        options = (ALL,) + STATUSES
+        options = (ALL, *STATUSES)
         current = self.status_select.value
         self.status_select.value = options[(options.index(current) + 1) % len(options)] if current in options else ALL
 

@@ -90,11 +90,15 @@ class DiligencePane(TablePane["DiligenceCheckView"]):
         owner = self.owner
 
         def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
+            def stored(new: DiligenceCheckView) -> None:
+                self.put(new)
+                dialog.dismiss(new)
+
             owner.save(
                 lambda services: services.candidates.set_check(
                     owner.ref, old.item, evidence=values["evidence"], selection=owner.selection
                 ),
-                lambda new: (self.put(new), dialog.dismiss(new)),
+                stored,
                 failed=dialog.show_error,
                 undo=lambda new: Undo(
                     f"evidence of {old.name}",

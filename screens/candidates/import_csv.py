@@ -157,7 +157,7 @@ def folder_label(path: Path) -> str:
 class CsvTree(DirectoryTree):
     """Folders and CSV files, without hidden ones; the root shows the folder's name, its full path as a tooltip."""
 
-    def __init__(self, path: Path, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, path: Path, *, id: str | None = None) -> None:
         super().__init__(path, id=id)
         self.root.set_label(folder_label(Path(path)))
         self.tooltip = str(path)
@@ -221,7 +221,7 @@ class ImportScreen(WorkbenchScreen):
         return self.query_one("#import-path", Input)
 
     @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[Any]:
         return self.query_one("#import-preview", DataTable)
 
     def on_mount(self) -> None:

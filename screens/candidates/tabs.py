@@ -19,6 +19,7 @@ from screens.widgets.table import Table
 
 if TYPE_CHECKING:
     from screens.candidates.host import CandidateHost
+    from workbench.services import Services
     from workbench.services.views.candidates import RecommendationView, VendorPersonView
 
 V = TypeVar("V")
@@ -71,7 +72,7 @@ class TablePane(Vertical, Generic[V]):
         return cast("CandidateHost", self.screen)
 
     @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[Any]:
         return self.query_one(DataTable)
 
     def on_mount(self) -> None:
@@ -111,7 +112,7 @@ class TablePane(Vertical, Generic[V]):
             if move:
                 table.move_cursor(row=table.get_row_index(key))
         else:
-            for (column, _), before, after in zip(self.COLUMNS, table.get_row(key), self.cells(view)):
+            for (column, _), before, after in zip(self.COLUMNS, table.get_row(key), self.cells(view), strict=False):
                 if str(before) != str(after) or getattr(before, "style", None) != getattr(after, "style", None):
                     table.update_cell(key, column, after)
         self._hint()
@@ -160,13 +161,13 @@ class RecordPane(TablePane[V]):
     def edit_title(self, view: V) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def add_record(self, services: Any, values: dict[str, Any]) -> V:  # pragma: no cover - abstract
+    def add_record(self, services: Services, values: dict[str, Any]) -> V:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def update_record(self, services: Any, vid: int, values: dict[str, Any]) -> V:  # pragma: no cover - abstract
+    def update_record(self, services: Services, vid: int, values: dict[str, Any]) -> V:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def delete_record(self, services: Any, vid: int) -> None:  # pragma: no cover - abstract
+    def delete_record(self, services: Services, vid: int) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def action_add(self) -> None:
@@ -180,9 +181,13 @@ class RecordPane(TablePane[V]):
                     lambda _: self.drop(new.id),
                 )
 
+            def added(new: V) -> None:
+                self.put(new)
+                dialog.dismiss(new)
+
             owner.save(
                 lambda services: self.add_record(services, values),
-                lambda new: (self.put(new), dialog.dismiss(new)),
+                added,
                 failed=dialog.show_error,
                 undo=undo,
             )
@@ -196,9 +201,13 @@ class RecordPane(TablePane[V]):
         owner = self.owner
 
         def submit(dialog: FormDialog, values: dict[str, Any]) -> None:
+            def changed(new: V) -> None:
+                self.put(new)
+                dialog.dismiss(new)
+
             owner.save(
                 lambda services: self.update_record(services, old.id, values),
-                lambda new: (self.put(new), dialog.dismiss(new)),
+                changed,
                 failed=dialog.show_error,
                 undo=lambda new: Undo(
                     f"edit of {self.noun(old)}",
@@ -313,13 +322,13 @@ class RecommendationsPane(RecordPane["RecommendationView"]):
     def edit_title(self, r: RecommendationView) -> str:
         return f"Recommendation by {r.recommender}"
 
-    def add_record(self, services: Any, values: dict[str, Any]) -> RecommendationView:
+    def add_record(self, services: Services, values: dict[str, Any]) -> RecommendationView:
         return services.candidates.add_recommendation(self.owner.ref, selection=self.owner.selection, **values)
 
-    def update_record(self, services: Any, vid: int, values: dict[str, Any]) -> RecommendationView:
+    def update_record(self, services: Services, vid: int, values: dict[str, Any]) -> RecommendationView:
         return services.candidates.update_recommendation(vid, **values)
 
-    def delete_record(self, services: Any, vid: int) -> None:
+    def delete_record(self, services: Services, vid: int) -> None:
         services.candidates.delete_recommendation(vid)
 
 
@@ -403,13 +412,13 @@ class PeoplePane(RecordPane["VendorPersonView"]):
     def edit_title(self, p: VendorPersonView) -> str:
         return f"{p.name} ({p.team})"
 
-    def add_record(self, services: Any, values: dict[str, Any]) -> VendorPersonView:
+    def add_record(self, services: Services, values: dict[str, Any]) -> VendorPersonView:
         return services.candidates.add_person(self.owner.ref, selection=self.owner.selection, **values)
 
-    def update_record(self, services: Any, vid: int, values: dict[str, Any]) -> VendorPersonView:
+    def update_record(self, services: Services, vid: int, values: dict[str, Any]) -> VendorPersonView:
         return services.candidates.update_person(vid, **values)
 
-    def delete_record(self, services: Any, vid: int) -> None:
+    def delete_record(self, services: Services, vid: int) -> None:
         services.candidates.delete_person(vid)
 
     def _update(self, old: VendorPersonView, label: str, **fields: Any) -> None:

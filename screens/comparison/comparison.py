@@ -36,7 +36,7 @@ from screens.comparison.parts import (
     weight_cell,
 )
 from screens.comparison.weights import WeightEdits
-from screens.shell.editing import UNDO_BINDING, EditingScreen
+from screens.shell.editing import UNDO_BINDING
 from screens.widgets.matrix_table import Cell, MatrixTable
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def fetch(
 WEIGHT_KEYS = Binding.Group("Weight", compact=True)
 
 
-class ComparisonScreen(WeightEdits, EditingScreen):
+class ComparisonScreen(WeightEdits):
     """The candidates side by side. Weights change with + and -, are saved at once, and re-rank at once."""
 
     CSS_PATH = "comparison.tcss"

@@ -1,8 +1,8 @@
-"""The drill-down of a comparison cell: each submitted score behind it, the comments, and the notes of those meetings."""
+"""The drill-down of a comparison cell: each submitted score behind it, its comments, the notes of those meetings."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
@@ -68,7 +68,7 @@ class DrillDownScreen(WorkbenchScreen):
                 yield Static("", id="drill-notes")
 
     @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[Any]:
         return self.query_one("#drill-scores", DataTable)
 
     def on_mount(self) -> None:

@@ -175,7 +175,7 @@ def bar_chart(view: ComparisonView, *, width: int = BAR_WIDTH) -> Text:
     names = [header_label(r) for r in view.candidates]
     pad = min(32, max(len(n) for n in names))
     out = Text()
-    for r, name in zip(view.candidates, names):
+    for r, name in zip(view.candidates, names, strict=True):
         out.append(f"{r.rank if r.rank is not None else '–':>3} ", style="dim")
         out.append(f"{name[:pad]:<{pad}} ", style="bold" if r.rank == 1 else "")
         if r.total_100 is None:

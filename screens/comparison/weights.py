@@ -1,4 +1,4 @@
-"""Weights edited on the comparison screen: + and - on a criterion's row, or typed; saved in order, undone with ctrl+z."""
+"""Weights edited on the comparison screen: + and - on a criterion's row, or typed; saved in order, ctrl+z undoes."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from screens.comparison.parts import criterion_of
-from screens.shell.editing import Undo
+from screens.shell.editing import EditingScreen, Undo
 
 if TYPE_CHECKING:
     from workbench.services.views.kit import CriterionView
 
 
-class WeightEdits:
-    """The weight keys of ComparisonScreen (mixed into it; it provides the state and the drawing).
+class WeightEdits(EditingScreen):
+    """The weight keys of ComparisonScreen (its base; the screen provides the state and the drawing).
 
     ``weights`` holds what the keys pressed so far leave each weight at, ``stored_weights`` what
     the database holds; a failed save puts the stored weight back on screen.
@@ -24,19 +24,18 @@ class WeightEdits:
     _pending: dict[int, int]
     shown: Any
 
-    if TYPE_CHECKING:  # provided by ComparisonScreen / EditingScreen
+    # The comparison screen's own, used here.
+    def criterion(self, criterion_id: int | None) -> CriterionView | None:
+        raise NotImplementedError
 
-        def criterion(self, criterion_id: int | None) -> CriterionView | None: ...
-        def _cursor(self) -> tuple[str | None, str | None]: ...
-        def _recompute(self, *, rebuild_table: bool = False, scores: bool = True) -> None: ...
-        def _paint_text(self) -> None: ...
-        def save(self, fn: Any, then: Any = None, *, failed: Any = None, undo: Any = None) -> None: ...
-        def show_not_saved(self, exc: BaseException) -> None: ...
-        def notify(self, message: str, **kwargs: Any) -> None: ...
-        @property
-        def wb(self) -> Any: ...
-        @property
-        def app(self) -> Any: ...
+    def _cursor(self) -> tuple[str | None, str | None]:
+        raise NotImplementedError
+
+    def _recompute(self, *, rebuild_table: bool = False, scores: bool = True) -> None:
+        raise NotImplementedError
+
+    def _paint_text(self) -> None:
+        raise NotImplementedError
 
     def action_weight(self, step: float) -> None:
         """Change the weight of the criterion under the cursor by ``step`` (not below 0)."""

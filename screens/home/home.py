@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -100,11 +100,11 @@ class HomeScreen(WorkbenchScreen):
                 yield Table(id="upcoming", cursor_type="row", zebra_stripes=True)
 
     @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[Any]:
         return self.query_one("#selections", DataTable)
 
     @property
-    def upcoming_table(self) -> DataTable:
+    def upcoming_table(self) -> DataTable[Any]:
         return self.query_one("#upcoming", DataTable)
 
     @property

@@ -6,6 +6,7 @@ when the editor is closed, and when the screen or the app is left (``save_now``)
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from dataclasses import dataclass, replace
@@ -19,6 +20,8 @@ from textual.widgets import Input, Static, TextArea
 if TYPE_CHECKING:
     from screens.interview.host import InterviewHost
     from workbench.services import Services
+    from workbench.services.views.meetings import NoteView
+    from workbench.services.views.scoring import ScoreView
 
 DRAFT_DELAY = 0.5
 """Seconds after the last key before a note being typed is saved (the promise is one second)."""
@@ -123,28 +126,33 @@ class Draft:
             typed = (text, owner, due)
             if typed == self._stored:
                 return None
+            result: ScoreView | NoteView | Deleted
             if self.mode == "comment":
+                assert self.question_id is not None, "a comment belongs to a question"
                 result = services.interview.comment(self.meeting_id, self.question_id, text, member=self.member)
             elif not text.strip():
                 if self.note_id is None:
                     self._stored = typed
                     return None
-                services.notes.delete(self.note_id)
-                self.note_id, result = None, Deleted(self.note_id)
+                gone = self.note_id
+                services.notes.delete(gone)
+                self.note_id, result = None, Deleted(gone)
             elif self.note_id is None:
-                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
+                due_on = (due or None) if self.mode == "action" else None
                 result = services.notes.add(
                     self.meeting_id,
                     member=self.member,
                     kind=self.mode,
                     text=text,
+                    owner=owner if self.mode == "action" else "",
+                    due=due_on,
                     question_id=self.question_id,
-                    **extra,
                 )
                 self.note_id = result.id
+            elif self.mode == "action":
+                result = services.notes.update(self.note_id, text=text, owner=owner, due=due or None)
             else:
-                extra = {"owner": owner, "due": due or None} if self.mode == "action" else {}
-                result = services.notes.update(self.note_id, text=text, **extra)
+                result = services.notes.update(self.note_id, text=text)
             self._stored = typed
             return result
 
@@ -206,14 +214,13 @@ class NoteEditing:
     def _read_fields(self) -> None:
         """What the fields hold now (their Changed messages may still be on their way)."""
         screen = self.screen
-        try:
+        # The widgets may be gone (leaving): what was typed is kept in ``typed``.
+        with contextlib.suppress(Exception):
             self.typed = [
                 screen.query_one("#iv-editor-text", TextArea).text,
                 screen.query_one("#iv-owner", Input).value,
                 screen.query_one("#iv-due", Input).value,
             ]
-        except Exception:  # noqa: BLE001 - the widgets are gone (leaving): what was typed is kept in ``typed``
-            pass
 
     def _stop_timer(self) -> None:
         if self._timer is not None:

@@ -24,9 +24,10 @@ class Keyboard:
             meeting = services.meetings.get(mid)
             return list(meeting.members) or [m.name for m in services.members.list(meeting.selection_id)]
 
-        screen.call(
-            names, lambda found: screen.app.push_screen(MemberPicker(found), self._chosen), failed=screen.not_opened
-        )
+        def ask(found: list[str]) -> None:
+            screen.app.push_screen(MemberPicker(found), self._chosen)
+
+        screen.call(names, ask, failed=screen.not_opened)
 
     def _chosen(self, name: str | None) -> None:
         screen = self.screen
@@ -53,7 +54,7 @@ class Keyboard:
         screen = self.screen
         if not name or screen.view is None or name == screen.view.member:
             return
-        screen.editor.finish(focus=False)
+        screen.finish_editing(focus=False)
         screen.save_now()  # the previous member's last note and position are stored under their name
         screen.forget(f"Handing the keyboard to {name}…")
         screen.speak_for(name, remember=False)  # this screen only: the app's member, and the one in the prefs, stay

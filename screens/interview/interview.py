@@ -27,7 +27,6 @@ from screens.interview.position import Position
 from screens.interview.saver import Saver, Saving
 from screens.interview.widgets import AgendaList, QuestionPanel, SideTable, StatusLine
 from screens.shell.base import describe_error
-from screens.shell.editing import EditingScreen
 
 if TYPE_CHECKING:
     from workbench.services.views.interview import InterviewQuestion, InterviewView
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
     from workbench.services.views.scoring import ScoreView
 
 
-class InterviewScreen(KeptLines, Saving, EditingScreen):
+class InterviewScreen(KeptLines, Saving):
     """One meeting's live interview, for the panel member at the keyboard (saving: screens/interview_saver.py)."""
 
     CSS_PATH = "interview.tcss"
@@ -74,9 +73,9 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
         self.keyboard = Keyboard(self)
         self._key_actions = {
             b.key: b.action
-            for b in self.BINDINGS  # type: ignore[union-attr]
-            if len(b.key) == 1 or b.key in ("up", "down")
-        }  # type: ignore[union-attr]
+            for b in self.BINDINGS
+            if isinstance(b, Binding) and (len(b.key) == 1 or b.key in ("up", "down"))
+        }
         self.position = Position(self)
         self.auto_links = False  # no links here: unchanged lines are given again (screens/interview_frame.py)
         self.agenda = AgendaList(id="iv-agenda")
@@ -147,6 +146,9 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
 
     def load(self) -> None:
         mid, who = self.meeting_ref, self.member
+        if who is None:  # nobody at the keyboard yet: ask first
+            self.keyboard.ask()
+            return
         self.call(
             lambda s: s.interview.open(mid, member=who),
             self.show,
@@ -302,7 +304,11 @@ class InterviewScreen(KeptLines, Saving, EditingScreen):
 
     def action_finish_editing(self) -> None:
         """Save the note being written, close the editor and go back to the agenda."""
-        self.editor.finish()
+        self.finish_editing()
+
+    def finish_editing(self, *, focus: bool = True) -> None:
+        """Save the note being written and close the editor (``focus``: back to the agenda)."""
+        self.editor.finish(focus=focus)
 
     # ------------------------------------------------------------------ submit, hand over, leave
 

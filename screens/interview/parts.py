@@ -188,7 +188,7 @@ def notes_text(notes: tuple[NoteView, ...] | list[NoteView], me: str, numbers: d
 def side_rows(view: InterviewView) -> list[tuple[Any, ...]]:
     """After submitting: per question, every member's score side by side and the spread."""
     rows = []
-    for q, qs in zip(view.questions, view.side_by_side):
+    for q, qs in zip(view.questions, view.side_by_side, strict=False):
         by_member = {ms.member: ms for ms in qs.scores}
         cells: list[Any] = [str(q.number), _short(q.criterion, 18)]
         for name in view.columns:

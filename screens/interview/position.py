@@ -81,6 +81,9 @@ class Position:
     def save_now(self, call_now: Any) -> None:
         """Store the position synchronously if the queue has not (leaving the screen or the app)."""
         target = self.target
-        if target is not None and target != self.stored:
-            if call_now(lambda s: s.interview.set_position(target[0], target[1], member=target[2])) is not None:
-                self.stored = target
+        if (
+            target is not None
+            and target != self.stored
+            and call_now(lambda s: s.interview.set_position(target[0], target[1], member=target[2])) is not None
+        ):
+            self.stored = target

@@ -16,8 +16,14 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from screens.shell.editing import EditingScreen
+
 if TYPE_CHECKING:
+    from screens.interview.editor import NoteEditing
+    from screens.interview.position import Position
+    from screens.interview.widgets import StatusLine
     from screens.shell.base import WorkbenchScreen
+    from workbench.services.views.interview import InterviewView
 
 Job = tuple[Callable[[Any], Any], Callable[[Any], None] | None, Callable[[BaseException], None]]
 
@@ -85,13 +91,21 @@ SLOW_SAVE = 0.5
 """Seconds a save may take before the indicator says "saving…" (checked with the clock, once a second)."""
 
 
-class Saving:
-    """The interview screen's saving glue (mixed in before EditingScreen): saves go to the screen's ``Saver``,
-    and the save indicator says "saving…" until the service has answered, "saved" once it has committed.
+class Saving(EditingScreen):
+    """The interview screen's saving glue: saves go to the screen's ``Saver``, and the save indicator says
+    "saving…" until the service has answered, "saved" once it has committed.
 
-    Expects of the screen: ``view``, ``editor``, ``position``, ``status`` (the StatusLine) and EditingScreen's
-    ``save``, ``save_now``, ``saves_pending``, ``call_now`` and ``show_not_saved``.
+    The interview screen sets what is declared below (its view, editor, position and status line).
     """
+
+    view: InterviewView | None
+    editor: NoteEditing
+    position: Position
+    status: StatusLine
+
+    def show_progress(self) -> None:
+        """Draw how many questions are scored (the interview screen's own)."""
+        raise NotImplementedError
 
     saver: Saver | None = None  # the thread that stores this screen's saves, in order (made on mount)
     _pending = 0  # saves the indicator waits for
@@ -121,13 +135,12 @@ class Saving:
     def not_saved(self, exc: BaseException) -> None:
         from screens.shell.base import describe_error
 
-        screen: Any = self
         self.show_saved(describe_error(exc), failed=True)
-        screen.show_not_saved(exc)
+        self.show_not_saved(exc)
 
     def show_saved(self, text: str | None, *, failed: bool = False) -> None:
         """The indicator: "saved" and what was saved last, once the service has committed (None: as before)."""
-        status: Any = self.status  # type: ignore[attr-defined]
+        status = self.status
         if failed:
             status.saved(self._last_saved, self._pending, failure=text or "")
             return
@@ -141,37 +154,34 @@ class Saving:
 
     def save(self, fn: Any, then: Any = None, *, failed: Any = None, undo: Any = None) -> None:
         """Queue a save on this screen's save thread (in key order); before mount, EditingScreen's way."""
-        screen: Any = self
         if self.saver is None:
-            super().save(fn, then, failed=failed, undo=undo)  # type: ignore[misc]
+            super().save(fn, then, failed=failed, undo=undo)
         else:
-            self.saver.save(fn, then, failed or screen.show_not_saved)
+            self.saver.save(fn, then, failed or self.show_not_saved)
 
     @property
     def saves_pending(self) -> int:
-        return super().saves_pending + (self.saver.pending if self.saver is not None else 0)  # type: ignore[misc]
+        return super().saves_pending + (self.saver.pending if self.saver is not None else 0)
 
     def reset_saving(self) -> None:
         """A new member at the keyboard: their own position, indicator and carry-over."""
-        screen: Any = self
-        screen.position.shown(None)
+        self.position.shown(None)
         self._last_saved, self._carried = "", False
         self.show_saved("")
-        screen.show_progress()
+        self.show_progress()
 
     def save_now(self) -> None:
         """Store the queued saves and the note being typed, synchronously (leaving the screen or the app)."""
-        screen: Any = self
-        super().save_now()  # type: ignore[misc]
+        super().save_now()
         if self.saver is not None and not self.saver.flush():
-            screen.notify("Some saves are still running; they will finish in the background.", severity="warning")
-        screen.editor.save_now(screen.call_now)
-        screen.position.save_now(screen.call_now)
-        view = screen.view
+            self.notify("Some saves are still running; they will finish in the background.", severity="warning")
+        self.editor.save_now(self.call_now)
+        self.position.save_now(self.call_now)
+        view = self.view
         if view is not None and view.submitted and not self._carried:  # gaps noted after submitting too
             mid = view.header.meeting_id
             self._carried = True
-            screen.call_now(lambda s: s.interview.carry_over(mid))
+            self.call_now(lambda s: s.interview.carry_over(mid))
 
     def stop_saving(self) -> None:
         """Leaving the screen: store what is queued, then let the save thread end."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -49,13 +49,16 @@ def folder_problem(text: str) -> str | None:
 
 
 def write_all(services: Services, view: MinutesView, folder: Path, fmt: str) -> list[Path]:
-    """Every minutes file of the meeting's candidate in ``folder``, as `workbench minutes --all --candidate` writes them."""
+    """Every minutes file of the meeting's candidate in ``folder``, as `minutes --all --candidate` writes them."""
     from workbench.commands.minutes import minutes_file_name
     from workbench.exports.minutes import render_minutes
     from workbench.files import inside, write_private
 
     views = services.minutes.all_for(selection=view.selection_id, candidate=view.candidate_name)
-    documents = [(inside(folder, minutes_file_name(v, fmt)), render_minutes(v, fmt)) for v in views]
+    documents = [
+        (inside(folder, minutes_file_name(v, fmt)), render_minutes(v, cast("Literal['md', 'html']", fmt)))
+        for v in views
+    ]
     return [write_private(target, text) for target, text in documents]
 
 
@@ -174,7 +177,8 @@ class MinutesScreen(WorkbenchScreen):
 
         self.app.push_screen(
             FormDialog(
-                f"Export every meeting's minutes with {view.candidate_name}\nOne file per meeting; files of the same name are replaced.",
+                f"Export every meeting's minutes with {view.candidate_name}\n"
+                "One file per meeting; files of the same name are replaced.",
                 [
                     FormField("folder", "Folder (must exist)", ".", placeholder="e.g. ~/minutes"),
                     FormField("format", "Format", "md", kind="choice", choices=("md", "html")),

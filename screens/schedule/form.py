@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -215,7 +216,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
                 folds, resolved = (early, late), {"earlier": early, "later": late}.get(fold or "")
             warnings: tuple[str, ...] = ()
             if resolved is not None and cand and minutes.isdigit() and 0 < int(minutes) <= 24 * 60:
-                try:
+                with contextlib.suppress(UserError):  # no warnings for what is refused anyway
                     warnings = services.schedule_views.check(
                         candidate=cand,
                         start_utc=resolved.start_utc,
@@ -223,8 +224,6 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
                         members=members,
                         selection=selection,
                     )
-                except UserError:
-                    pass
             return Preview(resolved=resolved, error=message, folds=folds, warnings=warnings)
 
         self._in_thread(job, lambda preview: self._show_preview(asked, preview), group="preview")

@@ -206,7 +206,7 @@ class ScheduleScreen(WorkbenchScreen):
         self._cells[key] = cells
         if old is None or not _same(old[0], cells[0]):
             return True
-        if not all(_same(before, after) for before, after in zip(old, cells)):
+        if not all(_same(before, after) for before, after in zip(old, cells, strict=False)):
             self.table.update_row(key, cells)
         return False
 

@@ -72,7 +72,7 @@ class ScopeScreen(EditingScreen):
             yield Static("", id="scope-detail")
 
     @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[Any]:
         return self.query_one("#scope-table", DataTable)
 
     def on_mount(self) -> None:
@@ -164,7 +164,7 @@ class ScopeScreen(EditingScreen):
             text.append(
                 f"Depend on it: {len(deps.criteria)} criteria, {deps.total_questions} questions\n", style="bold"
             )
-            for name, count in zip(deps.criteria, deps.questions):
+            for name, count in zip(deps.criteria, deps.questions, strict=False):
                 text.append(f"  • {name} ({count} question{'s' if count != 1 else ''})\n")
         else:
             text.append("No criterion of the rubric depends on it.\n", style="dim")
@@ -221,7 +221,9 @@ class ScopeScreen(EditingScreen):
         if key not in self.table.rows:
             return
         old_cells = self._cells(old) if old is not None else ()
-        for (column, _), before, after in zip(COLUMNS, old_cells or (None,) * len(COLUMNS), self._cells(new)):
+        for (column, _), before, after in zip(
+            COLUMNS, old_cells or (None,) * len(COLUMNS), self._cells(new), strict=False
+        ):
             if str(before) != str(after):
                 self.table.update_cell(key, column, after)
         self._update_status()
@@ -295,9 +297,13 @@ class ScopeScreen(EditingScreen):
                 self._intended[item_id] = self._stored.get(item_id, item)
                 dialog.show_error(exc)
 
+            def stored(result: tuple[ScopeItemView, ScopeItemView]) -> None:
+                self._apply(result[1])
+                dialog.dismiss(result[1])
+
             self.save(
                 lambda services: services.scope.update_item(item_id, notes=notes),
-                lambda result: (self._apply(result[1]), dialog.dismiss(result[1])),
+                stored,
                 failed=failed,
                 undo=undo,
             )

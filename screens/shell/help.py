@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,7 +19,7 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close")]
 
-    def __init__(self, of: Screen) -> None:
+    def __init__(self, of: Screen[Any]) -> None:
         super().__init__()
         self._of = of
 
@@ -31,13 +33,13 @@ class HelpScreen(ModalScreen[None]):
         )
         table.add_column("Key", no_wrap=True)
         table.add_column("Does")
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
 
         def order(item) -> int:  # type: ignore[no-untyped-def]
             node = item[1].node
             return 0 if node is self._of else 1 if node is self.app else 2
 
-        for key, active in sorted(self._of.active_bindings.items(), key=order):
+        for _key, active in sorted(self._of.active_bindings.items(), key=order):
             binding = active.binding
             label = binding.description or binding.action
             if (binding.action, label) in seen:

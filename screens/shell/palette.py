@@ -84,7 +84,7 @@ def _screen_keys(app: App[Any], screen: object) -> Iterator[Command]:
     """The current screen's own bindings that have a description, as commands."""
     bindings = getattr(screen, "active_bindings", {})
     seen: set[str] = set()
-    for key, active in bindings.items():
+    for _key, active in bindings.items():
         binding = active.binding
         if active.node is not screen or not binding.description or binding.action in seen | COVERED | _BASE:
             continue

@@ -153,7 +153,7 @@ class MatrixTable(ScrollView, can_focus=True):
         self._row_index[key] = len(self._row_keys)
         self._row_keys.append(row_key)
         self._rows.append(list(cells))
-        for column, cell in zip(self.columns.values(), cells):
+        for column, cell in zip(self.columns.values(), cells, strict=False):
             width = cell_len(cell.plain)
             if width > column.content_width:
                 column.content_width = width

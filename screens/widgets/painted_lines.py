@@ -16,7 +16,8 @@ from textual.widget import Widget
 
 
 class PaintedLines(Widget):
-    """A Widget that draws its own lines: implement ``_lines_between(start, end, width)``, extend ``_forget_drawing()``."""
+    """A Widget that draws its own lines: implement ``_lines_between(start, end, width)``, extend
+    ``_forget_drawing()``."""
 
     _paint: tuple[bool, Color] | None = None
     _styles_key = -1

@@ -333,7 +333,7 @@ class RowList(PaintedLines, can_focus=True):
         line = self._blanks.get((width, 1))
         if line is None:
             text = Text(no_wrap=True, overflow="crop", end="")
-            for (_, label), w in zip(self.columns, self._widths):
+            for (_, label), w in zip(self.columns, self._widths, strict=False):
                 text.append(" " * (GAP // 2) + label.ljust(w)[:w] + " " * (GAP - GAP // 2))
             text.truncate(width, pad=True)
             line = self._blanks[(width, 1)] = Strip([Segment(text.plain, self._style("row-list--header"))], width)
@@ -342,7 +342,7 @@ class RowList(PaintedLines, can_focus=True):
     def _draw(self, cells: Cells, state: int, width: int) -> Strip:
         base = self._style("row-list--cursor" if state == 2 else "row-list--even-row" if state == 0 else "")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        for cell, w in zip(cells, self._widths):
+        for cell, w in zip(cells, self._widths, strict=False):
             part = cell.copy() if isinstance(cell, Text) else Text(str(cell))
             part.truncate(w, overflow="ellipsis", pad=True)
             text.append(" " * (GAP // 2))

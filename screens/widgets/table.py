@@ -46,19 +46,23 @@ class Table(DataTable):  # type: ignore[type-arg]
             self._updated_cells.add(CellKey(row_key, column_key))
             self._require_update_dimensions = True
         self._forget_row(row_key, column_key)
-        self.refresh_row(self._row_locations.get(row_key))
+        index = self._row_locations.get(row_key)
+        if index is not None:  # it is: checked above
+            self.refresh_row(index)
 
     def _forget_row(self, row_key: RowKey, column_key: ColumnKey) -> None:
         """Drop the cached renders of one cell and the lines of its row (every other cache entry stays valid)."""
         index = self._row_locations.get(row_key)
-        for key in [k for k in self._cell_render_cache.keys() if k[0] == row_key and k[1] == column_key]:
-            self._cell_render_cache.discard(key)
-        for key in [k for k in self._row_render_cache.keys() if k[0] == row_key]:
-            self._row_render_cache.discard(key)
-        for key in [k for k in self._row_renderable_cache.keys() if k[1] == index]:
-            self._row_renderable_cache.discard(key)
-        for key in [k for k in self._line_cache.keys() if self._row_at_line(k[0]) == row_key]:
-            self._line_cache.discard(key)
+        # LRUCache has keys() but no iteration of its own, hence the keys() calls.
+        cells = [k for k in self._cell_render_cache.keys() if k[0] == row_key and k[1] == column_key]  # noqa: SIM118
+        for cell in cells:
+            self._cell_render_cache.discard(cell)
+        for row in [k for k in self._row_render_cache.keys() if k[0] == row_key]:  # noqa: SIM118
+            self._row_render_cache.discard(row)
+        for renderable in [k for k in self._row_renderable_cache.keys() if k[1] == index]:  # noqa: SIM118
+            self._row_renderable_cache.discard(renderable)
+        for line in [k for k in self._line_cache.keys() if self._row_at_line(k[0]) == row_key]:  # noqa: SIM118
+            self._line_cache.discard(line)
 
     def _row_at_line(self, y: int) -> RowKey | None:
         try:
