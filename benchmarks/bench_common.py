@@ -19,7 +19,7 @@ for _path in (str(ROOT), str(ROOT / "benchmarks")):
 def pct(samples: list[float], q: float) -> float:
     """The q-quantile of the samples (nearest rank)."""
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def median_time(fn: Callable[[], object], repeat: int) -> float:

@@ -1,10 +1,12 @@
-"""Benchmark: the comparison screen on 50 candidates x 40 criteria, beside a plain pre-formatted Static of the same matrix.
+"""Benchmark: the comparison screen on 50 candidates x 40 criteria, beside a plain pre-formatted Static of the
+same matrix.
 
 Two figures, each a median beside its baseline from the same run (TEXTUAL_FPS=1000, headless):
 
 - open: from the F5 key to the first frame with the whole matrix on screen, and to the first frame
   with P(first) and the leader flip as well (the same frame when the screen reads them with the
-  matrix, as it does for the stored weights; else a later one). The baseline reads the same data through the same services (the
+  matrix, as it does for the stored weights; else a later one). The baseline reads the same data through the
+  same services (the
   comparison with robustness, the extra rows, the members' means) in one worker and shows it
   as one pre-formatted Static, on a screen with the workbench's header and footer (as the
   comparison screen has); the Static alone on a bare screen is reported too.
@@ -199,10 +201,10 @@ async def _screen_run(path: Path, repeat: int) -> dict[str, list[float]]:
             goal = screen.weights[crit] + step
             change = screen._generation + 1
 
-            def quick() -> bool:
+            def quick(goal: float = goal) -> bool:
                 return screen.weights[crit] == goal and str(screen.table.get_cell(f"c{crit}", "weight")) == f"{goal:g}"
 
-            def robust() -> bool:
+            def robust(change: int = change) -> bool:
                 return quick() and screen.robust_generation == change
 
             sent = time.perf_counter()
@@ -228,7 +230,9 @@ def matrix_text(view: Any, extras: dict) -> str:
         rows.append([label, ""] + [fn(extras[r.id]) if r.id in extras else "–" for r in view.candidates])
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = [
-        "  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(row, widths)))
+        "  ".join(
+            str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True))
+        )
         for row in [header, *rows]
     ]
     return "\n".join(lines)
@@ -318,7 +322,9 @@ async def _baseline_run(path: Path, repeat: int, robust: bool, chrome: bool = Tr
             for i in range(repeat):
                 key, char, step = ("plus", "+", 1) if i % 2 == 0 else ("minus", "-", -1)
                 goal = screen.weights[crit] + step
-                out["rerank"].append(await frames.time_key(key, char, lambda: screen.shown_weights.get(crit) == goal))
+                out["rerank"].append(
+                    await frames.time_key(key, char, lambda goal=goal: screen.shown_weights.get(crit) == goal)
+                )
                 await _idle(app, pilot)
     finally:
         services.close()
@@ -377,7 +383,8 @@ def bench_comparison_screen(tmp: Path, repeat: int, rounds: int = 3) -> dict:
         "bare_static_rerank_with_robustness_ms": ms(bare_full),
         "ratio_rerank_with_robustness_to_bare": round(med["rerank_robust"] / bare_full, 2),
         "target_ratio": 2.0,
-        "note": "headless, TEXTUAL_FPS=1000; key sent to the driver, clock stopped at the first frame rendered with the "
+        "note": "headless, TEXTUAL_FPS=1000; key sent to the driver, clock stopped at the first frame rendered with "
+        "the "
         "change (Pilot's idle waits not counted); the screen also saves the weight in a worker meanwhile. "
         "baseline_static: a screen with the workbench's header and footer and one Static; bare_static: the "
         "Static alone",

@@ -178,7 +178,8 @@ def bench_score_save(path: Path, n: int) -> dict:
         raw.execute("BEGIN IMMEDIATE")
         raw.execute(
             "INSERT INTO score(meeting_id, question_id, member_id, value, comment, updated_at) VALUES (?,?,?,?,?,?) "
-            "ON CONFLICT(meeting_id, question_id, member_id) DO UPDATE SET value=excluded.value, updated_at=excluded.updated_at",
+            "ON CONFLICT(meeting_id, question_id, member_id) "
+            "DO UPDATE SET value=excluded.value, updated_at=excluded.updated_at",
             (mid, qid, member_id, (i % 5) + 1, "", now),
         )
         raw.execute("COMMIT")

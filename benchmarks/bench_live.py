@@ -54,8 +54,10 @@ class Bare(App):
         if event.character and event.character in "12345":
             value = int(event.character)
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("INSERT INTO score VALUES (1, ?) ON CONFLICT(question) DO UPDATE SET value = excluded.value",
-                            (value,))
+            self.db.execute(
+                "INSERT INTO score VALUES (1, ?) ON CONFLICT(question) DO UPDATE SET value = excluded.value",
+                (value,),
+            )
             self.db.execute("COMMIT")
             self.query_one(Label).update(f"saved · Q1 = {value}")
         elif event.key == "q":
@@ -68,7 +70,7 @@ Bare().run()
 
 def pct(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def ms(seconds: float) -> float:

@@ -44,12 +44,9 @@ def run(capsys: pytest.CaptureFixture[str]) -> Cli:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, run: Cli) -> str:
-    """A database file holding the sample selection, made by ``workbench demo``."""
-    path = str(tmp_path / "demo.sqlite3")
-    code, _, err = run(path, "demo")
-    assert code == 0, err
-    return path
+def demo_db(sample_copy: Callable[[str], Path]) -> str:
+    """A database file holding the sample selection (as ``workbench demo`` makes it; test_core_cli runs that)."""
+    return str(sample_copy("demo.sqlite3"))
 
 
 @contextmanager

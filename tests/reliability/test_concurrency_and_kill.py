@@ -66,6 +66,7 @@ def _integrity(path: Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_two_processes_write_2000_scores_each_at_once(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     _prepare(path, 2000)
@@ -86,6 +87,7 @@ def test_two_processes_write_2000_scores_each_at_once(tmp_path: Path) -> None:
     assert _integrity(path) == "ok"
 
 
+@pytest.mark.slow
 def test_sigkill_20_times_loses_no_returned_score(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite3"
     _prepare(path, 1000)

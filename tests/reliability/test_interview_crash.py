@@ -13,6 +13,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.live_app import Drain, prepare, shown_saved, spawn
 
 RUNS = 20
@@ -29,6 +31,7 @@ def _stored(path: Path, meeting: int, member: str) -> dict[int, int | None]:
         svc.close()
 
 
+@pytest.mark.slow
 def test_scores_shown_as_saved_survive_sigkill(tmp_path: Path) -> None:
     path = tmp_path / "crash.sqlite3"
     meetings = prepare(str(path), meetings=RUNS, members=("Ann",))

@@ -10,11 +10,14 @@ import random
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.live_app import Drain, prepare, spawn, wait_for
 
 QUIT = "\x11"  # ctrl+q: leave the app (everything is saved first)
 
 
+@pytest.mark.slow
 def test_two_terminals_score_the_same_meeting(db_url: str, tmp_path: Path) -> None:
     from workbench.config import resolve_database
     from workbench.services import open_services

@@ -33,12 +33,12 @@ def meeting(services):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def other(db_url: str, services) -> Iterator:  # type: ignore[no-untyped-def]
+def other(migrated_db_url: str, services) -> Iterator:  # type: ignore[no-untyped-def]
     """Another terminal: its own Services (engine, connections) on the same database."""
     from workbench.config import resolve_database
     from workbench.services import open_services
 
-    svc = open_services(resolve_database(db_url))
+    svc = open_services(resolve_database(migrated_db_url))
     try:
         yield svc
     finally:

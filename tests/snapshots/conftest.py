@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,9 +10,8 @@ from typing import Any
 import pytest
 
 from screens.app import WorkbenchApp
-from workbench.config import resolve_database
+from tests.harness import build_app, settle_app
 from workbench.prefs import Prefs
-from workbench.services import open_services
 
 NOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 SAMPLE = "Outsource IT support (sample)"
@@ -21,15 +19,9 @@ MEMBER = "Helen Marsh"
 
 
 @pytest.fixture
-def sample_db(tmp_path: Path) -> Path:
-    """A database file holding the sample selection."""
-    path = tmp_path / "sample.sqlite3"
-    svc = open_services(resolve_database(str(path)))
-    try:
-        svc.demo.create_sample()
-    finally:
-        svc.close()
-    return path
+def sample_db(sample_copy: Callable[[str], Path]) -> Path:
+    """A database file (sample.sqlite3) holding the sample selection."""
+    return sample_copy("sample.sqlite3")
 
 
 @pytest.fixture
@@ -37,14 +29,8 @@ def make_app() -> Callable[..., WorkbenchApp]:
     """Builds the app on a database with the frozen clock; prefs such as selection= and member= are passed on."""
 
     def make(path: Path, **prefs: str) -> WorkbenchApp:
-        target = resolve_database(str(path))
-        return WorkbenchApp(
-            lambda: open_services(target),
-            database_label="sample.sqlite3",
-            now=NOW,
-            prefs=Prefs(**prefs),
-            remember=False,
-        )
+        app: WorkbenchApp = build_app(path, label="sample.sqlite3", now=NOW, prefs=Prefs(**prefs))
+        return app
 
     return make
 
@@ -60,25 +46,10 @@ class Drive:
 
     @staticmethod
     async def settle(pilot: Any) -> None:
-        """Wait for the workers (but not a folder tree's loader, which waits as long as the tree lives)."""
-        for _ in range(3):
-            pending = [w for w in pilot.app.workers if not w.is_finished and w.group != "_loader"]
-            if pending:
-                await asyncio.wait_for(asyncio.gather(*(w.wait() for w in pending), return_exceptions=True), 20)
-            await Drive.saved(pilot)
-            await pilot.pause()
+        """Wait for the workers and saves (tests/conftest.py's settle_app), then stop the cursors blinking."""
+        await settle_app(pilot)
         Drive.still(pilot.app)
         await pilot.pause()
-
-    @staticmethod
-    async def saved(pilot: Any, timeout: float = 20.0) -> None:
-        """Wait until no screen has a save queued or unshown (the interview stores in a thread of its own)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while any(getattr(screen, "saves_pending", 0) for screen in pilot.app.screen_stack):
-            if loop.time() > deadline:
-                raise TimeoutError("saves still pending after %.0f s" % timeout)
-            await asyncio.sleep(0.02)
 
     @staticmethod
     def still(app: Any) -> None:

@@ -5,43 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from screens.app import WorkbenchApp
-from workbench.config import resolve_database
-from workbench.prefs import Prefs
-from workbench.services import open_services
+from tests.harness import build_app, settle_app
 
 SIZE = (120, 40)
 NOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 SAMPLE = "Outsource IT support (sample)"
 
 
-@pytest.fixture
-def sample_db(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.sqlite3"
-    svc = open_services(resolve_database(str(path)))
-    svc.demo.create_sample()
-    svc.close()
-    return path
-
-
 def _app(path: Path, start: tuple[str, str] | None = None) -> WorkbenchApp:
-    target = resolve_database(str(path))
-    return WorkbenchApp(
-        lambda: open_services(target),
-        database_label="sample.sqlite3",
-        now=NOW,
-        prefs=Prefs(selection=SAMPLE, member="Helen Marsh"),
-        remember=False,
-        start=start,
-    )
+    app: WorkbenchApp = build_app(path, label="sample.sqlite3", now=NOW, start=start)
+    return app
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    await settle_app(pilot)
 
 
 def _keys(*keys: str):  # type: ignore[no-untyped-def]
@@ -56,7 +34,7 @@ def _keys(*keys: str):  # type: ignore[no-untyped-def]
 
 class TestComparison:
     def test_comparison_with_flags(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
-        """F5: criteria by candidates coloured by score, ⚑ on a disagreement, the extra rows, the flip line, the bars."""
+        """F5: criteria by candidates coloured by score, ⚑ on a disagreement, the extra rows, the flip line, bars."""
         assert snap_compare(_app(sample_db), terminal_size=SIZE, run_before=_keys("f5"))
 
     def test_after_a_weight_edit(self, snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.snapshots.conftest import NOW, SAMPLE
+from tests.harness import build_app
+from tests.snapshots.conftest import NOW
 
 SIZE = (120, 40)
 
@@ -26,9 +27,6 @@ def interview(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     (a slow machine pausing between keys) must not change the times shown.
     """
     from screens.app import WorkbenchApp
-    from workbench.config import resolve_database
-    from workbench.prefs import Prefs
-    from workbench.services import open_services
     from workbench.services.notes import NoteService
 
     added = [0]
@@ -42,15 +40,10 @@ def interview(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr("workbench.services.notes.utcnow", lambda: NOW + timedelta(minutes=max(added[0] - 1, 0)))
 
     def make(meeting: int, member: str) -> WorkbenchApp:
-        target = resolve_database(str(sample_db))
-        return WorkbenchApp(
-            lambda: open_services(target),
-            database_label="sample.sqlite3",
-            now=NOW,
-            prefs=Prefs(selection=SAMPLE, member=member),
-            remember=False,
-            start=("interview", str(meeting)),
+        app: WorkbenchApp = build_app(
+            sample_db, label="sample.sqlite3", now=NOW, member=member, start=("interview", str(meeting))
         )
+        return app
 
     return make
 
@@ -77,10 +70,12 @@ BEFORE = (
 
 
 class TestInterview:
+    @pytest.mark.slow
     def test_before_submitting(self, snap_compare, interview, drive) -> None:  # type: ignore[no-untyped-def]
         """Agenda with scores, N/A and a gap; the current question's anchors; only Helen's own notes."""
         assert snap_compare(interview(3, "Helen Marsh"), terminal_size=SIZE, run_before=drive.after(*_keys(BEFORE)))
 
+    @pytest.mark.slow
     def test_writing_an_action_item(self, snap_compare, interview, drive) -> None:  # type: ignore[no-untyped-def]
         """The editor open on an action item: its text, owner and due date, saved as typed."""
         from screens.interview.editor import DRAFT_DELAY

@@ -63,7 +63,7 @@ class TestCandidateTabs:
         assert snap_compare(sample_app(), terminal_size=SIZE, run_before=_northgate_tab(drive, 1))
 
     def test_people_with_a_stale_check(self, snap_compare, sample_db: Path, sample_app, drive) -> None:  # type: ignore[no-untyped-def]
-        """The vendor's people; Ben Hartley, last checked more than 180 days before the frozen today, is marked stale."""
+        """The vendor's people; Ben Hartley, last checked over 180 days before the frozen today, is marked stale."""
         from workbench.config import resolve_database
         from workbench.services import open_services
 

@@ -12,6 +12,7 @@ from screens.candidates.import_csv import ImportScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form import FormDialog
 from screens.widgets.row_list import RowList
+from tests.harness import Notices
 
 SAMPLE = "Outsource IT support (sample)"
 
@@ -245,7 +246,8 @@ async def test_ctrl_z_brings_back_a_deleted_candidate_with_its_meetings(
     comparison = stored.comparison.compare(selection=SAMPLE)
     assert meetings and any(s.meeting_id in {m.id for m in meetings} for s in scores)
     app = sample_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notices = Notices()
+    async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
         table = screen.query_one("#candidates-table", RowList)
         _cursor_to(table, stored, name)
@@ -260,7 +262,7 @@ async def test_ctrl_z_brings_back_a_deleted_candidate_with_its_meetings(
         stored.candidates.add(name.upper(), selection=SAMPLE)  # someone took the name meanwhile
         await pilot.press("ctrl+z")
         await settle(app, pilot)
-        refusals = [n.message for n in app._notifications if n.title == "Not saved"]
+        refusals = [n.message for n in notices if n.title == "Not saved"]
         assert refusals and "cannot bring back" in refusals[-1]
         stored.candidates.delete(name.upper(), selection=SAMPLE)
 

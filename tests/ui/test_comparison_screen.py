@@ -17,6 +17,7 @@ from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form import FormDialog
 from screens.minutes.minutes import MinutesScreen
 from screens.widgets.matrix_table import MatrixTable
+from tests.harness import Notices, build_app
 from workbench.cli import main as cli
 from workbench.exports.comparison import flip_sentence
 
@@ -215,7 +216,8 @@ async def test_a_narrow_terminal_scrolls_to_every_candidate(sample_app: Any, set
 async def test_a_typed_weight_is_stored_and_minus_stops_at_zero(sample_app: Any, settle: Any, stored: Any) -> None:
     crit, _ = _ids(stored)
     app = sample_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notices = Notices()
+    async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
         table = screen.query_one("#cmp-table", MatrixTable)
         _move_to(table, f"c{crit['Cultural fit']}", "weight")
@@ -236,7 +238,7 @@ async def test_a_typed_weight_is_stored_and_minus_stops_at_zero(sample_app: Any,
         assert next(c.weight for c in stored.selections.criteria(SAMPLE) if c.id == crit["Cultural fit"]) == 0.0
         await pilot.press("minus")
         await settle(app, pilot)
-        assert any("is 0 already" in n.message for n in app._notifications)
+        assert any("is 0 already" in n.message for n in notices)
         assert _numbers(screen.shown) == _numbers(stored.comparison.compare(selection=SAMPLE))
 
 
@@ -247,7 +249,8 @@ async def test_a_failed_save_is_shown_and_the_stored_weight_comes_back(
 
     crit, _ = _ids(stored)
     app = sample_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notices = Notices()
+    async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
         table = screen.query_one("#cmp-table", MatrixTable)
         _move_to(table, f"c{crit['Scope fit']}", "weight")
@@ -259,7 +262,7 @@ async def test_a_failed_save_is_shown_and_the_stored_weight_comes_back(
         services.comparison.set_weight = refuse
         await pilot.press("plus")
         await settle(app, pilot)
-        assert any(n.title == "Not saved" and "busy" in n.message for n in app._notifications)
+        assert any(n.title == "Not saved" and "busy" in n.message for n in notices)
         assert _cell(table, f"c{crit['Scope fit']}", "weight") == "15"
         assert screen.weights[crit["Scope fit"]] == 15
         assert _numbers(screen.shown) == _numbers(stored.comparison.compare(selection=SAMPLE))
@@ -305,7 +308,8 @@ async def test_enter_drills_down_to_the_scores_and_on_to_the_minutes(sample_app:
         "Northgate Managed IT", "Technical depth", selection=SAMPLE, member="Helen Marsh"
     )
     app = sample_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notices = Notices()
+    async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
         table = screen.query_one("#cmp-table", MatrixTable)
         _move_to(table, f"c{crit['Technical depth']}", f"k{cand['Northgate Managed IT']}")
@@ -341,7 +345,7 @@ async def test_enter_drills_down_to_the_scores_and_on_to_the_minutes(sample_app:
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen is screen  # a total has no scores of its own behind it
-        assert any("Put the cursor on a candidate's score" in n.message for n in app._notifications)
+        assert any("Put the cursor on a candidate's score" in n.message for n in notices)
 
 
 def _cli_file(db: Path, tmp: Path, fmt: str, *extra: str) -> str:
@@ -415,7 +419,6 @@ async def test_export_refuses_a_missing_folder_and_an_unknown_ending(
 
 
 async def test_a_selection_without_candidates_or_scores(tmp_path: Path, settle: Any) -> None:
-    from screens.app import WorkbenchApp
     from workbench.config import resolve_database
     from workbench.prefs import Prefs
     from workbench.services import open_services
@@ -425,11 +428,10 @@ async def test_a_selection_without_candidates_or_scores(tmp_path: Path, settle: 
     svc.selections.create("Fresh")
     svc.candidates.add("Only vendor")  # no meetings, no scores
     criteria = svc.selections.criteria("Fresh")
-    app = WorkbenchApp(
-        lambda: open_services(target), database_label="empty", prefs=Prefs(selection="Fresh"), remember=False
-    )
+    app = build_app(tmp_path / "empty.sqlite3", label="empty", prefs=Prefs(selection="Fresh"))
     try:
-        async with app.run_test(size=(120, 40)) as pilot:
+        notices = Notices()
+        async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
             screen = await _open(app, pilot, settle)
             table = screen.query_one("#cmp-table", MatrixTable)
             assert table.row_count == len(criteria) + 9
@@ -453,6 +455,6 @@ async def test_a_selection_without_candidates_or_scores(tmp_path: Path, settle: 
             assert app.screen is drill
             await pilot.press("escape", "b")  # back; no baseline in this selection: said so
             await settle(app, pilot)
-            assert any("no in-house baseline" in n.message for n in app._notifications)
+            assert any("no in-house baseline" in n.message for n in notices)
     finally:
         svc.close()

@@ -136,7 +136,7 @@ def test_there_is_one_yes_no_dialog() -> None:
     ],
 )
 async def test_enter_answers_the_focused_button(make: Any, enter_answers: bool) -> None:
-    async with _shown(make()) as (app, pilot, results):
+    async with _shown(make()) as (_app, pilot, results):
         await pilot.press("enter")
         await pilot.pause()
         assert results == [enter_answers]
@@ -158,7 +158,7 @@ async def test_ctrl_s_takes_what_was_typed(make: Any, field: str, typed: str) ->
 
 
 async def test_ctrl_s_creates_a_new_selection() -> None:
-    async with _shown(NewSelectionDialog(zone="UTC")) as (app, pilot, results):
+    async with _shown(NewSelectionDialog(zone="UTC")) as (_app, pilot, results):
         await pilot.press(*"Backups", "ctrl+s")
         await pilot.pause()
         assert results == [("Backups", "UTC")]

@@ -10,6 +10,7 @@ from typing import Any
 from textual.widgets import DataTable, Static
 
 from screens.app import TITLE, WorkbenchApp
+from tests.harness import Notices, build_app, settle_app
 from workbench.config import resolve_database
 from workbench.prefs import load_prefs
 from workbench.services import open_services
@@ -18,17 +19,9 @@ SAMPLE = "Outsource IT support (sample)"
 
 
 def _app(path: Path, **kwargs: Any) -> WorkbenchApp:
-    target = resolve_database(str(path))
-    return WorkbenchApp(lambda: open_services(target), database_label=str(path), **kwargs)
-
-
-def _with_sample(path: Path) -> Path:
-    svc = open_services(resolve_database(str(path)))
-    try:
-        svc.demo.create_sample()
-    finally:
-        svc.close()
-    return path
+    """The app as a user starts it: nothing remembered yet, and what is chosen is remembered."""
+    app: WorkbenchApp = build_app(path, selection=None, member=None, remember=True, **kwargs)
+    return app
 
 
 async def _wait_for_workers(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -39,11 +32,7 @@ async def _wait_for_workers(app: WorkbenchApp, pilot) -> None:  # type: ignore[n
         if any(isinstance(s, HomeScreen) and s.is_mounted for s in app.screen_stack):
             break
         await pilot.pause(0.01)
-    for _ in range(50):  # a worker's result may start another worker (the member picker's)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(not w.is_finished for w in app.workers):
-            break
+    await settle_app(pilot)  # a worker's result may start another worker (the member picker's)
 
 
 async def test_empty_database_offers_the_sample_and_s_loads_it(tmp_path: Path) -> None:
@@ -90,8 +79,8 @@ def _rows(table: DataTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def test_progress_of_the_sample_is_shown(tmp_path: Path) -> None:
-    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Helen Marsh")
+async def test_progress_of_the_sample_is_shown(tmp_path: Path, sample_copy: Any) -> None:
+    app = _app(sample_copy("wb.sqlite3"), as_member="Helen Marsh")
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
         [row] = _rows(app.screen.query_one("#selections", DataTable))
@@ -101,8 +90,8 @@ async def test_progress_of_the_sample_is_shown(tmp_path: Path) -> None:
         assert "Helen Marsh" in app.sub_title and str(tmp_path) in app.sub_title
 
 
-async def test_the_next_14_days_in_our_time_and_the_vendors(tmp_path: Path) -> None:
-    path = _with_sample(tmp_path / "wb.sqlite3")
+async def test_the_next_14_days_in_our_time_and_the_vendors(tmp_path: Path, sample_copy: Any) -> None:
+    path = sample_copy("wb.sqlite3")
     app = _app(path, as_member="Helen Marsh", now=datetime(2027, 1, 10, 8, 0, tzinfo=UTC))
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
@@ -188,11 +177,11 @@ async def test_the_welcome_offers_both_and_escape_creates_nothing(tmp_path: Path
         svc.close()
 
 
-async def test_the_member_picker_is_shown_once_and_remembered(tmp_path: Path) -> None:
+async def test_the_member_picker_is_shown_once_and_remembered(tmp_path: Path, sample_copy: Any) -> None:
     from screens.dialogs.member import MemberPicker
     from screens.home.home import HomeScreen
 
-    path = _with_sample(tmp_path / "wb.sqlite3")
+    path = sample_copy("wb.sqlite3")
     app = _app(path, prefs=load_prefs())
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
@@ -216,39 +205,48 @@ async def test_the_member_picker_is_shown_once_and_remembered(tmp_path: Path) ->
         assert isinstance(again.screen, HomeScreen) and again.member == "Priya Nair"
 
 
-async def test_a_member_not_on_the_panel_is_told_so_and_asked(tmp_path: Path) -> None:
+async def test_a_member_not_on_the_panel_is_told_so_and_asked(tmp_path: Path, sample_copy: Any) -> None:
     from screens.dialogs.member import MemberPicker
     from screens.home.home import HomeScreen
 
-    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Member 0", prefs=load_prefs())
-    async with app.run_test(size=(120, 40)) as pilot:
+    app = _app(sample_copy("wb.sqlite3"), as_member="Member 0", prefs=load_prefs())
+    notices = Notices()
+    async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
         assert isinstance(app.screen, MemberPicker)
-        assert any("Member 0 is not on the panel of " + SAMPLE in n.message for n in app._notifications)
+        assert any("Member 0 is not on the panel of " + SAMPLE in n.message for n in notices)
         await pilot.press("down", "down", "enter")  # Helen Marsh, Priya Nair, Tom Adeyemi
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.member == "Tom Adeyemi"
     assert load_prefs().member == "Tom Adeyemi"
-    again = _app(_with_sample(tmp_path / "other.sqlite3"), as_member="tom adeyemi", prefs=load_prefs())
-    async with again.run_test(size=(120, 40)) as pilot:  # on the panel (names match whatever their case)
+    again = _app(sample_copy("other.sqlite3"), as_member="tom adeyemi", prefs=load_prefs())
+    again_notices = Notices()
+    async with again.run_test(
+        message_hook=again_notices, size=(120, 40)
+    ) as pilot:  # on the panel (names match whatever their case)
         await _wait_for_workers(again, pilot)
-        assert isinstance(again.screen, HomeScreen) and not again._notifications
+        assert isinstance(again.screen, HomeScreen) and not again_notices
     svc = open_services(resolve_database(str(tmp_path / "other.sqlite3")))
     try:
         tom = next(m.id for m in svc.members.list(SAMPLE) if m.name == "Tom Adeyemi")
     finally:
         svc.close()
     by_id = _app(tmp_path / "other.sqlite3", as_member=str(tom), prefs=load_prefs())
-    async with by_id.run_test(size=(120, 40)) as pilot:  # a member's id names them as well as their name
+    by_id_notices = Notices()
+    async with by_id.run_test(
+        message_hook=by_id_notices, size=(120, 40)
+    ) as pilot:  # a member's id names them as well as their name
         await _wait_for_workers(by_id, pilot)
-        assert isinstance(by_id.screen, HomeScreen) and not by_id._notifications
+        assert isinstance(by_id.screen, HomeScreen) and not by_id_notices
 
 
-async def test_an_interview_opened_at_start_asks_once_for_a_member_not_on_the_panel(tmp_path: Path) -> None:
+async def test_an_interview_opened_at_start_asks_once_for_a_member_not_on_the_panel(
+    tmp_path: Path, sample_copy: Any
+) -> None:
     from screens.dialogs.member import MemberPicker
     from screens.interview.interview import InterviewScreen
 
-    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Nobody", prefs=load_prefs(), start=("interview", "3"))
+    app = _app(sample_copy("wb.sqlite3"), as_member="Nobody", prefs=load_prefs(), start=("interview", "3"))
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
         assert [type(s) for s in app.screen_stack[-2:]] == [InterviewScreen, MemberPicker]  # the interview's own
@@ -258,10 +256,10 @@ async def test_an_interview_opened_at_start_asks_once_for_a_member_not_on_the_pa
         assert isinstance(app.screen, InterviewScreen) and app.member == "Helen Marsh"
 
 
-async def test_as_member_means_no_picker(tmp_path: Path) -> None:
+async def test_as_member_means_no_picker(tmp_path: Path, sample_copy: Any) -> None:
     from screens.home.home import HomeScreen
 
-    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Tom Adeyemi", prefs=load_prefs())
+    app = _app(sample_copy("wb.sqlite3"), as_member="Tom Adeyemi", prefs=load_prefs())
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
         assert isinstance(app.screen, HomeScreen) and app.selection == SAMPLE
@@ -269,10 +267,10 @@ async def test_as_member_means_no_picker(tmp_path: Path) -> None:
     assert load_prefs().member == "Tom Adeyemi"
 
 
-async def test_the_command_palette_opens_the_schedule(tmp_path: Path) -> None:
+async def test_the_command_palette_opens_the_schedule(tmp_path: Path, sample_copy: Any) -> None:
     from screens.schedule.schedule import ScheduleScreen
 
-    app = _app(_with_sample(tmp_path / "wb.sqlite3"), as_member="Helen Marsh")
+    app = _app(sample_copy("wb.sqlite3"), as_member="Helen Marsh")
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for_workers(app, pilot)
         await pilot.press("ctrl+p")

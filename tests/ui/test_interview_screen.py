@@ -15,26 +15,14 @@ from rich.console import Console
 from textual.widgets import DataTable, Static
 
 from screens.interview.widgets import AgendaList
-from tests.ui.conftest import MEMBER, SAMPLE
+from tests.harness import MEMBER, SAMPLE, build_app
 
 MEETING = 3
 TOM = "Tom Adeyemi"
 
 
 def _app(sample_path: Path, member: str = MEMBER, meeting: int | None = MEETING) -> Any:
-    from screens.app import WorkbenchApp
-    from workbench.config import resolve_database
-    from workbench.prefs import Prefs
-    from workbench.services import open_services
-
-    target = resolve_database(str(sample_path))
-    return WorkbenchApp(
-        lambda: open_services(target),
-        database_label=str(sample_path),
-        remember=False,
-        prefs=Prefs(selection=SAMPLE, member=member),
-        start=("interview", str(meeting)) if meeting is not None else None,
-    )
+    return build_app(sample_path, member=member, start=("interview", str(meeting)) if meeting is not None else None)
 
 
 def shown(app: Any) -> str:
@@ -87,7 +75,7 @@ async def test_a_whole_agenda_scored_by_keys_is_stored(sample_path: Path, stored
         text = shown(app)
         assert "14 of 14 scored" in text and "● saved · Q14 = " in text
         assert [q.state for q in screen.questions].count("N/A") == keys.count("0")
-    expected = {qid: (None if key == "0" else int(key)) for qid, key in zip(agenda, keys)}
+    expected = {qid: (None if key == "0" else int(key)) for qid, key in zip(agenda, keys, strict=True)}
     assert _mine(stored) == expected
     assert not stored.scoring.scorecard(MEETING, member=MEMBER).submitted_at  # scoring does not submit
 
@@ -259,19 +247,12 @@ async def test_hand_over_hides_the_previous_members_scores(sample_path: Path, st
 
 
 async def test_a_hand_over_leaves_the_remembered_member_alone(sample_path: Path, stored: Any, settle: Any) -> None:
-    from screens.app import WorkbenchApp
-    from workbench.config import resolve_database
     from workbench.prefs import Prefs, load_prefs, save_prefs
-    from workbench.services import open_services
 
     agenda = [a.question_id for a in stored.meetings.get(MEETING).agenda]
     save_prefs(Prefs(selection=SAMPLE, member=MEMBER))
-    target = resolve_database(str(sample_path))
-    app = WorkbenchApp(
-        lambda: open_services(target),
-        database_label=str(sample_path),
-        prefs=load_prefs(),
-        start=("interview", str(MEETING)),
+    app = build_app(
+        sample_path, prefs=load_prefs(), start=("interview", str(MEETING)), remember=True
     )  # remembering, as a real run does
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

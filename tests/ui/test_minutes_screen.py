@@ -9,6 +9,7 @@ from textual.widgets import Input, Markdown, Select, Static
 
 from screens.dialogs.form import FormDialog
 from screens.minutes.minutes import MinutesScreen
+from tests.harness import Notices
 from workbench.cli import main as cli
 
 SAMPLE = "Outsource IT support (sample)"
@@ -96,7 +97,8 @@ async def test_a_writes_every_minutes_file_of_the_candidate_to_a_folder(
     cli_dir.mkdir()
     _cli(sample_path, "--all", "--candidate", "Vistula Cloud Services", "--format", "html", "-o", str(cli_dir))
     app = sample_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notices = Notices()
+    async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle, meeting)
         await pilot.press("a")
         await pilot.pause()
@@ -112,7 +114,7 @@ async def test_a_writes_every_minutes_file_of_the_candidate_to_a_folder(
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen is screen
-        assert any("Wrote 4 minutes files (HTML) of Vistula Cloud Services" in n.message for n in app._notifications)
+        assert any("Wrote 4 minutes files (HTML) of Vistula Cloud Services" in n.message for n in notices)
     names = sorted(p.name for p in cli_dir.iterdir())
     assert len(names) == 4 and names == sorted(p.name for p in screen_dir.iterdir())
     for name in names:

@@ -7,6 +7,8 @@ import importlib
 import random
 from typing import Any
 
+import pytest
+
 from screens.candidates.candidate import CandidateScreen
 from screens.candidates.candidates import CandidatesScreen
 from screens.home.home import HomeScreen
@@ -60,12 +62,14 @@ async def _step(app: Any, pilot: Any, settle: Any, key: str, expected: list[type
     return expected
 
 
+@pytest.mark.slow
 async def test_sections_from_pushed_screens_in_every_order_leave_no_screen_behind(sample_app: Any, settle: Any) -> None:
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         expected: list[type] = []
-        # The path of the issue: home → candidates → a candidate (pushed) → schedule, then every section from a pushed screen.
+        # The path of the issue: home → candidates → a candidate (pushed) → schedule, then every section from a
+        # pushed screen.
         for key in (
             "f3",
             "enter",

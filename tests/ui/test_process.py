@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +28,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 def test_sigterm_exits_0_and_leaves_the_alternate_screen(tmp_path: Path) -> None:
     db = tmp_path / "wb.sqlite3"
     log = io.BytesIO()
@@ -81,6 +83,7 @@ print(json.dumps(seen))
 """
 
 
+@pytest.mark.slow
 def test_no_orm_is_imported_before_the_first_frame(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "wb.sqlite3")],

@@ -14,6 +14,7 @@ from screens.app import WorkbenchApp
 from screens.schedule.form import ScheduleForm
 from screens.schedule.schedule import ScheduleScreen
 from screens.widgets.row_list import RowList
+from tests.harness import settle_app
 
 LONDON = ZoneInfo("Europe/London")
 SAMPLE_MEETINGS = 11
@@ -26,8 +27,7 @@ async def _settle(app: WorkbenchApp, pilot, seconds: float = 0.0) -> None:  # ty
             if not (isinstance(app.screen, ScheduleForm) and app.screen.preview_pending):
                 break
             await pilot.pause(0.05)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle_app(pilot)
 
 
 async def _open_schedule(app: WorkbenchApp, pilot) -> ScheduleScreen:  # type: ignore[no-untyped-def]

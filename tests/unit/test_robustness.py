@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -104,16 +103,15 @@ def test_p_first_matches_a_draw_by_draw_ranking() -> None:
     assert result == pytest.approx({c: n / 300 for c, n in wins.items()})
 
 
-def test_p_first_is_fast_enough() -> None:
+def test_p_first_of_200_candidates_sums_to_one() -> None:
+    """200 candidates x 40 criteria, 10% unscored; how fast: benchmarks/bench_domain.py."""
     rng = np.random.default_rng(3)
     scores = rng.uniform(1, 5, (200, 40))
     scores[rng.random((200, 40)) < 0.1] = np.nan
     matrix = {c: {k: None if math.isnan(v) else float(v) for k, v in enumerate(row)} for c, row in enumerate(scores)}
     weights = {k: float(rng.integers(1, 20)) for k in range(40)}
     names = {c: f"Vendor {c}" for c in range(200)}
-    start = time.perf_counter()
     result = p_first(matrix, weights, names)
-    assert time.perf_counter() - start < 1.0
     assert sum(result.values()) == pytest.approx(1.0)
 
 

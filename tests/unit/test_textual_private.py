@@ -141,9 +141,15 @@ def test_no_private_textual_name_is_used_unlisted() -> None:
                 module = node.module or ""
                 if any(part.startswith("_") for part in module.split(".")) and module not in listed:
                     unlisted.add(f"{where}: from {module} import …")
-            elif isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
-                if node.attr in textual_names and node.attr not in own and node.attr not in listed:
-                    unlisted.add(f"{where}:{node.lineno}: .{node.attr}")
+            elif (
+                isinstance(node, ast.Attribute)
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+                and node.attr in textual_names
+                and node.attr not in own
+                and node.attr not in listed
+            ):
+                unlisted.add(f"{where}:{node.lineno}: .{node.attr}")
     assert not unlisted, "private Textual names not in screens/shell/textual_private.py:\n" + "\n".join(
         sorted(unlisted)
     )
