@@ -247,7 +247,7 @@ async def _baseline_run(path: Path, repeat: int, robust: bool, chrome: bool = Tr
     from textual.screen import Screen
     from textual.widgets import Label, Static
 
-    from screens.comparison.comparison import fetch
+    from screens.comparison.loading import fetch
     from screens.shell.base import WorkbenchScreen
     from workbench.config import resolve_database
     from workbench.services import open_services

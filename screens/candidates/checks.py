@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from screens.candidates.tabs import TablePane, short
+from screens.candidates.table_pane import TablePane, short
 from screens.dialogs.form import FormDialog, FormField
 from screens.shell.editing import Undo
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,6 +13,7 @@ from textual.coordinate import Coordinate
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from screens.comparison.loading import Loaded, fetch
 from screens.comparison.parts import (
     CRITERION_COLUMN,
     CRITERION_WIDTH,
@@ -42,37 +41,7 @@ from screens.widgets.matrix_table import Cell, MatrixTable
 if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.views.comparison import ComparisonView, CriterionCell
-    from workbench.services.views.drill import CandidateExtras, MemberMeansView
     from workbench.services.views.kit import CriterionView
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the screen reads from the services when it opens."""
-
-    view: ComparisonView  # with the baseline, the stored weights, every member; no robustness (the screen's worker)
-    extras: dict[int, CandidateExtras]
-    members: MemberMeansView
-    today: date | None  # first day of the time-zone fit (the app's clock), None = today
-    robust: bool = False  # whether ``view`` has P(first) and the leader flip (the stored weights, every member)
-
-
-def fetch(
-    services: Services, selection: str | None, now: Any, *, with_robustness: bool = True, member: str | None = None
-) -> Loaded:
-    """Read the comparison and its extra rows (runs in a worker); the screen works out robustness itself, later.
-
-    ``member``: the panel member looking; meetings withheld from them (the independence rule) do not count.
-    """
-    today = None
-    if now is not None:
-        from zoneinfo import ZoneInfo
-
-        today = now.astimezone(ZoneInfo(services.selections.get(selection).timezone)).date()
-    view = services.comparison.compare(selection=selection, today=today, with_robustness=with_robustness, member=member)
-    extras = services.comparison_details.extras(selection=selection)
-    members = services.comparison_details.member_means(selection=selection, member=member)
-    return Loaded(view, extras, members, today, robust=with_robustness)
 
 
 WEIGHT_KEYS = Binding.Group("Weight", compact=True)

@@ -25,7 +25,8 @@ from screens.interview.handover import Keyboard
 from screens.interview.parts import header_text, notes_text
 from screens.interview.position import Position
 from screens.interview.saver import Saver, Saving
-from screens.interview.widgets import AgendaList, QuestionPanel, SideTable, StatusLine
+from screens.interview.status import StatusLine
+from screens.interview.widgets import AgendaList, QuestionPanel, SideTable
 from screens.shell.base import describe_error
 
 if TYPE_CHECKING:

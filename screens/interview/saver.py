@@ -21,7 +21,7 @@ from screens.shell.editing import EditingScreen
 if TYPE_CHECKING:
     from screens.interview.editor import NoteEditing
     from screens.interview.position import Position
-    from screens.interview.widgets import StatusLine
+    from screens.interview.status import StatusLine
     from screens.shell.base import WorkbenchScreen
     from workbench.services.views.interview import InterviewView
 

@@ -112,7 +112,7 @@ class AgendaList(ScrollView, can_focus=True):
         if strip is None:
             base = marked if cursor else plain
             segments = [
-                Segment(text, base + _style(style)) for text, style in agenda_pieces(self.questions[index], width)
+                Segment(text, base + parsed_style(style)) for text, style in agenda_pieces(self.questions[index], width)
             ]
             strip = self._lines[key] = Strip(segments).extend_cell_length(width, base).crop(0, width)
         return strip
@@ -249,7 +249,7 @@ class AnchorLines(Widget):
         return strip
 
     def _anchor_line(self, score: int, line: str, first: bool, chosen: bool, width: int) -> Strip:
-        colour = _style(SCORE_STYLE[score])
+        colour = parsed_style(SCORE_STYLE[score])
         marked = colour + Style(reverse=True) if chosen else None
         base = self.base_style
         mark = f"{'▶' if chosen else ' '}{score} " if first else "   "
@@ -265,15 +265,15 @@ class AnchorLines(Widget):
         q, base = self.question, self.base_style
         assert q is not None
         if not q.scored:
-            segments = [Segment("Not yet scored: 1-5 scores it, 0 marks it N/A.", base + _style("dim"))]
+            segments = [Segment("Not yet scored: 1-5 scores it, 0 marks it N/A.", base + parsed_style("dim"))]
         else:
             value = "N/A" if q.value is None else str(q.value)
             segments = [
-                Segment("Your score: ", base + _style("bold")),
-                Segment(value, base + _style("bold" if q.value is None else SCORE_STYLE[q.value])),
+                Segment("Your score: ", base + parsed_style("bold")),
+                Segment(value, base + parsed_style("bold" if q.value is None else SCORE_STYLE[q.value])),
             ]
             if not q.comment:
-                segments.append(Segment(" · c adds a comment", base + _style("dim")))
+                segments.append(Segment(" · c adds a comment", base + parsed_style("dim")))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def on_resize(self) -> None:
@@ -283,7 +283,8 @@ class AnchorLines(Widget):
 
 
 @functools.lru_cache(maxsize=64)
-def _style(name: str) -> Style:
+def parsed_style(name: str) -> Style:
+    """A Rich style from its text, parsed once ("" is the plain style)."""
     return Style.parse(name) if name else Style()
 
 
@@ -354,59 +355,3 @@ class SideTable(Table):
         for row in side_rows(view):
             self.add_row(*row)
         self.move_cursor(row=index)
-
-
-class StatusLine(Widget):
-    """One line: a bar and a count of the questions scored, and the save indicator, which reads "saved" (and
-    what was saved last) only once the service has committed it. Drawn as one strip: cheap to redraw."""
-
-    DEFAULT_CSS = "StatusLine { height: 1; }"
-    BAR = 30
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id)
-        self.scored, self.total, self.submitted = 0, 0, False
-        self.indicator, self.failed = "", False
-        self._base: Style | None = None  # rich_style, once per style change
-
-    def notify_style_update(self) -> None:
-        self._base = None
-        super().notify_style_update()
-
-    def progress(self, scored: int, total: int, submitted: bool) -> None:
-        if (scored, total, submitted) != (self.scored, self.total, self.submitted):  # a score changed: often not
-            self.scored, self.total, self.submitted = scored, total, submitted
-            self.refresh()
-
-    def saved(self, last: str, pending: int, failure: str | None = None) -> None:
-        """``last``: what was saved last; ``pending``: saves not answered yet; ``failure``: what was refused."""
-        busy = f" · saving {pending}…" if pending else ""
-        self.failed = failure is not None
-        self.indicator = (
-            f"✗ NOT SAVED · {failure}"
-            if failure is not None
-            else f"● saved · {last}{busy}"
-            if last
-            else f"○ saving {pending}…"
-            if pending
-            else ""
-        )
-        self.refresh()
-
-    def render_line(self, y: int) -> Strip:
-        if self._base is None:
-            self._base = self.rich_style
-        base, width = self._base, self.size.width
-        done = round(self.BAR * self.scored / self.total) if self.total else 0
-        count = f"  {self.scored} of {self.total} scored" + (" · submitted" if self.submitted else "")
-        left = [
-            Segment(" "),
-            Segment("━" * done, base + _style("bold green")),
-            Segment("━" * (self.BAR - done), base + _style("grey35")),
-            Segment(count, base),
-        ]
-        used = 1 + self.BAR + len(count)
-        indicator = self.indicator[: max(0, width - used - 2)]
-        gap = max(1, width - used - len(indicator) - 1)
-        style = base + _style("bold red" if self.failed else "bold green")
-        return Strip([*left, Segment(" " * gap, base), Segment(indicator, style), Segment(" ", base)]).crop(0, width)

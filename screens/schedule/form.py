@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -15,66 +14,22 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static
 
+from screens.schedule.form_parts import (
+    DEBOUNCE,
+    EXAMPLES,
+    FormContext,
+    Preview,
+    _escape,
+    _offset_name,
+    _stamp,
+    user_message,
+)
 from screens.shell.base import describe_error
 from screens.shell.footer import WorkbenchFooter
 
 if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.scheduling import ResolvedTime, ScheduleResult
-
-DEBOUNCE = 0.2  # seconds of quiet typing before the preview asks the services
-EXAMPLES = "e.g. 22 Mar 2027 10am · tomorrow 9:30 · next tuesday 15:00"
-FIELD_LABELS = {
-    "--at": "When",
-    "--tz": "Time zone",
-    "--candidate": "Candidate",
-    "--kind": "Kind",
-    "--duration": "Duration",
-    "--every": "Repeat",
-    "--count": "Count",
-    "--until": "Until",
-    "--member": "Members",
-    "--location": "Location",
-    "--fold": "Earlier or later",
-    "MEMBER": "Members",
-}
-
-
-def user_message(exc: BaseException) -> str:
-    """A refusal in the form's words: the field's label, not the command line's option."""
-    from workbench.services.errors import UserError
-
-    if isinstance(exc, UserError):
-        text = exc.args[0] if exc.args else str(exc)
-        label = FIELD_LABELS.get(exc.field or "", exc.field or "")
-        return f"{label}: {text}" if label else text
-    return describe_error(exc)
-
-
-@dataclass(frozen=True, slots=True)
-class FormContext:
-    """What the form offers: the selection's candidates (name, zone), kinds and panel."""
-
-    selection: str
-    our_zone: str
-    candidates: tuple[tuple[str, str], ...]
-    kinds: tuple[str, ...]
-    members: tuple[str, ...]
-    chosen_members: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Preview:
-    """What the typed time means now: a time, a refusal, or the two readings of a fold."""
-
-    resolved: ResolvedTime | None = None  # with a fold: the reading chosen when it was asked
-    error: str | None = None
-    folds: tuple[ResolvedTime, ResolvedTime] | None = None
-    warnings: tuple[str, ...] = ()  # what the meeting would be warned about (the first of a series)
-
-
-def _stamp(value: Any) -> str:
-    return f"{value:%a} {value.day} {value:%b %Y %H:%M} {value.tzname()}"
 
 
 class ScheduleForm(ModalScreen["ScheduleResult | None"]):
@@ -410,15 +365,3 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
     def _failed_preview(self, exc: BaseException) -> None:
         if not self._left:
             self.query_one("#preview", Static).update(f"[b red]{_escape(describe_error(exc))}[/]")
-
-
-def _offset_name(resolved: ResolvedTime) -> str:
-    from workbench.domain.timezones import to_zone
-
-    return to_zone(resolved.start_utc, resolved.zone).tzname() or resolved.zone
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -42,14 +42,14 @@ NAMES: tuple[PrivateName, ...] = (
     PrivateName(
         "textual.widgets.Input",
         "_watch_value",
-        ("screens/candidates/candidates.py",),
+        ("screens/candidates/filtering.py",),
         "FilterInput sets the virtual size quietly before Input's own watcher, which would lay out the whole "
         "screen on each key; a public watch_value runs after it, too late.",
     ),
     PrivateName(
         "textual.css.styles.RenderStyles",
         "_cache_key",
-        ("screens/candidates/candidates.py", "screens/widgets/painted_lines.py"),
+        ("screens/candidates/filtering.py", "screens/widgets/painted_lines.py"),
         "Textual's own key for 'any style changed': FilterInput redraws one line while it holds, PaintedLines "
         "drops its drawn lines when it changes. No public signal covers styles set in code.",
     ),

@@ -8,7 +8,7 @@ from typing import Any
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from screens.candidates.candidate import CandidateScreen
-from screens.candidates.tabs import last_checked_cell
+from screens.candidates.table_pane import last_checked_cell
 from screens.dialogs.form import FormDialog
 from screens.widgets.row_list import RowList
 

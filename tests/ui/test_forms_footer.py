@@ -18,7 +18,8 @@ from screens.dialogs.form import FormDialog, FormField
 from screens.dialogs.member import MemberPicker
 from screens.dialogs.text import TextDialog
 from screens.home.new_selection import NewSelectionDialog
-from screens.schedule.form import FormContext, ScheduleForm
+from screens.schedule.form import ScheduleForm
+from screens.schedule.form_parts import FormContext
 
 SIZE = (120, 40)
 
