@@ -129,7 +129,7 @@ class _Lines:
 
 
 def _parse(text: str) -> tuple[list[CandidateRow], list[Problem]]:
-    from workbench.services.candidates import CANDIDATE_RULES
+    from workbench.services.candidate_fields import CANDIDATE_RULES
 
     lines = _Lines(text)
     reader = csv.reader(lines, strict=True)

@@ -44,10 +44,6 @@ class Database:
         self.sqlite_path = sqlite_path
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
 
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
-
     @contextmanager
     def session(self, *, write: bool) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""

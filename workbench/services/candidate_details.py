@@ -9,6 +9,8 @@ from sqlalchemy import case, delete, func
 from sqlmodel import Session, col, select
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
+from workbench.services.candidate_fields import LONG_TEXT_MAX, TEXT_MAX
+from workbench.services.checklist import check_view, checklist_items, create_checklists, find_check, load_checks
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import find_selection
 from workbench.services.validate import check_choice, check_url, parse_bool, parse_date
@@ -23,15 +25,6 @@ from workbench.store.models import Candidate, DiligenceCheck, Recommendation, Ve
 SENTIMENTS = ("positive", "neutral", "negative")
 TEAMS = ("management", "delivery")
 CHECK_STATUSES = ("todo", "ok", "concern", "n/a")
-TEXT_MAX = 200
-LONG_TEXT_MAX = 50_000
-from workbench.services.checklist import (
-    check_view,
-    checklist_items,
-    create_checklists,
-    find_check,
-    load_checks,
-)
 
 # ------------------------------------------------------------------ finding and views
 

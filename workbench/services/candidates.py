@@ -3,49 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
-from workbench.services.base import clean_text, unit_of_work, utcnow
-from workbench.services.candidate_details import (
-    LONG_TEXT_MAX,
-    TEXT_MAX,
-    CandidateDetails,
-    create_checklists,
-    find_candidate,
-)
+from workbench.services.base import unit_of_work, utcnow
+from workbench.services.candidate_details import CandidateDetails, create_checklists, find_candidate
+from workbench.services.candidate_fields import clean_candidate_fields
 from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate, capture, put_back
 from workbench.services.errors import Conflict, ImportRejected, UserError
 from workbench.services.selections import find_selection
-from workbench.services.validate import (
-    CANDIDATE_STATUSES,
-    check_choice,
-    check_hours,
-    check_timezone,
-    check_url,
-    parse_bool,
-)
+from workbench.services.validate import CANDIDATE_STATUSES, check_choice
 from workbench.services.views.candidates import CandidateView, ImportResult
 from workbench.store.models import Candidate, CandidateScope, ScopeItem
-
-CANDIDATE_RULES: dict[str, Callable[[Any], Any]] = {
-    "name": lambda v: clean_text(v, field="name", required=True, max_length=TEXT_MAX),
-    "website": lambda v: check_url(clean_text(v, field="website", max_length=2000), field="website"),
-    "timezone": lambda v: check_timezone(clean_text(v, field="timezone", max_length=TEXT_MAX), field="timezone"),
-    "support_hours": lambda v: check_hours(
-        clean_text(v, field="support_hours", max_length=TEXT_MAX), field="support_hours"
-    ),
-    "onsite": lambda v: parse_bool(v, field="onsite"),
-    "status": lambda v: check_choice(
-        clean_text(v, field="status", max_length=TEXT_MAX), CANDIDATE_STATUSES, field="status"
-    ),
-    "baseline": lambda v: parse_bool(v, field="baseline"),
-    "notes": lambda v: clean_text(v, field="notes", max_length=LONG_TEXT_MAX),
-}
 
 _VIEW_COLUMNS = (
     Candidate.id,
@@ -59,21 +31,6 @@ _VIEW_COLUMNS = (
     Candidate.baseline,
     Candidate.notes,
 )
-
-
-def clean_candidate_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """Validate candidate fields; UserError names the first bad (or unknown) field.
-
-    Args:
-        fields: field name -> raw value (only the fields being set).
-
-    Returns:
-        Field name -> clean value.
-    """
-    unknown = sorted(set(fields) - set(CANDIDATE_RULES))
-    if unknown:
-        raise UserError(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(CANDIDATE_RULES)}", field=unknown[0])
-    return {name: CANDIDATE_RULES[name](value) for name, value in fields.items()}
 
 
 def candidate_view(row: Any, scope_ids: tuple[int, ...] = ()) -> CandidateView:
