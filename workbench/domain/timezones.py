@@ -88,6 +88,11 @@ class AmbiguousTime(ValueError):
         )
 
 
+def as_utc(value: datetime) -> datetime:
+    """An instant as an aware datetime in UTC; a naive one is read as UTC already."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def get_zone(name: str) -> ZoneInfo:
     """The IANA zone of that name.
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import and_, func, select
 from sqlmodel import Session
 
@@ -11,10 +9,6 @@ from workbench.services.views.interview import CarryOver
 from workbench.store.models import AgendaItem, CarriedGap, Criterion, Meeting, Note, Question, Score
 
 FOLLOW_UP_PREFIX = "Follow-up on a knowledge gap: "
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def lock_meeting(session: Session, meeting_id: int) -> Meeting | None:
@@ -116,7 +110,7 @@ def _follow_ups(
         select(func.max(Question.position)).where(Question.selection_id == meeting.selection_id)
     ).scalar()
     top = 0 if top is None else top
-    when = _aware(meeting.start_utc)
+    when = meeting.start_utc
     out: list[tuple[int, bool]] = []
     for note, carried in gaps:
         if carried is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -175,13 +175,8 @@ def withheld_views(session: Session, meetings: Iterable[int]) -> tuple[WithheldM
         .order_by(Meeting.start_utc, Meeting.id)
     ).all()
     return tuple(
-        WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=_utc(start))
-        for mid, name, kind, start in rows
+        WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=start) for mid, name, kind, start in rows
     )
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: date | None = None) -> ComparisonView:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
 
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, col
@@ -22,10 +21,6 @@ from workbench.services.views.drill import (
     MemberMeansView,
 )
 from workbench.store.models import AgendaItem, Meeting, Note, PanelMember, Question, Score, Scorecard
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _member_means(scores: list[DrillScore]) -> tuple[MemberMean, ...]:
@@ -116,7 +111,7 @@ class ComparisonDetailsService(Service):
             DrillScore(
                 meeting_id=mid,
                 meeting_kind=kind,
-                meeting_start_utc=_utc(start),
+                meeting_start_utc=start,
                 question_id=qid,
                 question=text,
                 member_id=pid,
@@ -196,7 +191,7 @@ class ComparisonDetailsService(Service):
                 due=due,
                 question_id=qid,
                 question=qtext or "",
-                created_at=_utc(created),
+                created_at=created,
             )
             for nid, mid, name, kind, text, owner, due, qid, qtext, created in rows
         )

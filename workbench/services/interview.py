@@ -9,7 +9,7 @@ leaves the screen).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -51,12 +51,6 @@ from workbench.store.models import (
 from workbench.store.upsert import upsert
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _live_meeting(session: Session, meeting_id: str | int, *, lock: bool = False) -> Meeting:
     meeting = find_meeting(session, meeting_id) if not lock else _locked(session, meeting_id_of(meeting_id))
     if meeting.status == "cancelled":
@@ -81,9 +75,7 @@ def _on_agenda(session: Session, meeting_id: int, question: str | int) -> int:
 def _timer(row: QuestionTimer | None, question_id: int) -> TimerView:
     if row is None:
         return TimerView(question_id=question_id, elapsed_seconds=0.0, running_since=None)
-    return TimerView(
-        question_id=question_id, elapsed_seconds=row.elapsed_seconds, running_since=_aware(row.running_since)
-    )
+    return TimerView(question_id=question_id, elapsed_seconds=row.elapsed_seconds, running_since=row.running_since)
 
 
 def _timers(session: Session, meeting_id: int, member_id: int) -> dict[int, QuestionTimer]:
@@ -94,7 +86,7 @@ def _timers(session: Session, meeting_id: int, member_id: int) -> dict[int, Ques
 
 
 def _pause(row: QuestionTimer, now: datetime) -> None:
-    since = _aware(row.running_since)
+    since = row.running_since
     if since is not None:
         row.elapsed_seconds += max(0.0, (now - since).total_seconds())
         row.running_since = None
@@ -277,11 +269,9 @@ class _Reader:
 
     def view(self) -> InterviewView:
         s, m, me = self.s, self.m, self.me
-        submitted_at = _aware(
-            s.execute(
-                select(Scorecard.submitted_at).where(Scorecard.meeting_id == m.id, Scorecard.member_id == me.id)
-            ).scalar()
-        )
+        submitted_at = s.execute(
+            select(Scorecard.submitted_at).where(Scorecard.meeting_id == m.id, Scorecard.member_id == me.id)
+        ).scalar()
         # The independence rule lives in ScoringService.visible_scores; run in this unit of work.
         scores: list[ScoreView] = ScoringService.visible_scores.__wrapped__(  # type: ignore[attr-defined]
             ScoringService(self.db), s, m.id, member=me.name
@@ -315,7 +305,7 @@ class _Reader:
             candidate_zone=cand.timezone,
             our_zone=sel.timezone,
             kind=m.kind,
-            start_utc=_aware(m.start_utc),
+            start_utc=m.start_utc,
             meeting_zone=m.timezone,  # type: ignore[arg-type]
             duration_minutes=m.duration_minutes,
             location=m.location,
@@ -367,8 +357,8 @@ class _Reader:
                 owner=n.owner,
                 due=n.due,
                 question_id=n.question_id,
-                created_at=_aware(n.created_at),  # type: ignore[arg-type]
-                updated_at=_aware(n.updated_at),
+                created_at=n.created_at,
+                updated_at=n.updated_at,
             )  # type: ignore[arg-type]
             for n, name in self.s.execute(stmt).all()
         ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
@@ -170,7 +170,7 @@ def meeting_views(
             candidate_id=m.candidate_id,
             candidate=cname,
             kind=m.kind,
-            start_utc=_aware(m.start_utc),
+            start_utc=m.start_utc,
             timezone=m.timezone,
             duration_minutes=m.duration_minutes,
             location=m.location,
@@ -182,7 +182,7 @@ def meeting_views(
             agenda=tuple(agendas.get(m.id, ())),
             series_id=m.series_id,
             series_index=m.series_index,
-            updated_at=_aware(m.updated_at),
+            updated_at=m.updated_at,
         )
         for m, cname in pairs
     ]
@@ -192,10 +192,6 @@ def meeting_view(session: Session, meeting: Meeting, with_agenda: bool = True) -
     """The view of one meeting (its agenda too unless ``with_agenda`` is False)."""
     cname = session.exec(select(Candidate.name).where(Candidate.id == meeting.candidate_id)).one()
     return meeting_views(session, [(meeting, cname)], with_agenda=with_agenda)[0]
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _attendees(values: Iterable[str]) -> str:

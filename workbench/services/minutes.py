@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -107,10 +107,6 @@ class MinutesView:
     def comments(self) -> tuple[tuple[AgendaRow, MemberScore], ...]:
         """The score comments shown, as (agenda row, score) in agenda order."""
         return tuple((row, s) for row in self.agenda for s in row.scores if s.comment)
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -242,7 +238,7 @@ class _Batch:
                     kind=note.kind,
                     text=note.text,
                     member=author,
-                    at=_aware(note.created_at).astimezone(ours),
+                    at=note.created_at.astimezone(ours),
                     owner=note.owner,
                     due=note.due,
                     question_number=numbers.get(note.question_id) if note.question_id else None,
@@ -278,7 +274,7 @@ class _Batch:
     def _next(self, m: MeetingView, ours: ZoneInfo, theirs: ZoneInfo) -> NextMeeting | None:
         """The next occurrence of the series that is not cancelled; else the candidate's next meeting."""
         here = (m.start_utc, m.id)
-        later = [r for r in self.following.get(m.candidate_id, []) if (_aware(r.start_utc), r.id) > here]
+        later = [r for r in self.following.get(m.candidate_id, []) if (r.start_utc, r.id) > here]
         found = None
         if m.series_id is not None:
             found = next((r for r in later if r.series_id == m.series_id), None)
@@ -286,7 +282,7 @@ class _Batch:
             found = later[0] if later else None
         if found is None:
             return None
-        start = _aware(found.start_utc)
+        start = found.start_utc
         return NextMeeting(
             id=found.id,
             kind=found.kind,

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, select
 
+from workbench.domain.timezones import as_utc
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
 from workbench.services.validate import CANDIDATE_STATUSES
@@ -73,10 +74,6 @@ def _zone(name: str) -> ZoneInfo | timezone:
         return ZoneInfo(name)
     except (ValueError, KeyError, OSError):  # an unknown name stored by an old version: show UTC
         return UTC
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class OverviewService(Service):
@@ -183,7 +180,7 @@ class OverviewService(Service):
         """
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
             raise UserError(f"{days!r} is not a number of days from 1 to {MAX_DAYS}", field="--days")
-        start = _utc(now or utcnow())
+        start = as_utc(now or utcnow())
         end = start + timedelta(days=days)
         mt, cand, sel, mm, mem = t.meeting.c, t.candidate.c, t.selection.c, t.meeting_member.c, t.panel_member.c
         stmt = (
@@ -204,7 +201,7 @@ class OverviewService(Service):
             .select_from(
                 t.meeting.join(t.candidate, cand.id == mt.candidate_id).join(t.selection, sel.id == mt.selection_id)
             )
-            .where(mt.start_utc >= _naive(start), mt.start_utc < _naive(end), mt.status != "cancelled")
+            .where(mt.start_utc >= start, mt.start_utc < end, mt.status != "cancelled")
             .order_by(mt.start_utc, mt.id)
         )
         if selection is not None:
@@ -235,7 +232,7 @@ class OverviewService(Service):
             sel_name,
             sel_zone,
         ) in rows:
-            at = _utc(start_utc)
+            at = start_utc
             out.append(
                 UpcomingMeeting(
                     meeting_id=mid,
@@ -256,11 +253,6 @@ class OverviewService(Service):
                 )
             )
         return out
-
-
-def _naive(value: datetime) -> datetime:
-    """An aware UTC time as the naive UTC value the meeting table stores."""
-    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 def _selection_id(conn: Connection, ref: str | int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, select
@@ -83,10 +83,6 @@ class FitView:
     min_weekly_hours: float | None  # None when the vendor's hours are unknown
     typical_weekly_hours: float | None
     max_weekly_hours: float | None
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _domain_error(exc: ValueError, field: str) -> UserError:
@@ -169,7 +165,7 @@ def meeting_warnings(
         ).all()
         clashes: dict[int, list[str]] = {}
         for mid, other_start, other_minutes, name in rows:
-            if mid in exclude or not timezones.overlaps(start, minutes, _aware(other_start), other_minutes):
+            if mid in exclude or not timezones.overlaps(start, minutes, other_start, other_minutes):
                 continue
             clashes.setdefault(mid, []).append(name)
         for mid, names in sorted(clashes.items()):
@@ -493,7 +489,7 @@ class SchedulingService(Service):
                 freq=s.freq,
                 interval=s.interval,
                 count=s.count,
-                until_utc=_aware(s.until_utc) if s.until_utc else None,
+                until_utc=s.until_utc,
                 status=s.status,
                 meeting_ids=tuple(members.get(s.id, ())),
             )

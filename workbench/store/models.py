@@ -7,6 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from workbench.store.types import UTCDateTime
+
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -34,7 +36,7 @@ class Selection(SQLModel, table=True):
     business_days: str = "0,1,2,3,4"  # ISO weekday numbers, Monday = 0
     date_order: str = "dmy"  # how an all-numeric date like 03/04/2027 is read: dmy or mdy
     rubric: str = ""
-    created_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class ScopeItem(SQLModel, table=True):
@@ -131,8 +133,8 @@ class Candidate(SQLModel, table=True):
     status: str = "long-list"
     baseline: bool = False
     notes: str = ""
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class CandidateScope(SQLModel, table=True):
@@ -229,11 +231,11 @@ class MeetingSeries(SQLModel, table=True):
     freq: str = "weekly"
     interval: int = 1
     count: int | None = None
-    until_utc: datetime | None = None
+    until_utc: datetime | None = Field(default=None, sa_type=UTCDateTime)
     duration_minutes: int = 60
     location: str = ""
     status: str = "active"
-    created_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Meeting(SQLModel, table=True):
@@ -249,7 +251,7 @@ class Meeting(SQLModel, table=True):
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     kind: str = Field(max_length=40)
-    start_utc: datetime  # naive, UTC
+    start_utc: datetime = Field(sa_type=UTCDateTime)  # stored in UTC, read back aware
     timezone: str  # the IANA zone the time was entered in
     duration_minutes: int = 60
     location: str = ""
@@ -259,8 +261,8 @@ class Meeting(SQLModel, table=True):
     sequence: int = 0
     series_id: int | None = Field(default=None, sa_column=_fk("meeting_series.id", nullable=True, ondelete="SET NULL"))
     series_index: int | None = None  # 0-based position of the occurrence in its series
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class MeetingMember(SQLModel, table=True):
@@ -304,7 +306,7 @@ class Score(SQLModel, table=True):
     member_id: int = Field(sa_column=_fk("panel_member.id"))
     value: int | None = None
     comment: str = ""
-    updated_at: datetime
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Scorecard(SQLModel, table=True):
@@ -315,7 +317,7 @@ class Scorecard(SQLModel, table=True):
     member_id: int = Field(
         sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
-    submitted_at: datetime
+    submitted_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Note(SQLModel, table=True):
@@ -331,8 +333,8 @@ class Note(SQLModel, table=True):
     owner: str = ""
     due: date | None = None
     question_id: int | None = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL"))
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class InterviewPosition(SQLModel, table=True):
@@ -346,7 +348,7 @@ class InterviewPosition(SQLModel, table=True):
     question_id: int | None = Field(
         default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL", index=False)
     )
-    updated_at: datetime
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class QuestionTimer(SQLModel, table=True):
@@ -362,7 +364,7 @@ class QuestionTimer(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
     elapsed_seconds: float = 0.0
-    running_since: datetime | None = None
+    running_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class CarriedGap(SQLModel, table=True):
