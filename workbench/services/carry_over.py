@@ -6,14 +6,10 @@ from sqlalchemy import and_, func, select
 from sqlmodel import Session
 
 from workbench.services.views.interview import CarryOver
+from workbench.store.locks import lock_meeting
 from workbench.store.models import AgendaItem, CarriedGap, Criterion, Meeting, Note, Question, Score
 
 FOLLOW_UP_PREFIX = "Follow-up on a knowledge gap: "
-
-
-def lock_meeting(session: Session, meeting_id: int) -> Meeting | None:
-    """The meeting row, locked until the end of the unit of work on PostgreSQL (SQLite writes one at a time anyway)."""
-    return session.execute(select(Meeting).where(Meeting.id == meeting_id).with_for_update()).scalars().first()
 
 
 def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from workbench.domain.scoring import stat_from_member_means
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
-from workbench.services.carry_over import carry_over, lock_meeting
+from workbench.services.carry_over import carry_over
 from workbench.services.errors import Conflict, UserError
 from workbench.services.meetings import find_meeting, meeting_id_of
 from workbench.services.members import find_member
@@ -33,6 +33,7 @@ from workbench.services.views.interview import (
 )
 from workbench.services.views.meetings import NoteView
 from workbench.services.views.scoring import ScoreView
+from workbench.store.locks import lock_meeting
 from workbench.store.models import (
     AgendaItem,
     Candidate,

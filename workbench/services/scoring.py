@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, select
@@ -13,9 +14,10 @@ from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.meetings import find_meeting, meeting_id_of
 from workbench.services.members import find_member
-from workbench.services.score_write import NOT_RUN, hold_member, store_score, store_score_sqlite
 from workbench.services.selections import find_selection
 from workbench.services.views.scoring import ScorecardView, ScoreView
+from workbench.store.live_score import NOT_RUN, StoredScore, store_score, store_score_autocommit
+from workbench.store.locks import hold_member
 from workbench.store.models import (
     AgendaItem,
     Candidate,
@@ -144,6 +146,24 @@ def _score_views(session: Session, stmt: Any) -> list[ScoreView]:
     ]
 
 
+def _live_view(stored: StoredScore, mid: int, qid: int, value: int | None, name: str, now: datetime) -> ScoreView:
+    """The view of a score the live statement stored."""
+    return ScoreView(
+        meeting_id=mid,
+        candidate_id=stored.candidate_id,
+        candidate=stored.candidate,
+        question_id=qid,
+        criterion_id=stored.criterion_id,
+        criterion=stored.criterion,
+        member_id=stored.member_id,
+        member=name,
+        value=value,
+        comment=stored.comment,
+        submitted=False,
+        updated_at=now,
+    )
+
+
 def _open_meeting(session: Session, meeting_id: str | int) -> Meeting:
     meeting = find_meeting(session, meeting_id)
     if meeting.status == "cancelled":
@@ -197,21 +217,21 @@ class ScoringService(Service):
             comment = clean_text(comment, field="--comment", max_length=MAX_COMMENT)
         # The live path: one statement validates and stores (the member by exact name, as the screen names them).
         name = parse_ref(member)[1]
-        stored: Any = NOT_RUN
-        if self.db.sqlite_path is not None:  # a SQLite file: the statement alone, autocommitted
-            stored = store_score_sqlite(self.db.engine, mid, qid, value, name, comment, utcnow())
+        now = utcnow()
+        stored = store_score_autocommit(self.db.engine, mid, qid, value, name, comment, now)  # a SQLite file
         if stored is NOT_RUN:
-            stored = self._store(mid, qid, value, name, comment)
+            stored, now = self._store(mid, qid, value, name, comment)
         if stored is not None:
-            return stored  # type: ignore[no-any-return]
+            return _live_view(stored, mid, qid, value, name, now)
         # Nothing stored: a rule failed (this names it), or the member was named by id or in another case.
         return self._checked_score(mid, qid, value, member, comment)
 
     @unit_of_work(write=True, core=True)
     def _store(
         self, conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None
-    ) -> ScoreView | None:
-        return store_score(conn, mid, qid, value, name, comment, utcnow())
+    ) -> tuple[StoredScore | None, datetime]:
+        now = utcnow()
+        return store_score(conn, mid, qid, value, name, comment, now), now
 
     @unit_of_work(write=True)
     def _checked_score(
