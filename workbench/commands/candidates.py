@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from workbench.commands.output import emit, print_table, to_csv, to_json
+from workbench.domain.vocabulary import CANDIDATE_STATUSES, spoken
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -55,9 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cand_sub.add_parser("status", help="move a candidate to another status")
     p.add_argument("name", metavar="NAME_OR_ID")
-    p.add_argument(
-        "status", metavar="STATUS", help="long-list, shortlisted, interviewing, finalist, chosen or declined"
-    )
+    p.add_argument("status", metavar="STATUS", help=spoken(CANDIDATE_STATUSES))
     add_selection_option(p)
     p.set_defaults(handler=candidates_status)
 

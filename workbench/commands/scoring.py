@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from workbench.commands.output import emit, to_csv, to_json
+from workbench.domain.vocabulary import NOTE_KINDS, spoken
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("note", help="add a note, decision, action, concern or knowledge gap to a meeting")
     p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
     p.add_argument("--member", metavar="NAME", required=True, help="who writes it")
-    p.add_argument("--kind", required=True, help="note, decision, action, concern or gap")
+    p.add_argument("--kind", required=True, help=spoken(NOTE_KINDS))
     p.add_argument("--text", required=True)
     p.add_argument("--owner", default="", help="who does it (actions only)")
     p.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due (actions only)")

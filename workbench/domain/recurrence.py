@@ -6,22 +6,22 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
 from workbench.domain.timezones import (
     FOLDS,
     MONTH_NAMES,
-    UTC,
     AmbiguousTime,
     NonexistentTime,
     get_zone,
     resolve_local,
     to_zone,
 )
+from workbench.domain.vocabulary import SERIES_FREQUENCIES
 
-FREQS = ("daily", "weekly", "monthly")
+FREQS = SERIES_FREQUENCIES
 MAX_INTERVAL = 365
 MAX_COUNT = 500
 

@@ -8,10 +8,12 @@ from typing import Any
 from sqlalchemy import case, delete, func
 from sqlmodel import Session, col, select
 
+from workbench.domain.vocabulary import DILIGENCE_STATUSES, RECOMMENDATION_SENTIMENTS, VENDOR_TEAMS
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.candidate_fields import LONG_TEXT_MAX, TEXT_MAX
 from workbench.services.checklist import check_view, checklist_items, create_checklists, find_check, load_checks
 from workbench.services.errors import NotFound, UserError
+from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
 from workbench.services.validate import check_choice, check_url, parse_bool, parse_date
 from workbench.services.views.candidates import (
@@ -22,36 +24,7 @@ from workbench.services.views.candidates import (
 )
 from workbench.store.models import Candidate, DiligenceCheck, Recommendation, VendorPerson
 
-SENTIMENTS = ("positive", "neutral", "negative")
-TEAMS = ("management", "delivery")
-CHECK_STATUSES = ("todo", "ok", "concern", "n/a")
-
 # ------------------------------------------------------------------ finding and views
-
-
-def find_candidate(session: Session, selection_id: int, ref: str | int) -> Candidate:
-    """The candidate of a selection named (case-insensitively) or numbered by ``ref``.
-
-    Raises:
-        NotFound: no such candidate in the selection (field ``--candidate``).
-    """
-    number, text = parse_ref(ref)
-    if not text:
-        raise UserError("name a candidate", field="--candidate")
-    row = session.exec(select(Candidate).where(Candidate.selection_id == selection_id, Candidate.name == text)).first()
-    if row is None:
-        lowered = text.casefold()
-        names = session.exec(select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)).all()
-        match = next((cid for cid, name in names if name.casefold() == lowered), None)
-        if match is not None:
-            row = session.get(Candidate, match)
-    if row is None and number is not None:
-        row = session.get(Candidate, number)
-        if row is not None and row.selection_id != selection_id:
-            row = None
-    if row is None:
-        raise NotFound(f"no candidate named or numbered {text!r} in this selection", field="--candidate")
-    return row
 
 
 def recommendation_view(row: Recommendation) -> RecommendationView:
@@ -118,7 +91,7 @@ _RECOMMENDATION_FIELDS = {
     "recommender": lambda v: _text(v, "recommender", required=True),
     "company": lambda v: _text(v, "company"),
     "relationship": lambda v: _text(v, "relationship"),
-    "sentiment": lambda v: check_choice(v, SENTIMENTS, field="sentiment"),
+    "sentiment": lambda v: check_choice(v, RECOMMENDATION_SENTIMENTS, field="sentiment"),
     "rating": _rating,
     "experience": lambda v: _text(v, "experience", max_length=LONG_TEXT_MAX),
     "given_on": lambda v: _optional_date(v, "given_on"),
@@ -127,7 +100,7 @@ _RECOMMENDATION_FIELDS = {
 _PERSON_FIELDS = {
     "name": lambda v: _text(v, "name", required=True),
     "role": lambda v: _text(v, "role"),
-    "team": lambda v: check_choice(v, TEAMS, field="team"),
+    "team": lambda v: check_choice(v, VENDOR_TEAMS, field="team"),
     "profile_url": lambda v: check_url(_text(v, "profile_url", max_length=2000), field="profile_url"),
     "tenure": lambda v: _text(v, "tenure"),
     "notes": lambda v: _text(v, "notes", max_length=LONG_TEXT_MAX),
@@ -233,7 +206,7 @@ class CandidateDetails(Service):
         """A candidate's management and delivery people, management first, then by name."""
         cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
         rows = session.exec(select(VendorPerson).where(VendorPerson.candidate_id == cand.id)).all()
-        order = {team: i for i, team in enumerate(TEAMS)}
+        order = {team: i for i, team in enumerate(VENDOR_TEAMS)}
         return [person_view(r) for r in sorted(rows, key=lambda r: (order.get(r.team, 9), r.name.casefold(), r.id))]
 
     @unit_of_work(write=True)
@@ -341,7 +314,7 @@ class CandidateDetails(Service):
         if row is None:
             raise NotFound(f"no checklist item {str(item_key).strip()!r} for this candidate", field="--item")
         if status is not None:
-            row.status = check_choice(status, CHECK_STATUSES, field="status")
+            row.status = check_choice(status, DILIGENCE_STATUSES, field="status")
         if evidence is not None:
             row.evidence = _text(evidence, "evidence", max_length=LONG_TEXT_MAX)
         session.add(row)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workbench.domain.vocabulary import CANDIDATE_STATUSES
 from workbench.services.base import clean_text
 from workbench.services.errors import UserError
 from workbench.services.validate import (
-    CANDIDATE_STATUSES,
     check_choice,
     check_hours,
     check_timezone,

@@ -9,13 +9,15 @@ from sqlalchemy import bindparam, delete, insert
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
+from workbench.domain.vocabulary import CANDIDATE_STATUSES
 from workbench.services.base import unit_of_work, utcnow
-from workbench.services.candidate_details import CandidateDetails, create_checklists, find_candidate
+from workbench.services.candidate_details import CandidateDetails, create_checklists
 from workbench.services.candidate_fields import clean_candidate_fields
 from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate, capture, put_back
 from workbench.services.errors import Conflict, ImportRejected, UserError
+from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
-from workbench.services.validate import CANDIDATE_STATUSES, check_choice
+from workbench.services.validate import check_choice
 from workbench.services.views.candidates import CandidateView, ImportResult
 from workbench.store.models import Candidate, CandidateScope, ScopeItem
 

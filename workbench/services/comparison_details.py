@@ -9,8 +9,9 @@ from sqlmodel import Session, col
 
 from workbench.domain.scoring import DISAGREEMENT_THRESHOLD, RANK_DECIMALS
 from workbench.services.base import Service, unit_of_work
-from workbench.services.candidate_details import CandidateDetails, find_candidate
+from workbench.services.candidate_details import CandidateDetails
 from workbench.services.comparison import _find_criterion, member_means_query, withheld_meetings
+from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
 from workbench.services.views.drill import (
     CandidateExtras,

@@ -19,7 +19,7 @@ from workbench.domain.scoring import stat_from_member_means
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
 from workbench.services.carry_over import carry_over
 from workbench.services.errors import Conflict, UserError
-from workbench.services.meetings import find_meeting, meeting_id_of
+from workbench.services.lookups import find_meeting, meeting_id_of
 from workbench.services.members import find_member
 from workbench.services.scoring import MAX_COMMENT, ScoringService, question_id_of
 from workbench.services.views.interview import (

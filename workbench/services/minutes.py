@@ -9,19 +9,24 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.vocabulary import MEETING_KIND_LABELS, label
 from workbench.services.base import Service, unit_of_work
-from workbench.services.meetings import find_candidate, find_meeting, meeting_views
+from workbench.services.lookups import candidate_filter, find_meeting
+from workbench.services.meeting_views import meeting_views
 from workbench.services.selections import find_selection
 from workbench.services.views.meetings import MeetingView
-from workbench.store.models import Candidate, Meeting, MeetingMember, Note, PanelMember, Score, Scorecard, Selection
-
-KIND_LABELS = {
-    "introduction": "Introduction",
-    "deep-dive": "Technical deep dive",
-    "meet-the-team": "Meet the team",
-    "reference-call": "Reference call",
-    "site-visit": "Site visit",
-}
+from workbench.store.lookups import selection_meetings
+from workbench.store.models import (
+    Candidate,
+    Meeting,
+    MeetingMember,
+    Note,
+    PanelMember,
+    Score,
+    Scorecard,
+    Selection,
+    stored_id,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,14 +249,14 @@ class _Batch:
                     question_number=numbers.get(note.question_id) if note.question_id else None,
                 )
             )
-        label = KIND_LABELS.get(m.kind, m.kind)
+        kind_label = label(MEETING_KIND_LABELS, m.kind)
         return MinutesView(
             selection_id=sel.id,
             selection_name=sel.name,
             our_timezone=sel.timezone,
             meeting=m,
-            title=_title(label, cand.name, m.series_index),
-            kind_label=label,
+            title=_title(kind_label, cand.name, m.series_index),
+            kind_label=kind_label,
             candidate_name=cand.name,
             candidate_timezone=cand.timezone,
             candidate_website=cand.website,
@@ -286,7 +291,7 @@ class _Batch:
         return NextMeeting(
             id=found.id,
             kind=found.kind,
-            kind_label=KIND_LABELS.get(found.kind, found.kind),
+            kind_label=label(MEETING_KIND_LABELS, found.kind),
             status=found.status,
             start_ours=start.astimezone(ours),
             start_theirs=start.astimezone(theirs),
@@ -324,12 +329,6 @@ class MinutesService(Service):
             One view per meeting, cancelled ones included, in start order.
         """
         sel = find_selection(session, selection)
-        stmt = (
-            select(Meeting, Candidate.name)
-            .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
-            .where(Meeting.selection_id == sel.id)
-            .order_by(Meeting.start_utc, Meeting.id)
-        )
-        if candidate is not None and str(candidate).strip():
-            stmt = stmt.where(Meeting.candidate_id == find_candidate(session, sel.id, candidate).id)
-        return _Batch(session, sel, session.exec(stmt).all()).views()
+        sel_id = stored_id(sel)
+        rows = selection_meetings(session, sel_id, candidate_id=candidate_filter(session, sel_id, candidate))
+        return _Batch(session, sel, [(r.meeting, r.candidate) for r in rows]).views()

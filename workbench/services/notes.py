@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.vocabulary import NOTE_KINDS
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
-from workbench.services.meetings import find_meeting
+from workbench.services.lookups import find_meeting
 from workbench.services.members import find_member
-from workbench.services.validate import NOTE_KINDS, check_choice, parse_date
+from workbench.services.validate import check_choice, parse_date
 from workbench.services.views.meetings import NoteView
 from workbench.store.models import AgendaItem, Note, PanelMember
 

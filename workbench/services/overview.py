@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, case, func, select
 
 from workbench.domain.timezones import as_utc
+from workbench.domain.vocabulary import CANDIDATE_STATUSES
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
-from workbench.services.validate import CANDIDATE_STATUSES
 from workbench.store import core_tables as t
 
 if TYPE_CHECKING:

@@ -6,13 +6,13 @@ from typing import Any, NamedTuple
 
 from sqlmodel import Session, col, func, select
 
+from workbench.domain.vocabulary import SCOPE_DECISIONS
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import find_selection
 from workbench.services.views.kit import ScopeItemView
 from workbench.store.models import Criterion, CriterionScope, Question, ScopeItem
 
-DECISIONS = ("outsource", "in-house", "undecided")
 PRIORITIES = (1, 2, 3)  # 1 high, 2 medium, 3 low
 NOTES_MAX = 50_000
 
@@ -54,8 +54,8 @@ def check_decision(value: Any) -> str:
     text = "" if value is None else str(value).strip().lower().replace(" ", "-").replace("_", "-")
     if text == "inhouse":
         text = "in-house"
-    if text not in DECISIONS:
-        raise UserError(f"{value!r} is not one of {', '.join(DECISIONS)}", field="decision")
+    if text not in SCOPE_DECISIONS:
+        raise UserError(f"{value!r} is not one of {', '.join(SCOPE_DECISIONS)}", field="decision")
     return text
 
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
-from workbench.services.meetings import find_meeting, meeting_id_of
+from workbench.services.lookups import find_meeting, meeting_id_of
 from workbench.services.members import find_member
 from workbench.services.selections import find_selection
 from workbench.services.views.scoring import ScorecardView, ScoreView

@@ -169,7 +169,8 @@ class SelectionService(Service):
         selection: str | int | None = None,
     ) -> QuestionView:
         """Add a question to the bank, at the end, for the given meeting kinds."""
-        from workbench.services.validate import MEETING_KINDS, check_choice
+        from workbench.domain.vocabulary import MEETING_KINDS
+        from workbench.services.validate import check_choice
 
         sel = find_selection(session, selection)
         text = clean_text(text, field="text", required=True, max_length=2000)

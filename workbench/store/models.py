@@ -3,10 +3,13 @@
 # No `from __future__ import annotations` here: SQLModel reads the annotations at runtime.
 
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from workbench.domain import vocabulary as v
+from workbench.domain.vocabulary import sql_in
 from workbench.store.types import UTCDateTime
 
 SQLModel.metadata.naming_convention = {
@@ -20,7 +23,7 @@ SQLModel.metadata.naming_convention = {
 # Every foreign key names its ON DELETE rule so that SQLite and PostgreSQL behave alike.
 
 
-def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True) -> Column:
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
 
 
@@ -45,7 +48,7 @@ class ScopeItem(SQLModel, table=True):
     __tablename__ = "scope_item"
     __table_args__ = (
         UniqueConstraint("selection_id", "name"),
-        CheckConstraint("decision IN ('outsource','in-house','undecided')", name="decision"),
+        CheckConstraint(sql_in("decision", v.SCOPE_DECISIONS), name="decision"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
@@ -118,10 +121,7 @@ class Candidate(SQLModel, table=True):
     __tablename__ = "candidate"
     __table_args__ = (
         UniqueConstraint("selection_id", "name"),
-        CheckConstraint(
-            "status IN ('long-list','shortlisted','interviewing','finalist','chosen','declined')",
-            name="status",
-        ),
+        CheckConstraint(sql_in("status", v.CANDIDATE_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
@@ -154,7 +154,7 @@ class Recommendation(SQLModel, table=True):
 
     __tablename__ = "recommendation"
     __table_args__ = (
-        CheckConstraint("sentiment IN ('positive','neutral','negative')", name="sentiment"),
+        CheckConstraint(sql_in("sentiment", v.RECOMMENDATION_SENTIMENTS), name="sentiment"),
         CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating"),
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -172,7 +172,7 @@ class VendorPerson(SQLModel, table=True):
     """Someone on the vendor's management or delivery team."""
 
     __tablename__ = "vendor_person"
-    __table_args__ = (CheckConstraint("team IN ('management','delivery')", name="team"),)
+    __table_args__ = (CheckConstraint(sql_in("team", v.VENDOR_TEAMS), name="team"),)
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     name: str
@@ -191,7 +191,7 @@ class DiligenceCheck(SQLModel, table=True):
     __tablename__ = "diligence_check"
     __table_args__ = (
         UniqueConstraint("candidate_id", "item"),
-        CheckConstraint("status IN ('todo','ok','concern','n/a')", name="status"),
+        CheckConstraint(sql_in("status", v.DILIGENCE_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id", index=False))
@@ -218,9 +218,9 @@ class MeetingSeries(SQLModel, table=True):
 
     __tablename__ = "meeting_series"
     __table_args__ = (
-        CheckConstraint("freq IN ('daily','weekly','monthly')", name="freq"),
+        CheckConstraint(sql_in("freq", v.SERIES_FREQUENCIES), name="freq"),
         CheckConstraint("interval >= 1", name="interval"),
-        CheckConstraint("status IN ('active','cancelled')", name="status"),
+        CheckConstraint(sql_in("status", v.SERIES_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id"))
@@ -243,7 +243,7 @@ class Meeting(SQLModel, table=True):
 
     __tablename__ = "meeting"
     __table_args__ = (
-        CheckConstraint("status IN ('planned','held','cancelled')", name="status"),
+        CheckConstraint(sql_in("status", v.MEETING_STATUSES), name="status"),
         CheckConstraint("duration_minutes > 0", name="duration"),
         Index("ix_meeting_selection_start", "selection_id", "start_utc"),
     )
@@ -324,7 +324,7 @@ class Note(SQLModel, table=True):
     """A note typed during a meeting: note, decision, action, concern or knowledge gap."""
 
     __tablename__ = "note"
-    __table_args__ = (CheckConstraint("kind IN ('note','decision','action','concern','gap')", name="kind"),)
+    __table_args__ = (CheckConstraint(sql_in("kind", v.NOTE_KINDS), name="kind"),)
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id"))
     member_id: int = Field(sa_column=_fk("panel_member.id"))
@@ -373,3 +373,19 @@ class CarriedGap(SQLModel, table=True):
     __tablename__ = "carried_gap"
     note_id: int = Field(sa_column=Column(Integer, ForeignKey("note.id", ondelete="CASCADE"), primary_key=True))
     question_id: int = Field(sa_column=_fk("question.id"))
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Stored) -> int:
+    """The primary key of a row that is in the database (flushed): a row not stored yet has none.
+
+    Raises:
+        ValueError: the row has no id yet.
+    """
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it is not stored yet")
+    return row.id
