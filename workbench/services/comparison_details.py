@@ -9,7 +9,7 @@ from sqlmodel import Session, col
 
 from workbench.domain.scoring import DISAGREEMENT_THRESHOLD, RANK_DECIMALS
 from workbench.services.base import Service, unit_of_work
-from workbench.services.candidate_details import CandidateDetails
+from workbench.services.candidate_evidence import candidate_summaries
 from workbench.services.comparison import _find_criterion, member_means_query, withheld_meetings
 from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
@@ -228,8 +228,7 @@ class ComparisonDetailsService(Service):
             Candidate id -> its extra rows.
         """
         sel = find_selection(session, selection)
-        # The candidates' evidence counts, in this same unit of work (the undecorated service method).
-        summaries = CandidateDetails.summaries.__wrapped__(CandidateDetails(self.db), session, selection=sel.id)  # type: ignore[attr-defined]
+        summaries = candidate_summaries(session, sel)  # the evidence counts, in this unit of work
         gaps = dict(
             session.execute(
                 select(Meeting.candidate_id, func.count())
