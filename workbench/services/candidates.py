@@ -11,15 +11,21 @@ from sqlmodel import Session, col, select
 
 from workbench.domain.vocabulary import CANDIDATE_STATUSES
 from workbench.services.base import unit_of_work, utcnow
-from workbench.services.candidate_details import CandidateDetails, create_checklists
+from workbench.services.candidate_details import CandidateDetails
+from workbench.services.candidate_entry import (
+    add_candidate,
+    check_one_baseline,
+    check_unique_name,
+    set_candidate_scope,
+)
 from workbench.services.candidate_fields import clean_candidate_fields
 from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate, capture, put_back
-from workbench.services.errors import Conflict, ImportRejected, UserError
+from workbench.services.errors import Conflict, ImportRejected
 from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
 from workbench.services.validate import check_choice
 from workbench.services.views.candidates import CandidateView, ImportResult
-from workbench.store.models import Candidate, CandidateScope, ScopeItem
+from workbench.store.models import Candidate, CandidateScope, stored_id
 
 _VIEW_COLUMNS = (
     Candidate.id,
@@ -68,24 +74,6 @@ def _scope_ids(session: Session, candidate_ids: list[int] | None, selection_id: 
 
 def _view_of(session: Session, row: Candidate) -> CandidateView:
     return candidate_view(row, _scope_ids(session, [row.id], row.selection_id).get(row.id, ()))
-
-
-def _check_unique(session: Session, selection_id: int, name: str, *, except_id: int | None = None) -> None:
-    lowered = name.casefold()
-    for cid, other in session.exec(
-        select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)
-    ).all():
-        if cid != except_id and other.casefold() == lowered:
-            raise Conflict(f"a candidate named {other!r} exists already in this selection", field="name")
-
-
-def _check_one_baseline(session: Session, selection_id: int, *, except_id: int | None = None) -> None:
-    stmt = select(Candidate.name).where(Candidate.selection_id == selection_id, col(Candidate.baseline).is_(True))
-    if except_id is not None:
-        stmt = stmt.where(Candidate.id != except_id)
-    other = session.exec(stmt).first()
-    if other is not None:
-        raise Conflict(f"{other!r} is the selection's in-house baseline already", field="baseline")
 
 
 class CandidateService(CandidateDetails):
@@ -139,27 +127,18 @@ class CandidateService(CandidateDetails):
             UserError: a field is invalid (the error names it).
             Conflict: the name is taken (case-insensitively), or a second baseline.
         """
-        sel = find_selection(session, selection)
-        values = clean_candidate_fields(
-            dict(
-                name=name,
-                website=website,
-                timezone=timezone,
-                support_hours=support_hours,
-                onsite=onsite,
-                status=status,
-                baseline=baseline,
-                notes=notes,
-            )
+        row = add_candidate(
+            session,
+            find_selection(session, selection),
+            name=name,
+            website=website,
+            timezone=timezone,
+            support_hours=support_hours,
+            onsite=onsite,
+            status=status,
+            baseline=baseline,
+            notes=notes,
         )
-        _check_unique(session, sel.id, values["name"])
-        if values["baseline"]:
-            _check_one_baseline(session, sel.id)
-        now = utcnow()
-        row = Candidate(selection_id=sel.id, created_at=now, updated_at=now, **values)
-        session.add(row)
-        session.flush()
-        create_checklists(session, sel, [row.id])
         return candidate_view(row)
 
     @unit_of_work(write=True)
@@ -231,9 +210,9 @@ class CandidateService(CandidateDetails):
         view = snapshot.candidate
         sel = find_selection(session, view.selection_id)
         try:
-            _check_unique(session, sel.id, view.name)
+            check_unique_name(session, sel.id, view.name)
             if view.baseline:
-                _check_one_baseline(session, sel.id)
+                check_one_baseline(session, sel.id)
         except Conflict as exc:
             raise Conflict(
                 f"cannot bring back {view.name!r}: {exc.args[0]}; rename or delete that one first", field=exc.field
@@ -263,19 +242,8 @@ class CandidateService(CandidateDetails):
             The candidate with its new scope.
         """
         sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, candidate_ref)
-        try:
-            wanted = sorted({int(i) for i in scope_item_ids})
-        except (TypeError, ValueError):
-            raise UserError(f"{scope_item_ids!r} are not scope item ids", field="--scope") from None
-        known = set(session.exec(select(ScopeItem.id).where(ScopeItem.selection_id == sel.id)).all())
-        unknown = [i for i in wanted if i not in known]
-        if unknown:
-            raise UserError(f"no scope item numbered {', '.join(map(str, unknown))} in this selection", field="--scope")
-        session.execute(delete(CandidateScope).where(col(CandidateScope.candidate_id) == row.id))
-        if wanted:
-            session.execute(insert(CandidateScope), [{"candidate_id": row.id, "scope_item_id": i} for i in wanted])
-        return candidate_view(row, tuple(wanted))
+        row = find_candidate(session, stored_id(sel), candidate_ref)
+        return candidate_view(row, set_candidate_scope(session, stored_id(sel), row, scope_item_ids))
 
     def import_csv(
         self, path: str | os.PathLike[str], *, update: bool = False, selection: str | int | None = None
@@ -372,9 +340,9 @@ def _snapshot(session: Session, row: Candidate) -> CandidateSnapshot:
 
 def _apply(session: Session, row: Candidate, values: dict[str, Any]) -> CandidateView:
     if "name" in values:
-        _check_unique(session, row.selection_id, values["name"], except_id=row.id)
+        check_unique_name(session, row.selection_id, values["name"], except_id=row.id)
     if values.get("baseline") and not row.baseline:
-        _check_one_baseline(session, row.selection_id, except_id=row.id)
+        check_one_baseline(session, row.selection_id, except_id=row.id)
     for name, value in values.items():
         setattr(row, name, value)
     row.updated_at = utcnow()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound
 from workbench.services.selections import find_selection
 from workbench.services.views.selections import MemberView
-from workbench.store.models import PanelMember
+from workbench.store.models import PanelMember, stored_id
 
 
 def member_view(row: PanelMember) -> MemberView:
@@ -35,6 +35,18 @@ def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMem
     return row
 
 
+def add_member(session: Session, selection_id: int, name: str, *, role: str = "") -> PanelMember:
+    """Put someone on a selection's panel, in the caller's unit of work (a name taken in any case is refused)."""
+    name = clean_text(name, field="name", required=True, max_length=200)
+    existing = session.exec(select(PanelMember).where(col(PanelMember.selection_id) == selection_id)).all()
+    if any(m.name.casefold() == name.casefold() for m in existing):
+        raise Conflict(f"{name!r} is on the panel already", field="name")
+    row = PanelMember(selection_id=selection_id, name=name, role=clean_text(role, field="role", max_length=200))
+    session.add(row)
+    session.flush()
+    return row
+
+
 class MemberService(Service):
     """List and add panel members."""
 
@@ -48,15 +60,7 @@ class MemberService(Service):
 
     @unit_of_work(write=True)
     def add(self, session: Session, name: str, *, selection: str | int | None = None, role: str = "") -> MemberView:
-        sel = find_selection(session, selection)
-        name = clean_text(name, field="name", required=True, max_length=200)
-        existing = session.exec(select(PanelMember).where(PanelMember.selection_id == sel.id)).all()
-        if any(m.name.casefold() == name.casefold() for m in existing):
-            raise Conflict(f"{name!r} is on the panel already", field="name")
-        row = PanelMember(selection_id=sel.id, name=name, role=clean_text(role, field="role", max_length=200))
-        session.add(row)
-        session.flush()
-        return member_view(row)
+        return member_view(add_member(session, stored_id(find_selection(session, selection)), name, role=role))
 
     @unit_of_work(write=False)
     def get(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> MemberView:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -14,7 +14,7 @@ from workbench.services.lookups import find_meeting
 from workbench.services.members import find_member
 from workbench.services.validate import check_choice, parse_date
 from workbench.services.views.meetings import NoteView
-from workbench.store.models import AgendaItem, Note, PanelMember
+from workbench.store.models import AgendaItem, Note, PanelMember, stored_id
 
 MAX_TEXT = 20_000
 
@@ -101,6 +101,46 @@ def _find_note(session: Session, note_id: str | int) -> tuple[Note, str]:
     return row[0], row[1]
 
 
+def add_note(
+    session: Session,
+    meeting_id: str | int,
+    *,
+    member: str | int,
+    kind: str,
+    text: str,
+    owner: str = "",
+    due: date | str | None = None,
+    question_id: str | int | None = None,
+    now: datetime | None = None,
+) -> NoteView:
+    """Add a note to a meeting in the caller's unit of work, written at ``now`` (else the current time).
+
+    See ``NoteService.add`` for the arguments.
+    """
+    meeting = find_meeting(session, meeting_id)
+    panel_member = find_member(session, meeting.selection_id, member)
+    kind = check_choice(kind, NOTE_KINDS, field="--kind")
+    text = _text(text)
+    owner_text, due_date = _owner(owner), _due(due)
+    _check_action_fields(kind, owner_text, due_date)
+    qid = _question(session, stored_id(meeting), question_id)
+    now = now or utcnow()
+    row = Note(
+        meeting_id=stored_id(meeting),
+        member_id=stored_id(panel_member),
+        kind=kind,
+        text=text,
+        owner=owner_text,
+        due=due_date,
+        question_id=qid,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return _view(row, panel_member.name)
+
+
 class NoteService(Service):
     """Add, change, list and delete a meeting's notes."""
 
@@ -131,28 +171,9 @@ class NoteService(Service):
         Returns:
             The stored note.
         """
-        meeting = find_meeting(session, meeting_id)
-        panel_member = find_member(session, meeting.selection_id, member)
-        kind = check_choice(kind, NOTE_KINDS, field="--kind")
-        text = _text(text)
-        owner_text, due_date = _owner(owner), _due(due)
-        _check_action_fields(kind, owner_text, due_date)
-        qid = _question(session, meeting.id, question_id)
-        now = utcnow()
-        row = Note(
-            meeting_id=meeting.id,
-            member_id=panel_member.id,
-            kind=kind,
-            text=text,
-            owner=owner_text,
-            due=due_date,
-            question_id=qid,
-            created_at=now,
-            updated_at=now,
+        return add_note(
+            session, meeting_id, member=member, kind=kind, text=text, owner=owner, due=due, question_id=question_id
         )
-        session.add(row)
-        session.flush()
-        return _view(row, panel_member.name)
 
     @unit_of_work(write=True)
     def update(

@@ -108,6 +108,31 @@ def _links(session: Session, selection_id: int) -> tuple[list[tuple[int, str]], 
     return criteria, scope_of, counts
 
 
+def update_scope_item(
+    session: Session,
+    item_id: int | str,
+    *,
+    decision: str | None = None,
+    priority: int | str | None = None,
+    notes: str | None = None,
+) -> tuple[ScopeItemView, ScopeItemView]:
+    """Change the given fields of a scope item in the caller's unit of work (see ``ScopeService.update_item``)."""
+    row = _find_item(session, item_id)
+    values: dict[str, Any] = {}
+    if decision is not None:
+        values["decision"] = check_decision(decision)
+    if priority is not None:
+        values["priority"] = check_priority(priority)
+    if notes is not None:
+        values["notes"] = clean_text(notes, field="notes", max_length=NOTES_MAX)
+    old = scope_item_view(row)
+    for name, value in values.items():
+        setattr(row, name, value)
+    session.add(row)
+    session.flush()
+    return old, scope_item_view(row)
+
+
 class ScopeService(Service):
     """Edit scope items and tell what in the rubric depends on each."""
 
@@ -136,20 +161,7 @@ class ScopeService(Service):
             UserError: a value is invalid (the error names the field); nothing is changed.
             NotFound: no scope item with this id.
         """
-        row = _find_item(session, item_id)
-        values: dict[str, Any] = {}
-        if decision is not None:
-            values["decision"] = check_decision(decision)
-        if priority is not None:
-            values["priority"] = check_priority(priority)
-        if notes is not None:
-            values["notes"] = clean_text(notes, field="notes", max_length=NOTES_MAX)
-        old = scope_item_view(row)
-        for name, value in values.items():
-            setattr(row, name, value)
-        session.add(row)
-        session.flush()
-        return old, scope_item_view(row)
+        return update_scope_item(session, item_id, decision=decision, priority=priority, notes=notes)
 
     @unit_of_work(write=False)
     def dependents(self, session: Session, selection: str | int | None = None) -> dict[int, Dependents]:

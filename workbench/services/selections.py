@@ -101,20 +101,9 @@ class SelectionService(Service):
         description: str = "",
     ) -> SelectionView:
         """Create a selection, with the rubric, questions and scope of a shipped template."""
-        from workbench.services.validate import check_timezone
-
-        name = clean_text(name, field="name", required=True, max_length=200)
-        timezone = check_timezone(timezone, field="timezone")
-        if session.exec(select(Selection).where(Selection.name == name)).first():
-            raise Conflict(f"a selection named {name!r} exists already", field="name")
-        row = Selection(
-            name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow()
+        return selection_view(
+            create_selection(session, name, template=template, timezone=timezone, description=description)
         )
-        session.add(row)
-        session.flush()
-        if template:
-            apply_template(session, row, template)
-        return selection_view(row)
 
     @unit_of_work(write=True)
     def add_criterion(
@@ -287,6 +276,35 @@ def load_questions(session: Session, selection_id: int, *, kind: str | None = No
         )
         for q, cname in rows
     ]
+
+
+def create_selection(
+    session: Session,
+    name: str,
+    *,
+    template: str | None = "it-outsourcing",
+    timezone: str = "Europe/London",
+    description: str = "",
+    business_hours: str | None = None,
+) -> Selection:
+    """Store a selection with a shipped template's rubric, questions and scope, in the caller's unit of work.
+
+    ``business_hours`` (``HH:MM-HH:MM``) replaces the default office hours when given.
+    """
+    from workbench.services.validate import check_hours, check_timezone
+
+    name = clean_text(name, field="name", required=True, max_length=200)
+    timezone = check_timezone(timezone, field="timezone")
+    if session.exec(select(Selection).where(col(Selection.name) == name)).first():
+        raise Conflict(f"a selection named {name!r} exists already", field="name")
+    row = Selection(name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow())
+    if business_hours is not None:
+        row.business_hours = check_hours(business_hours, field="business_hours")
+    session.add(row)
+    session.flush()
+    if template:
+        apply_template(session, row, template)
+    return row
 
 
 def apply_template(session: Session, selection: Selection, template: str) -> None:
