@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 EXPORT_COLUMNS = ("name", "website", "timezone", "support_hours", "onsite", "status", "notes")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `candidates` command and its actions to the parser."""
     from workbench.cli import add_format_option, add_selection_option
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from workbench.services.views.meetings import MeetingView
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from workbench.cli import add_format_option, add_selection_option
 
     meet = sub.add_parser("meetings", help="schedule and list meetings with candidates")

@@ -26,7 +26,7 @@ SCORE_COLUMNS = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from workbench.cli import add_format_option, add_selection_option
 
     p = sub.add_parser("score", help="score one agenda question of a meeting, 1 to 5 or na")
@@ -60,13 +60,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=export_scores)
 
 
-def export_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+def export_group(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     """The subcommands of `workbench export`, created on first use so other modules can add to it."""
     parser = sub.choices.get("export")
     if parser is None:
         parser = sub.add_parser("export", help="export tables to CSV or JSON")
-        parser._workbench_export = parser.add_subparsers(dest="what", metavar="WHAT", required=True)  # type: ignore[attr-defined]
-    return parser._workbench_export  # type: ignore[attr-defined,no-any-return]
+        parser._workbench_export = parser.add_subparsers(  # type: ignore[attr-defined]  # kept on the parser
+            dest="what", metavar="WHAT", required=True
+        )
+    export: argparse._SubParsersAction[argparse.ArgumentParser] = parser._workbench_export  # type: ignore[attr-defined]
+    return export
 
 
 def parse_value(text: str) -> int | None:

@@ -210,7 +210,7 @@ def _row(
         return None, None
     fields: dict[str, Any] = {}
     ok = True
-    for column, cell in zip(header, record):
+    for column, cell in zip(header, record, strict=True):  # lengths checked just above
         if column not in COLUMNS:
             continue
         cell = _unneutralise(cell)

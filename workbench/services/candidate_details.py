@@ -46,9 +46,9 @@ class CandidateDetails(Service):
         self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
     ) -> list[RecommendationView]:
         """A candidate's recommendations, oldest first."""
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
         rows = session.exec(
-            select(Recommendation).where(Recommendation.candidate_id == cand.id).order_by(Recommendation.id)
+            select(Recommendation).where(col(Recommendation.candidate_id) == cand.id).order_by(col(Recommendation.id))
         ).all()
         return [recommendation_view(r) for r in rows]
 
@@ -72,7 +72,7 @@ class CandidateDetails(Service):
         Returns:
             The stored recommendation.
         """
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
         return record_recommendation(
             session,
             stored_id(cand),
@@ -86,9 +86,9 @@ class CandidateDetails(Service):
         )
 
     @unit_of_work(write=True)
-    def update_recommendation(self, session: Session, id: int, **fields: Any) -> RecommendationView:
+    def update_recommendation(self, session: Session, /, recommendation_id: int, **fields: Any) -> RecommendationView:
         """Change only the given fields of a recommendation (validated as in add)."""
-        row = get_row(session, Recommendation, id, "--recommendation")
+        row = get_row(session, Recommendation, recommendation_id, "--recommendation")
         for name, value in clean_fields(fields, RECOMMENDATION_FIELDS).items():
             setattr(row, name, value)
         session.add(row)
@@ -96,9 +96,9 @@ class CandidateDetails(Service):
         return recommendation_view(row)
 
     @unit_of_work(write=True)
-    def delete_recommendation(self, session: Session, id: int) -> None:
+    def delete_recommendation(self, session: Session, recommendation_id: int) -> None:
         """Delete a recommendation; NotFound when there is none with this id."""
-        row = get_row(session, Recommendation, id, "--recommendation")
+        row = get_row(session, Recommendation, recommendation_id, "--recommendation")
         session.execute(delete(Recommendation).where(col(Recommendation.id) == row.id))
 
     # -- vendor people
@@ -108,8 +108,8 @@ class CandidateDetails(Service):
         self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
     ) -> list[VendorPersonView]:
         """A candidate's management and delivery people, management first, then by name."""
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
-        rows = session.exec(select(VendorPerson).where(VendorPerson.candidate_id == cand.id)).all()
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
+        rows = session.exec(select(VendorPerson).where(col(VendorPerson.candidate_id) == cand.id)).all()
         order = {team: i for i, team in enumerate(VENDOR_TEAMS)}
         return [person_view(r) for r in sorted(rows, key=lambda r: (order.get(r.team, 9), r.name.casefold(), r.id))]
 
@@ -134,7 +134,7 @@ class CandidateDetails(Service):
         Returns:
             The stored person.
         """
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
         return record_person(
             session,
             stored_id(cand),
@@ -149,9 +149,9 @@ class CandidateDetails(Service):
         )
 
     @unit_of_work(write=True)
-    def update_person(self, session: Session, id: int, **fields: Any) -> VendorPersonView:
+    def update_person(self, session: Session, /, person_id: int, **fields: Any) -> VendorPersonView:
         """Change only the given fields of a vendor person (validated as in add)."""
-        row = get_row(session, VendorPerson, id, "--person")
+        row = get_row(session, VendorPerson, person_id, "--person")
         for name, value in clean_fields(fields, PERSON_FIELDS).items():
             setattr(row, name, value)
         session.add(row)
@@ -159,9 +159,9 @@ class CandidateDetails(Service):
         return person_view(row)
 
     @unit_of_work(write=True)
-    def delete_person(self, session: Session, id: int) -> None:
+    def delete_person(self, session: Session, person_id: int) -> None:
         """Delete a vendor person; NotFound when there is none with this id."""
-        row = get_row(session, VendorPerson, id, "--person")
+        row = get_row(session, VendorPerson, person_id, "--person")
         session.execute(delete(VendorPerson).where(col(VendorPerson.id) == row.id))
 
     # -- due diligence
@@ -175,9 +175,9 @@ class CandidateDetails(Service):
         Imported candidates get their checklist rows here, on first look, not at import.
         """
         sel = find_selection(session, selection)
-        cand = find_candidate(session, sel.id, candidate_ref)
-        create_checklists(session, sel, [cand.id])
-        return load_checks(session, cand.id)
+        cand = find_candidate(session, stored_id(sel), candidate_ref)
+        create_checklists(session, sel, [stored_id(cand)])
+        return load_checks(session, stored_id(cand))
 
     @unit_of_work(write=True)
     def ensure_checklist(
@@ -185,9 +185,9 @@ class CandidateDetails(Service):
     ) -> list[DiligenceCheckView]:
         """Create the checklist items a candidate is missing; return its whole checklist."""
         sel = find_selection(session, selection)
-        cand = find_candidate(session, sel.id, candidate_ref)
-        create_checklists(session, sel, [cand.id])
-        return load_checks(session, cand.id)
+        cand = find_candidate(session, stored_id(sel), candidate_ref)
+        create_checklists(session, sel, [stored_id(cand)])
+        return load_checks(session, stored_id(cand))
 
     @unit_of_work(write=True)
     def set_check(

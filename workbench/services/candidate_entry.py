@@ -18,7 +18,7 @@ def check_unique_name(session: Session, selection_id: int, name: str, *, except_
     """Refuse a candidate name the selection has already, in any case (but for candidate ``except_id``)."""
     lowered = name.casefold()
     for cid, other in session.exec(
-        select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)
+        select(col(Candidate.id), col(Candidate.name)).where(col(Candidate.selection_id) == selection_id)
     ).all():
         if cid != except_id and other.casefold() == lowered:
             raise Conflict(f"a candidate named {other!r} exists already in this selection", field="name")
@@ -26,9 +26,11 @@ def check_unique_name(session: Session, selection_id: int, name: str, *, except_
 
 def check_one_baseline(session: Session, selection_id: int, *, except_id: int | None = None) -> None:
     """Refuse a second in-house baseline in a selection (but for candidate ``except_id``)."""
-    stmt = select(Candidate.name).where(Candidate.selection_id == selection_id, col(Candidate.baseline).is_(True))
+    stmt = select(col(Candidate.name)).where(
+        col(Candidate.selection_id) == selection_id, col(Candidate.baseline).is_(True)
+    )
     if except_id is not None:
-        stmt = stmt.where(Candidate.id != except_id)
+        stmt = stmt.where(col(Candidate.id) != except_id)
     other = session.exec(stmt).first()
     if other is not None:
         raise Conflict(f"{other!r} is the selection's in-house baseline already", field="baseline")
@@ -60,7 +62,7 @@ def set_candidate_scope(session: Session, selection_id: int, row: Candidate, sco
         wanted = sorted({int(i) for i in scope_item_ids})
     except (TypeError, ValueError):
         raise UserError(f"{scope_item_ids!r} are not scope item ids", field="--scope") from None
-    known = set(session.exec(select(ScopeItem.id).where(col(ScopeItem.selection_id) == selection_id)).all())
+    known = set(session.exec(select(col(ScopeItem.id)).where(col(ScopeItem.selection_id) == selection_id)).all())
     unknown = [i for i in wanted if i not in known]
     if unknown:
         raise UserError(f"no scope item numbered {', '.join(map(str, unknown))} in this selection", field="--scope")

@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import case, func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from workbench.domain.vocabulary import DILIGENCE_STATUSES, RECOMMENDATION_SENTIMENTS, VENDOR_TEAMS
@@ -23,7 +25,7 @@ from workbench.services.views.candidates import (
     RecommendationView,
     VendorPersonView,
 )
-from workbench.store.models import Candidate, DiligenceCheck, Recommendation, Selection, VendorPerson
+from workbench.store.models import Candidate, DiligenceCheck, Recommendation, Selection, VendorPerson, stored_id
 
 # ------------------------------------------------------------------ views
 
@@ -31,7 +33,7 @@ from workbench.store.models import Candidate, DiligenceCheck, Recommendation, Se
 def recommendation_view(row: Recommendation) -> RecommendationView:
     """A view of a Recommendation row."""
     return RecommendationView(
-        id=row.id,
+        id=stored_id(row),
         candidate_id=row.candidate_id,
         recommender=row.recommender,
         company=row.company,
@@ -46,7 +48,7 @@ def recommendation_view(row: Recommendation) -> RecommendationView:
 def person_view(row: VendorPerson) -> VendorPersonView:
     """A view of a VendorPerson row."""
     return VendorPersonView(
-        id=row.id,
+        id=stored_id(row),
         candidate_id=row.candidate_id,
         name=row.name,
         role=row.role,
@@ -88,7 +90,7 @@ def _rating(value: int | str | None) -> int | None:
     return number
 
 
-RECOMMENDATION_FIELDS = {
+RECOMMENDATION_FIELDS: dict[str, Callable[[Any], Any]] = {
     "recommender": lambda v: _text(v, "recommender", required=True),
     "company": lambda v: _text(v, "company"),
     "relationship": lambda v: _text(v, "relationship"),
@@ -98,7 +100,7 @@ RECOMMENDATION_FIELDS = {
     "given_on": lambda v: _optional_date(v, "given_on"),
 }
 
-PERSON_FIELDS = {
+PERSON_FIELDS: dict[str, Callable[[Any], Any]] = {
     "name": lambda v: _text(v, "name", required=True),
     "role": lambda v: _text(v, "role"),
     "team": lambda v: check_choice(v, VENDOR_TEAMS, field="team"),
@@ -174,40 +176,40 @@ def candidate_summaries(session: Session, sel: Selection) -> dict[int, Candidate
     Returns:
         Candidate id -> its counts.
     """
-    ids = select(Candidate.id).where(Candidate.selection_id == sel.id)
+    ids = select(col(Candidate.id)).where(col(Candidate.selection_id) == sel.id)
     recs = session.execute(
-        select(
-            Recommendation.candidate_id,
+        sa_select(
+            col(Recommendation.candidate_id),
             func.count(),
             _count_if(col(Recommendation.sentiment) == "positive"),
             _count_if(col(Recommendation.sentiment) == "negative"),
-            func.avg(Recommendation.rating),
+            func.avg(col(Recommendation.rating)),
         )
         .where(col(Recommendation.candidate_id).in_(ids))
-        .group_by(Recommendation.candidate_id)
+        .group_by(col(Recommendation.candidate_id))
     ).all()
     people = session.execute(
-        select(VendorPerson.candidate_id, func.count(), _count_if(col(VendorPerson.researched).is_(True)))
+        sa_select(col(VendorPerson.candidate_id), func.count(), _count_if(col(VendorPerson.researched).is_(True)))
         .where(col(VendorPerson.candidate_id).in_(ids))
-        .group_by(VendorPerson.candidate_id)
+        .group_by(col(VendorPerson.candidate_id))
     ).all()
     checks = session.execute(
-        select(
-            DiligenceCheck.candidate_id,
+        sa_select(
+            col(DiligenceCheck.candidate_id),
             func.count(),
             _count_if(col(DiligenceCheck.status) == "ok"),
             _count_if(col(DiligenceCheck.status) == "concern"),
             _count_if(col(DiligenceCheck.status) == "todo"),
         )
         .where(col(DiligenceCheck.candidate_id).in_(ids))
-        .group_by(DiligenceCheck.candidate_id)
+        .group_by(col(DiligenceCheck.candidate_id))
     ).all()
     rec_by = {r[0]: r[1:] for r in recs}
     people_by = {r[0]: r[1:] for r in people}
     checks_by = {r[0]: r[1:] for r in checks}
     n_items = len(checklist_items(sel))
     out: dict[int, CandidateSummaryView] = {}
-    for cid in session.exec(ids).all():
+    for cid in [c for c in session.exec(ids).all() if c is not None]:  # stored rows' keys
         n, pos, neg, mean = rec_by.get(cid, (0, 0, 0, None))
         p, researched = people_by.get(cid, (0, 0))
         c, ok, concern, todo = checks_by.get(cid, (0, 0, 0, 0))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert
+from sqlalchemy import select as sa_select
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
@@ -25,19 +27,19 @@ from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
 from workbench.services.validate import check_choice
 from workbench.services.views.candidates import CandidateView, ImportResult
-from workbench.store.models import Candidate, CandidateScope, stored_id
+from workbench.store.models import Candidate, CandidateScope, stored_id, table_of
 
 _VIEW_COLUMNS = (
-    Candidate.id,
-    Candidate.selection_id,
-    Candidate.name,
-    Candidate.website,
-    Candidate.timezone,
-    Candidate.support_hours,
-    Candidate.onsite,
-    Candidate.status,
-    Candidate.baseline,
-    Candidate.notes,
+    col(Candidate.id),
+    col(Candidate.selection_id),
+    col(Candidate.name),
+    col(Candidate.website),
+    col(Candidate.timezone),
+    col(Candidate.support_hours),
+    col(Candidate.onsite),
+    col(Candidate.status),
+    col(Candidate.baseline),
+    col(Candidate.notes),
 )
 
 
@@ -59,10 +61,10 @@ def candidate_view(row: Any, scope_ids: tuple[int, ...] = ()) -> CandidateView:
 
 
 def _scope_ids(session: Session, candidate_ids: list[int] | None, selection_id: int) -> dict[int, tuple[int, ...]]:
-    stmt = select(CandidateScope.candidate_id, CandidateScope.scope_item_id)
+    stmt = select(col(CandidateScope.candidate_id), col(CandidateScope.scope_item_id))
     if candidate_ids is None:
-        stmt = stmt.join(Candidate, col(Candidate.id) == CandidateScope.candidate_id).where(
-            Candidate.selection_id == selection_id
+        stmt = stmt.join(Candidate, col(Candidate.id) == col(CandidateScope.candidate_id)).where(
+            col(Candidate.selection_id) == selection_id
         )
     else:
         stmt = stmt.where(col(CandidateScope.candidate_id).in_(candidate_ids))
@@ -73,7 +75,7 @@ def _scope_ids(session: Session, candidate_ids: list[int] | None, selection_id: 
 
 
 def _view_of(session: Session, row: Candidate) -> CandidateView:
-    return candidate_view(row, _scope_ids(session, [row.id], row.selection_id).get(row.id, ()))
+    return candidate_view(row, _scope_ids(session, [stored_id(row)], row.selection_id).get(stored_id(row), ()))
 
 
 class CandidateService(CandidateDetails):
@@ -89,11 +91,11 @@ class CandidateService(CandidateDetails):
             The candidates, each with the scope item ids it covers.
         """
         sel = find_selection(session, selection)
-        stmt = select(*_VIEW_COLUMNS).where(Candidate.selection_id == sel.id)
+        stmt = sa_select(*_VIEW_COLUMNS).where(col(Candidate.selection_id) == sel.id)
         if status is not None:
-            stmt = stmt.where(Candidate.status == check_choice(status, CANDIDATE_STATUSES, field="--status"))
+            stmt = stmt.where(col(Candidate.status) == check_choice(status, CANDIDATE_STATUSES, field="--status"))
         rows = session.execute(stmt).all()
-        scopes = _scope_ids(session, None, sel.id)
+        scopes = _scope_ids(session, None, stored_id(sel))
         rows = sorted(rows, key=lambda r: (r.name.casefold(), r.name, r.id))
         return [candidate_view(r, scopes.get(r.id, ())) for r in rows]
 
@@ -101,7 +103,7 @@ class CandidateService(CandidateDetails):
     def get(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> CandidateView:
         """The candidate named (case-insensitively) or numbered ``ref``; NotFound names ``--candidate``."""
         sel = find_selection(session, selection)
-        return _view_of(session, find_candidate(session, sel.id, ref))
+        return _view_of(session, find_candidate(session, stored_id(sel), ref))
 
     @unit_of_work(write=True)
     def add(
@@ -143,7 +145,7 @@ class CandidateService(CandidateDetails):
 
     @unit_of_work(write=True)
     def update(
-        self, session: Session, ref: str | int, *, selection: str | int | None = None, **fields: Any
+        self, session: Session, /, ref: str | int, *, selection: str | int | None = None, **fields: Any
     ) -> CandidateView:
         """Change only the given fields (name, website, timezone, support_hours, onsite, status, baseline, notes).
 
@@ -151,7 +153,7 @@ class CandidateService(CandidateDetails):
             The changed candidate.
         """
         sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, ref)
+        row = find_candidate(session, stored_id(sel), ref)
         return _apply(session, row, clean_candidate_fields(fields))
 
     @unit_of_work(write=True)
@@ -160,7 +162,7 @@ class CandidateService(CandidateDetails):
     ) -> CandidateView:
         """Move a candidate to another status (long-list ... chosen / declined)."""
         sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, ref)
+        row = find_candidate(session, stored_id(sel), ref)
         return _apply(session, row, clean_candidate_fields({"status": status}))
 
     @unit_of_work(write=True)
@@ -170,7 +172,7 @@ class CandidateService(CandidateDetails):
         Returns:
             The candidate as it was.
         """
-        row = find_candidate(session, find_selection(session, selection).id, ref)
+        row = find_candidate(session, stored_id(find_selection(session, selection)), ref)
         view = _view_of(session, row)
         _remove(session, row)
         return view
@@ -181,14 +183,14 @@ class CandidateService(CandidateDetails):
         checklist, series and meetings with attendees, agenda, scores, scorecards and notes (every table whose
         foreign keys cascade from the candidate), as plain values for ``restore``."""
         sel = find_selection(session, selection)
-        return _snapshot(session, find_candidate(session, sel.id, ref))
+        return _snapshot(session, find_candidate(session, stored_id(sel), ref))
 
     @unit_of_work(write=True)
     def snapshot_and_delete(
         self, session: Session, ref: str | int, *, selection: str | int | None = None
     ) -> CandidateSnapshot:
         """Delete a candidate like ``delete``, returning the snapshot taken in the same transaction (for undo)."""
-        row = find_candidate(session, find_selection(session, selection).id, ref)
+        row = find_candidate(session, stored_id(find_selection(session, selection)), ref)
         snap = _snapshot(session, row)
         _remove(session, row)
         return snap
@@ -210,9 +212,9 @@ class CandidateService(CandidateDetails):
         view = snapshot.candidate
         sel = find_selection(session, view.selection_id)
         try:
-            check_unique_name(session, sel.id, view.name)
+            check_unique_name(session, stored_id(sel), view.name)
             if view.baseline:
-                check_one_baseline(session, sel.id)
+                check_one_baseline(session, stored_id(sel))
         except Conflict as exc:
             raise Conflict(
                 f"cannot bring back {view.name!r}: {exc.args[0]}; rename or delete that one first", field=exc.field
@@ -228,7 +230,7 @@ class CandidateService(CandidateDetails):
         self,
         session: Session,
         candidate_ref: str | int,
-        scope_item_ids: list[int],
+        scope_item_ids: builtins.list[int],
         *,
         selection: str | int | None = None,
     ) -> CandidateView:
@@ -272,8 +274,8 @@ class CandidateService(CandidateDetails):
         self,
         session: Session,
         source: str,
-        rows: list[Any],
-        problems: list[tuple[int, str]],
+        rows: builtins.list[Any],
+        problems: builtins.list[tuple[int, str]],
         *,
         update: bool,
         selection: str | int | None,
@@ -284,7 +286,7 @@ class CandidateService(CandidateDetails):
         existing = {
             name.casefold(): cid
             for cid, name in session.exec(
-                select(Candidate.id, Candidate.name).where(Candidate.selection_id == sel.id)
+                select(col(Candidate.id), col(Candidate.name)).where(col(Candidate.selection_id) == sel.id)
             ).all()
         }
         if not update:
@@ -300,8 +302,8 @@ class CandidateService(CandidateDetails):
         if problems:
             raise ImportRejected(source, sorted(problems, key=lambda p: p[0]))
         now = utcnow()
-        creates: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
+        creates: builtins.list[dict[str, Any]] = []
+        updates: builtins.list[dict[str, Any]] = []
         for row in rows:
             cid = existing.get(row.name.casefold())
             if cid is None:
@@ -323,7 +325,7 @@ class CandidateService(CandidateDetails):
         _bulk_update(session, updates)
         if creates:
             # A plain executemany; the checklist rows of imported candidates are made on first look (checks()).
-            session.execute(insert(Candidate.__table__), creates)
+            session.execute(insert(table_of(Candidate)), creates)
         return ImportResult(created=len(creates), updated=len(updates), names=tuple(r.name for r in rows))
 
 
@@ -353,7 +355,7 @@ def _apply(session: Session, row: Candidate, values: dict[str, Any]) -> Candidat
 
 def _bulk_update(session: Session, updates: list[dict[str, Any]]) -> None:
     """UPDATE candidates by id with executemany, one statement per set of columns."""
-    table = Candidate.__table__
+    table = table_of(Candidate)
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for values in updates:
         keys = tuple(sorted(k for k in values if k != "id"))

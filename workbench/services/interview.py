@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
 from workbench.services.carry_over import carry_over
@@ -35,6 +35,7 @@ from workbench.store.models import (
     QuestionTimer,
     Score,
     Scorecard,
+    stored_id,
 )
 from workbench.store.upsert import upsert
 
@@ -53,7 +54,7 @@ def _locked(session: Session, meeting_id: int) -> Meeting:
 def _on_agenda(session: Session, meeting_id: int, question: str | int) -> int:
     qid = question_id_of(question)
     found = session.execute(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id, AgendaItem.question_id == qid)
+        select(col(AgendaItem.id)).where(col(AgendaItem.meeting_id) == meeting_id, col(AgendaItem.question_id) == qid)
     ).first()
     if found is None:
         raise UserError(f"question {qid} is not on the agenda of meeting {meeting_id}", field="QUESTION")
@@ -105,7 +106,7 @@ class InterviewService(Service):
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
-        qid = _on_agenda(session, meeting.id, question_id)
+        qid = _on_agenda(session, stored_id(meeting), question_id)
         now = utcnow()
         upsert(
             session,
@@ -114,13 +115,15 @@ class InterviewService(Service):
             ("meeting_id", "member_id"),
             ("question_id", "updated_at"),
         )
-        timers = timers_of(session, meeting.id, me.id)
+        timers = timers_of(session, stored_id(meeting), stored_id(me))
         running = [row for q, row in timers.items() if row.running_since is not None and q != qid]
         if running:
             for row in running:
                 _pause(row, now)
                 session.add(row)
-            here = timers.get(qid) or QuestionTimer(meeting_id=meeting.id, member_id=me.id, question_id=qid)
+            here = timers.get(qid) or QuestionTimer(
+                meeting_id=stored_id(meeting), member_id=stored_id(me), question_id=qid
+            )
             if here.running_since is None:
                 here.running_since = now
             session.add(here)
@@ -143,11 +146,13 @@ class InterviewService(Service):
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
-        qid = _on_agenda(session, meeting.id, question_id)
+        qid = _on_agenda(session, stored_id(meeting), question_id)
         comment = clean_text(text, field="comment", max_length=MAX_COMMENT)
         if (
             session.execute(
-                select(Scorecard.submitted_at).where(Scorecard.meeting_id == meeting.id, Scorecard.member_id == me.id)
+                select(col(Scorecard.submitted_at)).where(
+                    col(Scorecard.meeting_id) == meeting.id, col(Scorecard.member_id) == me.id
+                )
             ).first()
             is not None
         ):
@@ -157,7 +162,9 @@ class InterviewService(Service):
             )
         row = (
             session.execute(
-                select(Score).where(Score.meeting_id == meeting.id, Score.question_id == qid, Score.member_id == me.id)
+                select(Score).where(
+                    col(Score.meeting_id) == meeting.id, col(Score.question_id) == qid, col(Score.member_id) == me.id
+                )
             )
             .scalars()
             .first()
@@ -167,7 +174,7 @@ class InterviewService(Service):
         row.comment, row.updated_at = comment, utcnow()
         session.add(row)
         session.flush()
-        found = member_scorecard(session, meeting.id, member=me.name)
+        found = member_scorecard(session, stored_id(meeting), member=me.name)
         return next(sv for sv in found.scores if sv.question_id == qid)
 
     @unit_of_work(write=True)
@@ -181,10 +188,10 @@ class InterviewService(Service):
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
-        qid = _on_agenda(session, meeting.id, question_id)
+        qid = _on_agenda(session, stored_id(meeting), question_id)
         now = utcnow()
-        timers = timers_of(session, meeting.id, me.id)
-        here = timers.get(qid) or QuestionTimer(meeting_id=meeting.id, member_id=me.id, question_id=qid)
+        timers = timers_of(session, stored_id(meeting), stored_id(me))
+        here = timers.get(qid) or QuestionTimer(meeting_id=stored_id(meeting), member_id=stored_id(me), question_id=qid)
         if here.running_since is not None:
             _pause(here, now)
         else:

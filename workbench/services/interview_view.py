@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from workbench.domain.scoring import stat_from_member_means
 from workbench.services.scoring import visible_scores
@@ -32,6 +32,7 @@ from workbench.store.models import (
     QuestionTimer,
     Scorecard,
     Selection,
+    stored_id,
 )
 
 
@@ -50,7 +51,9 @@ def timer_view(row: QuestionTimer | None, question_id: int) -> TimerView:
 def timers_of(session: Session, meeting_id: int, member_id: int) -> dict[int, QuestionTimer]:
     """A member's timers of a meeting's questions, by question id."""
     rows = session.execute(
-        select(QuestionTimer).where(QuestionTimer.meeting_id == meeting_id, QuestionTimer.member_id == member_id)
+        select(QuestionTimer).where(
+            col(QuestionTimer.meeting_id) == meeting_id, col(QuestionTimer.member_id) == member_id
+        )
     ).scalars()
     return {row.question_id: row for row in rows}
 
@@ -64,9 +67,11 @@ class _Reader:
     def view(self) -> InterviewView:
         s, m, me = self.s, self.m, self.me
         submitted_at = s.execute(
-            select(Scorecard.submitted_at).where(Scorecard.meeting_id == m.id, Scorecard.member_id == me.id)
+            select(col(Scorecard.submitted_at)).where(
+                col(Scorecard.meeting_id) == m.id, col(Scorecard.member_id) == me.id
+            )
         ).scalar()
-        scores = visible_scores(s, m.id, member=me.name)  # the independence rule lives there
+        scores = visible_scores(s, stored_id(m), member=me.name)  # the independence rule lives there
         notes = self._notes(everyone=submitted_at is not None)
         questions = self._questions({sv.question_id: sv for sv in scores if sv.member_id == me.id}, notes)
         position = self._position(questions)
@@ -74,7 +79,7 @@ class _Reader:
         return InterviewView(
             header=self._header(),
             member=me.name,
-            member_id=me.id,
+            member_id=stored_id(me),
             questions=tuple(questions),
             notes=tuple(notes),
             position=position,
@@ -90,14 +95,14 @@ class _Reader:
         sel = self.s.get(Selection, m.selection_id)
         assert cand is not None and sel is not None
         return InterviewHeader(
-            meeting_id=m.id,
+            meeting_id=stored_id(m),
             selection=sel.name,
             candidate=cand.name,
             candidate_zone=cand.timezone,
             our_zone=sel.timezone,
             kind=m.kind,
             start_utc=m.start_utc,
-            meeting_zone=m.timezone,  # type: ignore[arg-type]
+            meeting_zone=m.timezone,
             duration_minutes=m.duration_minutes,
             location=m.location,
             status=m.status,
@@ -109,10 +114,10 @@ class _Reader:
     def _attendees(self) -> tuple[str, ...]:
         return tuple(
             self.s.execute(
-                select(PanelMember.name)
-                .join(MeetingMember, MeetingMember.member_id == PanelMember.id)
-                .where(MeetingMember.meeting_id == self.m.id)
-                .order_by(PanelMember.name)
+                select(col(PanelMember.name))
+                .join(MeetingMember, col(MeetingMember.member_id) == col(PanelMember.id))
+                .where(col(MeetingMember.meeting_id) == self.m.id)
+                .order_by(col(PanelMember.name))
             ).scalars()
         )
 
@@ -122,21 +127,21 @@ class _Reader:
             return names
         return tuple(
             self.s.execute(
-                select(PanelMember.name)
-                .where(PanelMember.selection_id == self.m.selection_id)
-                .order_by(PanelMember.name)
+                select(col(PanelMember.name))
+                .where(col(PanelMember.selection_id) == self.m.selection_id)
+                .order_by(col(PanelMember.name))
             ).scalars()
         )
 
     def _notes(self, *, everyone: bool) -> list[NoteView]:
         stmt = (
-            select(Note, PanelMember.name)
-            .join(PanelMember, PanelMember.id == Note.member_id)
-            .where(Note.meeting_id == self.m.id)
-            .order_by(Note.created_at, Note.id)
+            select(Note, col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
+            .where(col(Note.meeting_id) == self.m.id)
+            .order_by(col(Note.created_at), col(Note.id))
         )
         if not everyone:
-            stmt = stmt.where(Note.member_id == self.me.id)
+            stmt = stmt.where(col(Note.member_id) == self.me.id)
         return [
             NoteView(
                 id=n.id,
@@ -150,31 +155,31 @@ class _Reader:
                 question_id=n.question_id,
                 created_at=n.created_at,
                 updated_at=n.updated_at,
-            )  # type: ignore[arg-type]
+            )
             for n, name in self.s.execute(stmt).all()
         ]
 
     def _questions(self, mine: dict[int, ScoreView], notes: list[NoteView]) -> list[InterviewQuestion]:
         rows = self.s.execute(
             select(
-                AgendaItem.question_id,
-                AgendaItem.carried_from,
-                Question.text,
-                Question.guidance,
-                Criterion.id,
-                Criterion.name,
-                Criterion.anchor_1,
-                Criterion.anchor_2,
-                Criterion.anchor_3,
-                Criterion.anchor_4,
-                Criterion.anchor_5,
+                col(AgendaItem.question_id),
+                col(AgendaItem.carried_from),
+                col(Question.text),
+                col(Question.guidance),
+                col(Criterion.id),
+                col(Criterion.name),
+                col(Criterion.anchor_1),
+                col(Criterion.anchor_2),
+                col(Criterion.anchor_3),
+                col(Criterion.anchor_4),
+                col(Criterion.anchor_5),
             )
-            .join(Question, Question.id == AgendaItem.question_id)
-            .join(Criterion, Criterion.id == Question.criterion_id)
-            .where(AgendaItem.meeting_id == self.m.id)
-            .order_by(AgendaItem.position, AgendaItem.id)
+            .join(Question, col(Question.id) == col(AgendaItem.question_id))
+            .join(Criterion, col(Criterion.id) == col(Question.criterion_id))
+            .where(col(AgendaItem.meeting_id) == self.m.id)
+            .order_by(col(AgendaItem.position), col(AgendaItem.id))
         ).all()
-        timers = timers_of(self.s, self.m.id, self.me.id)
+        timers = timers_of(self.s, stored_id(self.m), stored_id(self.me))
         gaps: dict[int, int] = {}
         for note in notes:
             if note.kind == "gap" and note.member_id == self.me.id and note.question_id is not None:
@@ -192,7 +197,7 @@ class _Reader:
                     criterion=cname,
                     anchors=tuple(anchors),
                     carried_from=carried,
-                    scored=own is not None,  # type: ignore[arg-type]
+                    scored=own is not None,
                     value=own.value if own is not None else None,
                     comment=own.comment if own is not None else "",
                     gaps=gaps.get(qid, 0),
@@ -203,8 +208,8 @@ class _Reader:
 
     def _position(self, questions: list[InterviewQuestion]) -> int:
         stored = self.s.execute(
-            select(InterviewPosition.question_id).where(
-                InterviewPosition.meeting_id == self.m.id, InterviewPosition.member_id == self.me.id
+            select(col(InterviewPosition.question_id)).where(
+                col(InterviewPosition.meeting_id) == self.m.id, col(InterviewPosition.member_id) == self.me.id
             )
         ).scalar()
         for index, q in enumerate(questions):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from workbench.services.views.meetings import AgendaItemView, MeetingView
@@ -22,18 +23,18 @@ from workbench.store.models import (
 def _agendas(session: Session, meeting_ids: Sequence[int]) -> dict[int, list[AgendaItemView]]:
     if not meeting_ids:
         return {}
-    rows = session.exec(
-        select(
-            AgendaItem.meeting_id,
-            AgendaItem.position,
-            AgendaItem.question_id,
-            Question.criterion_id,
-            Criterion.name,
-            Question.text,
-            Question.guidance,
+    rows = session.execute(  # seven columns: SQLAlchemy's select (SQLModel's types up to four)
+        sa_select(
+            col(AgendaItem.meeting_id),
+            col(AgendaItem.position),
+            col(AgendaItem.question_id),
+            col(Question.criterion_id),
+            col(Criterion.name),
+            col(Question.text),
+            col(Question.guidance),
         )
-        .join(Question, col(Question.id) == AgendaItem.question_id)
-        .join(Criterion, col(Criterion.id) == Question.criterion_id)
+        .join(Question, col(Question.id) == col(AgendaItem.question_id))
+        .join(Criterion, col(Criterion.id) == col(Question.criterion_id))
         .where(col(AgendaItem.meeting_id).in_(meeting_ids))
         .order_by(col(AgendaItem.meeting_id), col(AgendaItem.position), col(AgendaItem.id))
     ).all()
@@ -56,8 +57,8 @@ def _members(session: Session, meeting_ids: Sequence[int]) -> dict[int, list[str
     if not meeting_ids:
         return {}
     rows = session.exec(
-        select(MeetingMember.meeting_id, PanelMember.name)
-        .join(PanelMember, col(PanelMember.id) == MeetingMember.member_id)
+        select(col(MeetingMember.meeting_id), col(PanelMember.name))
+        .join(PanelMember, col(PanelMember.id) == col(MeetingMember.member_id))
         .where(col(MeetingMember.meeting_id).in_(meeting_ids))
         .order_by(col(MeetingMember.meeting_id), col(PanelMember.name))
     ).all()
@@ -105,5 +106,5 @@ def meeting_views(
 
 def meeting_view(session: Session, meeting: Meeting, with_agenda: bool = True) -> MeetingView:
     """The view of one meeting (its agenda too unless ``with_agenda`` is False)."""
-    cname = session.exec(select(Candidate.name).where(col(Candidate.id) == meeting.candidate_id)).one()
+    cname = session.exec(select(col(Candidate.name)).where(col(Candidate.id) == meeting.candidate_id)).one()
     return meeting_views(session, [(meeting, cname)], with_agenda=with_agenda)[0]

@@ -42,9 +42,14 @@ def meeting_warnings(
     if member_ids:
         end = start + timedelta(minutes=minutes)
         rows = session.exec(
-            select(MeetingMember.meeting_id, Meeting.start_utc, Meeting.duration_minutes, PanelMember.name)
-            .join(Meeting, col(Meeting.id) == MeetingMember.meeting_id)
-            .join(PanelMember, col(PanelMember.id) == MeetingMember.member_id)
+            select(
+                col(MeetingMember.meeting_id),
+                col(Meeting.start_utc),
+                col(Meeting.duration_minutes),
+                col(PanelMember.name),
+            )
+            .join(Meeting, col(Meeting.id) == col(MeetingMember.meeting_id))
+            .join(PanelMember, col(PanelMember.id) == col(MeetingMember.member_id))
             .where(
                 col(MeetingMember.member_id).in_(list(member_ids)),
                 col(Meeting.status) != "cancelled",

@@ -12,18 +12,18 @@ from workbench.store.models import PanelMember, stored_id
 
 
 def member_view(row: PanelMember) -> MemberView:
-    return MemberView(id=row.id, selection_id=row.selection_id, name=row.name, role=row.role)
+    return MemberView(id=stored_id(row), selection_id=row.selection_id, name=row.name, role=row.role)
 
 
 def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMember:
     """The panel member named (or numbered) ``ref`` in the selection; NotFound otherwise."""
     number, text = parse_ref(ref)
     row = session.exec(
-        select(PanelMember).where(PanelMember.selection_id == selection_id, PanelMember.name == text)
+        select(PanelMember).where(col(PanelMember.selection_id) == selection_id, col(PanelMember.name) == text)
     ).first()
     if row is None:
         lowered = text.casefold()
-        for candidate in session.exec(select(PanelMember).where(PanelMember.selection_id == selection_id)).all():
+        for candidate in session.exec(select(PanelMember).where(col(PanelMember.selection_id) == selection_id)).all():
             if candidate.name.casefold() == lowered:
                 return candidate
     if row is None and number is not None:
@@ -54,7 +54,7 @@ class MemberService(Service):
     def list(self, session: Session, selection: str | int | None = None) -> list[MemberView]:
         sel = find_selection(session, selection)
         rows = session.exec(
-            select(PanelMember).where(PanelMember.selection_id == sel.id).order_by(PanelMember.name)
+            select(PanelMember).where(col(PanelMember.selection_id) == sel.id).order_by(col(PanelMember.name))
         ).all()
         return [member_view(r) for r in rows]
 
@@ -65,4 +65,4 @@ class MemberService(Service):
     @unit_of_work(write=False)
     def get(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> MemberView:
         sel = find_selection(session, selection)
-        return member_view(find_member(session, sel.id, ref))
+        return member_view(find_member(session, stored_id(sel), ref))

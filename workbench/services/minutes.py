@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from workbench.domain.vocabulary import MEETING_KIND_LABELS, label
 from workbench.services.base import Service, unit_of_work
+from workbench.services.errors import NotFound
 from workbench.services.lookups import candidate_filter, find_meeting
 from workbench.services.meeting_views import meeting_views
 from workbench.services.selections import find_selection
@@ -148,34 +150,41 @@ class _Batch:
         if not ids:
             return
         for mid, pid, name in session.exec(
-            select(MeetingMember.meeting_id, PanelMember.id, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == MeetingMember.member_id)
+            select(col(MeetingMember.meeting_id), col(MeetingMember.member_id), col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(MeetingMember.member_id))
             .where(col(MeetingMember.meeting_id).in_(ids))
-            .order_by(MeetingMember.meeting_id, PanelMember.name, PanelMember.id)
+            .order_by(col(MeetingMember.meeting_id), col(PanelMember.name), col(PanelMember.id))
         ).all():
             self.present.setdefault(mid, []).append((pid, name))
         for mid, pid in session.exec(
-            select(Scorecard.meeting_id, Scorecard.member_id).where(col(Scorecard.meeting_id).in_(ids))
+            select(col(Scorecard.meeting_id), col(Scorecard.member_id)).where(col(Scorecard.meeting_id).in_(ids))
         ).all():
             self.submitted.setdefault(mid, set()).add(pid)
-        for mid, qid, pid, name, value, comment in session.exec(
-            select(Score.meeting_id, Score.question_id, Score.member_id, PanelMember.name, Score.value, Score.comment)
-            .join(PanelMember, col(PanelMember.id) == Score.member_id)
+        for mid, qid, pid, name, value, comment in session.execute(
+            sa_select(
+                col(Score.meeting_id),
+                col(Score.question_id),
+                col(Score.member_id),
+                col(PanelMember.name),
+                col(Score.value),
+                col(Score.comment),
+            )
+            .join(PanelMember, col(PanelMember.id) == col(Score.member_id))
             .where(col(Score.meeting_id).in_(ids))
         ).all():
             self.scores.setdefault(mid, {})[(qid, pid)] = (value, comment)
             self.scorer_names.setdefault(mid, {})[pid] = name
         for note, name in session.exec(
-            select(Note, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == Note.member_id)
+            select(Note, col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
             .where(col(Note.meeting_id).in_(ids))
-            .order_by(Note.meeting_id, Note.created_at, Note.id)
+            .order_by(col(Note.meeting_id), col(Note.created_at), col(Note.id))
         ).all():
             self.notes.setdefault(note.meeting_id, []).append((note, name))
         for row in session.exec(
             select(Meeting)
-            .where(col(Meeting.candidate_id).in_(cand_ids), Meeting.status != "cancelled")
-            .order_by(Meeting.start_utc, Meeting.id)
+            .where(col(Meeting.candidate_id).in_(cand_ids), col(Meeting.status) != "cancelled")
+            .order_by(col(Meeting.start_utc), col(Meeting.id))
         ).all():
             self.following.setdefault(row.candidate_id, []).append(row)
 
@@ -239,7 +248,7 @@ class _Batch:
         for note, author in self.notes.get(m.id, []):
             grouped.setdefault(note.kind, []).append(
                 MinutesNote(
-                    id=note.id,
+                    id=stored_id(note),
                     kind=note.kind,
                     text=note.text,
                     member=author,
@@ -251,7 +260,7 @@ class _Batch:
             )
         kind_label = label(MEETING_KIND_LABELS, m.kind)
         return MinutesView(
-            selection_id=sel.id,
+            selection_id=stored_id(sel),
             selection_name=sel.name,
             our_timezone=sel.timezone,
             meeting=m,
@@ -289,7 +298,7 @@ class _Batch:
             return None
         start = found.start_utc
         return NextMeeting(
-            id=found.id,
+            id=stored_id(found),
             kind=found.kind,
             kind_label=label(MEETING_KIND_LABELS, found.kind),
             status=found.status,
@@ -308,7 +317,9 @@ class MinutesService(Service):
         """The minutes of one meeting; NotFound naming MEETING when there is none."""
         meeting = find_meeting(session, meeting_id)
         selection = session.get(Selection, meeting.selection_id)
-        cname = session.exec(select(Candidate.name).where(Candidate.id == meeting.candidate_id)).one()
+        if selection is None:  # pragma: no cover - a meeting's selection is its parent row
+            raise NotFound(f"meeting {meeting.id} has lost its selection", field="MEETING")
+        cname = session.exec(select(col(Candidate.name)).where(col(Candidate.id) == meeting.candidate_id)).one()
         return _Batch(session, selection, [(meeting, cname)]).views()[0]
 
     @unit_of_work(write=False)

@@ -30,7 +30,7 @@ UNCHANGED: Any = _Unchanged()
 
 def _view(row: Note, member: str) -> NoteView:
     return NoteView(
-        id=row.id,
+        id=stored_id(row),
         meeting_id=row.meeting_id,
         member_id=row.member_id,
         member=member,
@@ -70,7 +70,9 @@ def _question(session: Session, meeting_id: int, value: str | int | None) -> int
     if number is None:
         raise UserError(f"{text!r} is not a question number", field="--question")
     found = session.exec(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id, AgendaItem.question_id == number)
+        select(col(AgendaItem.id)).where(
+            col(AgendaItem.meeting_id) == meeting_id, col(AgendaItem.question_id) == number
+        )
     ).first()
     if found is None:
         raise UserError(f"question {number} is not on the agenda of meeting {meeting_id}", field="--question")
@@ -89,9 +91,9 @@ def _find_note(session: Session, note_id: str | int) -> tuple[Note, str]:
     number, text = parse_ref(note_id)
     row = (
         session.exec(
-            select(Note, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == Note.member_id)
-            .where(Note.id == number)
+            select(Note, col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
+            .where(col(Note.id) == number)
         ).first()
         if number is not None
         else None
@@ -222,10 +224,10 @@ class NoteService(Service):
         """A meeting's notes in the order they were written."""
         meeting = find_meeting(session, meeting_id)
         rows = session.exec(
-            select(Note, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == Note.member_id)
-            .where(Note.meeting_id == meeting.id)
-            .order_by(Note.created_at, Note.id)
+            select(Note, col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
+            .where(col(Note.meeting_id) == meeting.id)
+            .order_by(col(Note.created_at), col(Note.id))
         ).all()
         return [_view(note, name) for note, name in rows]
 

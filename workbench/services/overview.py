@@ -13,6 +13,7 @@ from workbench.domain.timezones import as_utc
 from workbench.domain.vocabulary import CANDIDATE_STATUSES
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
+from workbench.services.validate import is_whole_in
 from workbench.store import core_tables as t
 
 if TYPE_CHECKING:
@@ -100,7 +101,9 @@ class OverviewService(Service):
             conn.execute(select(sel.id, sel.name, sel.timezone)).all(),
             key=lambda row: (row[1].casefold(), row[1]),
         )
-        members = dict(conn.execute(select(mem.selection_id, func.count()).group_by(mem.selection_id)).all())
+        members: dict[int, int] = dict(
+            conn.execute(select(mem.selection_id, func.count()).group_by(mem.selection_id)).all()
+        )
         statuses: dict[int, dict[str, int]] = {}
         for sel_id, status, n in conn.execute(
             select(cand.selection_id, cand.status, func.count()).group_by(cand.selection_id, cand.status)
@@ -118,7 +121,7 @@ class OverviewService(Service):
             ).all()
         }
         held = mt.status == "held"
-        expected = dict(
+        expected: dict[int, int] = dict(
             conn.execute(
                 select(mt.selection_id, func.count())
                 .select_from(t.meeting_member.join(t.meeting, mt.id == mm.meeting_id))
@@ -126,7 +129,7 @@ class OverviewService(Service):
                 .group_by(mt.selection_id)
             ).all()
         )
-        submitted = dict(
+        submitted: dict[int, int] = dict(
             conn.execute(
                 select(mt.selection_id, func.count())
                 .select_from(
@@ -178,7 +181,7 @@ class OverviewService(Service):
         Returns:
             The meetings, each with its start in our zone and in the vendor's zone. Two queries.
         """
-        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        if not is_whole_in(days, 1, MAX_DAYS):
             raise UserError(f"{days!r} is not a number of days from 1 to {MAX_DAYS}", field="--days")
         start = as_utc(now or utcnow())
         end = start + timedelta(days=days)

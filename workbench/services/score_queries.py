@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, select
+from sqlmodel import col
 
 from workbench.store.models import AgendaItem, Candidate, Criterion, Meeting, PanelMember, Question, Score, Scorecard
 
@@ -13,35 +14,42 @@ def score_query() -> Any:
     """Every score with its meeting, candidate, criterion, member and scorecard, in report order."""
     return (
         select(
-            Score.meeting_id,
-            Meeting.candidate_id,
-            Candidate.name,
-            Score.question_id,
-            Question.criterion_id,
-            Criterion.name,
-            Score.member_id,
-            PanelMember.name,
-            Score.value,
-            Score.comment,
-            Scorecard.submitted_at,
-            Score.updated_at,
+            col(Score.meeting_id),
+            col(Meeting.candidate_id),
+            col(Candidate.name),
+            col(Score.question_id),
+            col(Question.criterion_id),
+            col(Criterion.name),
+            col(Score.member_id),
+            col(PanelMember.name),
+            col(Score.value),
+            col(Score.comment),
+            col(Scorecard.submitted_at),
+            col(Score.updated_at),
         )
         .select_from(Score)
-        .join(Meeting, Meeting.id == Score.meeting_id)
-        .join(Candidate, Candidate.id == Meeting.candidate_id)
-        .join(Question, Question.id == Score.question_id)
-        .join(Criterion, Criterion.id == Question.criterion_id)
-        .join(PanelMember, PanelMember.id == Score.member_id)
-        .outerjoin(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
+        .join(Meeting, col(Meeting.id) == col(Score.meeting_id))
+        .join(Candidate, col(Candidate.id) == col(Meeting.candidate_id))
+        .join(Question, col(Question.id) == col(Score.question_id))
+        .join(Criterion, col(Criterion.id) == col(Question.criterion_id))
+        .join(PanelMember, col(PanelMember.id) == col(Score.member_id))
         .outerjoin(
-            AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id)
+            Scorecard,
+            and_(col(Scorecard.meeting_id) == col(Score.meeting_id), col(Scorecard.member_id) == col(Score.member_id)),
+        )
+        .outerjoin(
+            AgendaItem,
+            and_(
+                col(AgendaItem.meeting_id) == col(Score.meeting_id),
+                col(AgendaItem.question_id) == col(Score.question_id),
+            ),
         )
         .order_by(
-            Score.meeting_id,
-            func.coalesce(AgendaItem.position, Question.position),
-            PanelMember.name,
-            Score.member_id,
-            Score.question_id,
+            col(Score.meeting_id),
+            func.coalesce(col(AgendaItem.position), col(Question.position)),
+            col(PanelMember.name),
+            col(Score.member_id),
+            col(Score.question_id),
         )
     )
 
@@ -55,29 +63,36 @@ def score_check() -> Any:
     if _SCORE_CHECK is None:
         _SCORE_CHECK = (
             select(
-                Meeting.status,
-                Meeting.selection_id,
-                Meeting.candidate_id,
-                Candidate.name,
-                AgendaItem.question_id,
-                Question.criterion_id,
-                Criterion.name,
-                PanelMember.id,
-                PanelMember.name,
-                Scorecard.submitted_at,
+                col(Meeting.status),
+                col(Meeting.selection_id),
+                col(Meeting.candidate_id),
+                col(Candidate.name),
+                col(AgendaItem.question_id),
+                col(Question.criterion_id),
+                col(Criterion.name),
+                col(PanelMember.id),
+                col(PanelMember.name),
+                col(Scorecard.submitted_at),
             )
             .select_from(Meeting)
-            .join(Candidate, Candidate.id == Meeting.candidate_id)
+            .join(Candidate, col(Candidate.id) == col(Meeting.candidate_id))
             .outerjoin(
-                AgendaItem, and_(AgendaItem.meeting_id == Meeting.id, AgendaItem.question_id == bindparam("qid"))
+                AgendaItem,
+                and_(col(AgendaItem.meeting_id) == col(Meeting.id), col(AgendaItem.question_id) == bindparam("qid")),
             )
-            .outerjoin(Question, Question.id == AgendaItem.question_id)
-            .outerjoin(Criterion, Criterion.id == Question.criterion_id)
+            .outerjoin(Question, col(Question.id) == col(AgendaItem.question_id))
+            .outerjoin(Criterion, col(Criterion.id) == col(Question.criterion_id))
             .outerjoin(
                 PanelMember,
-                and_(PanelMember.selection_id == Meeting.selection_id, PanelMember.name == bindparam("name")),
+                and_(
+                    col(PanelMember.selection_id) == col(Meeting.selection_id),
+                    col(PanelMember.name) == bindparam("name"),
+                ),
             )
-            .outerjoin(Scorecard, and_(Scorecard.meeting_id == Meeting.id, Scorecard.member_id == PanelMember.id))
-            .where(Meeting.id == bindparam("mid"))
+            .outerjoin(
+                Scorecard,
+                and_(col(Scorecard.meeting_id) == col(Meeting.id), col(Scorecard.member_id) == col(PanelMember.id)),
+            )
+            .where(col(Meeting.id) == bindparam("mid"))
         )
     return _SCORE_CHECK

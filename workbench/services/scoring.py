@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
@@ -23,6 +23,7 @@ from workbench.store.models import (
     Meeting,
     Score,
     Scorecard,
+    stored_id,
 )
 from workbench.store.upsert import upsert
 
@@ -95,8 +96,10 @@ def _open_meeting(session: Session, meeting_id: str | int) -> Meeting:
 
 def _submitted_at(session: Session, meeting_id: int, member_id: int) -> Any:
     return (
-        session.exec(
-            select(Scorecard.submitted_at).where(Scorecard.meeting_id == meeting_id, Scorecard.member_id == member_id)
+        session.execute(
+            select(col(Scorecard.submitted_at)).where(
+                col(Scorecard.meeting_id) == meeting_id, col(Scorecard.member_id) == member_id
+            )
         )
         .scalars()
         .first()
@@ -138,7 +141,7 @@ def checked_score(
         raise UserError(f"meeting {mid} is cancelled; it takes no scores", field="MEETING")
     if member_id is None:  # not an exact name: any case, or an id (rare; a second query)
         panel_member = find_member(session, selection_id, member)
-        member_id, member_name = panel_member.id, panel_member.name
+        member_id, member_name = stored_id(panel_member), panel_member.name
         submitted = _submitted_at(session, mid, member_id)
     if hold_member(session.connection(), member_id, submitting=False):  # waited for a submit under way
         submitted = _submitted_at(session, mid, member_id)
@@ -191,13 +194,13 @@ def submit_scorecard(
     """
     meeting = _open_meeting(session, meeting_id)
     panel_member = find_member(session, meeting.selection_id, member)
-    hold_member(session.connection(), panel_member.id, submitting=True)  # the scores under way end first
-    if _submitted_at(session, meeting.id, panel_member.id) is not None:
+    hold_member(session.connection(), stored_id(panel_member), submitting=True)  # the scores under way end first
+    if _submitted_at(session, stored_id(meeting), stored_id(panel_member)) is not None:
         raise Conflict(
             f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
         )
     now = now or utcnow()
-    session.add(Scorecard(meeting_id=meeting.id, member_id=panel_member.id, submitted_at=now))
+    session.add(Scorecard(meeting_id=stored_id(meeting), member_id=stored_id(panel_member), submitted_at=now))
     try:
         session.flush()
     except IntegrityError:
@@ -205,11 +208,11 @@ def submit_scorecard(
             f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
         ) from None
     scores = _score_views(
-        session, score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id)
+        session, score_query().where(col(Score.meeting_id) == meeting.id, col(Score.member_id) == panel_member.id)
     )
     return ScorecardView(
-        meeting_id=meeting.id,
-        member_id=panel_member.id,
+        meeting_id=stored_id(meeting),
+        member_id=stored_id(panel_member),
         member=panel_member.name,
         submitted_at=now,
         scores=tuple(scores),
@@ -221,13 +224,13 @@ def member_scorecard(session: Session, meeting_id: str | int, *, member: str | i
     meeting = find_meeting(session, meeting_id)
     panel_member = find_member(session, meeting.selection_id, member)
     scores = _score_views(
-        session, score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id)
+        session, score_query().where(col(Score.meeting_id) == meeting.id, col(Score.member_id) == panel_member.id)
     )
     return ScorecardView(
-        meeting_id=meeting.id,
-        member_id=panel_member.id,
+        meeting_id=stored_id(meeting),
+        member_id=stored_id(panel_member),
         member=panel_member.name,
-        submitted_at=_submitted_at(session, meeting.id, panel_member.id),
+        submitted_at=_submitted_at(session, stored_id(meeting), stored_id(panel_member)),
         scores=tuple(scores),
     )
 
@@ -243,9 +246,9 @@ def visible_scores(session: Session, meeting_id: str | int, *, member: str | int
     """
     meeting = find_meeting(session, meeting_id)
     panel_member = find_member(session, meeting.selection_id, member)
-    stmt = score_query().where(Score.meeting_id == meeting.id)
-    if _submitted_at(session, meeting.id, panel_member.id) is None:
-        stmt = stmt.where(Score.member_id == panel_member.id)
+    stmt = score_query().where(col(Score.meeting_id) == meeting.id)
+    if _submitted_at(session, stored_id(meeting), stored_id(panel_member)) is None:
+        stmt = stmt.where(col(Score.member_id) == panel_member.id)
     return _score_views(session, stmt)
 
 
@@ -344,7 +347,7 @@ class ScoringService(Service):
             The scores.
         """
         sel = find_selection(session, selection)
-        stmt = score_query().where(Meeting.selection_id == sel.id)
+        stmt = score_query().where(col(Meeting.selection_id) == sel.id)
         if submitted_only:
-            stmt = stmt.where(Scorecard.submitted_at.is_not(None))  # type: ignore[union-attr]
+            stmt = stmt.where(col(Scorecard.submitted_at).is_not(None))
         return _score_views(session, stmt)

@@ -93,7 +93,9 @@ def extend_series(
         raise UserError("that adds no occurrence to the series", field="--until" if until else "--count")
     member_ids = (
         list(
-            session.exec(select(MeetingMember.member_id).where(col(MeetingMember.meeting_id) == existing[-1].id)).all()
+            session.exec(
+                select(col(MeetingMember.member_id)).where(col(MeetingMember.meeting_id) == existing[-1].id)
+            ).all()
         )
         if existing
         else []
@@ -128,14 +130,14 @@ def list_series(session: Session, selection: str | int | None) -> list[SeriesVie
     """The selection's series with their meetings, in the caller's unit of work."""
     sel_id = stored_id(find_selection(session, selection))
     rows = session.exec(
-        select(MeetingSeries, Candidate.name)
-        .join(Candidate, col(Candidate.id) == MeetingSeries.candidate_id)
+        select(MeetingSeries, col(Candidate.name))
+        .join(Candidate, col(Candidate.id) == col(MeetingSeries.candidate_id))
         .where(col(MeetingSeries.selection_id) == sel_id)
         .order_by(col(MeetingSeries.id))
     ).all()
     members: dict[int, list[int]] = {}
     for mid, sid in session.exec(
-        select(Meeting.id, Meeting.series_id)
+        select(col(Meeting.id), col(Meeting.series_id))
         .where(col(Meeting.selection_id) == sel_id, col(Meeting.series_id).is_not(None))
         .order_by(col(Meeting.series_index))
     ).all():

@@ -66,6 +66,18 @@ def check_hours(value: str, *, field: str = "support_hours", allow_empty: bool =
     return text
 
 
+def is_weight(value: object) -> bool:
+    """Tell whether a value is a criterion weight: a finite number >= 0."""
+    import math
+
+    return isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
+
+
+def is_whole_in(value: object, low: int, high: int) -> bool:
+    """Tell whether a value is a whole number from ``low`` to ``high`` (a bool is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 def check_duration(value: object, *, field: str = "--duration") -> int:
     """A meeting's length: a whole number of minutes from 1 to ``MAX_DURATION``."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DURATION:

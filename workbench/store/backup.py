@@ -34,7 +34,10 @@ def sqlite_backup(engine: Engine, target: Path) -> Path:
         try:
             raw = engine.raw_connection()
             try:
-                raw.driver_connection.backup(dest)
+                driver = raw.driver_connection
+                if driver is None:  # pragma: no cover - a pooled connection that is open has its driver's
+                    raise OSError("the database connection is closed")
+                driver.backup(dest)
             finally:
                 raw.close()
             dest.execute("PRAGMA journal_mode=DELETE")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
@@ -77,6 +78,14 @@ def _current_revision(conn: Connection) -> str | None:
     return row[0] if row else None
 
 
+def _driver(conn: Connection) -> Any:
+    """The DB-API connection under a SQLAlchemy one (sqlite3's, for the pragmas it must run outside a transaction)."""
+    driver = conn.connection.driver_connection
+    if driver is None:  # pragma: no cover - an open connection has its driver's
+        raise SchemaError("the database connection is closed")
+    return driver
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` in one transaction."""
     from alembic import command
@@ -85,7 +94,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.connect() as conn:
         if sqlite:
             # Batch migrations rebuild tables; foreign keys are checked after, not during.
-            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            _driver(conn).execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.execution_options(**{WRITE_OPTION: True}).begin():
                 command.upgrade(_config(conn), revision)
@@ -95,4 +104,4 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                         raise SchemaError(f"the upgrade left {len(bad)} rows without their parent; rolled back")
         finally:
             if sqlite:
-                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+                _driver(conn).execute("PRAGMA foreign_keys=ON")

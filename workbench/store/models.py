@@ -5,7 +5,7 @@
 from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from workbench.domain import vocabulary as v
@@ -389,3 +389,11 @@ def stored_id(row: _Stored) -> int:
     if row.id is None:
         raise ValueError(f"{type(row).__name__} has no id: it is not stored yet")
     return row.id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, for Core statements (SQLModel does not type ``__table__``)."""
+    table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel on every table=True class
+    if not isinstance(table, Table):  # pragma: no cover - every model above is a table
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table
