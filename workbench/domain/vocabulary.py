@@ -1,6 +1,6 @@
 """The words the workbench stores: one list of each, in workflow order, for the core and the screens.
 
-Each tuple is what the database accepts (the models' check constraints are written from them)
+Each tuple is what the database accepts (the store writes the models' check constraints from them)
 and what the services, the command line and the exports validate and list; the ``*_LABELS``
 mappings are the words a person reads for them where the core shows one.
 """
@@ -47,12 +47,6 @@ VENDOR_TEAMS: Final = ("management", "delivery")
 def label(labels: Mapping[str, str], word: str) -> str:
     """The label of a stored word; the word itself when it has none (a value an older version stored)."""
     return labels.get(word, word)
-
-
-def sql_in(column: str, words: Iterable[str]) -> str:
-    """The SQL of a check constraint that ``column`` holds one of ``words``: ``status IN ('a','b')``."""
-    quoted = ",".join("'" + word.replace("'", "''") + "'" for word in words)
-    return f"{column} IN ({quoted})"
 
 
 def spoken(words: Iterable[str], *, last: str = "or") -> str:

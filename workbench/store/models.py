@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: SQLModel reads the annotations at runtime.
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Protocol
 
@@ -9,7 +10,6 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, Tabl
 from sqlmodel import Field, SQLModel
 
 from workbench.domain import vocabulary as v
-from workbench.domain.vocabulary import sql_in
 from workbench.store.types import UTCDateTime
 
 SQLModel.metadata.naming_convention = {
@@ -25,6 +25,12 @@ SQLModel.metadata.naming_convention = {
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+def _one_of(column: str, words: Iterable[str]) -> str:
+    """The SQL of a check constraint that ``column`` holds one of ``words``: ``status IN ('a','b')``."""
+    quoted = ",".join("'" + word.replace("'", "''") + "'" for word in words)
+    return f"{column} IN ({quoted})"
 
 
 class Selection(SQLModel, table=True):
@@ -48,7 +54,7 @@ class ScopeItem(SQLModel, table=True):
     __tablename__ = "scope_item"
     __table_args__ = (
         UniqueConstraint("selection_id", "name"),
-        CheckConstraint(sql_in("decision", v.SCOPE_DECISIONS), name="decision"),
+        CheckConstraint(_one_of("decision", v.SCOPE_DECISIONS), name="decision"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
@@ -121,7 +127,7 @@ class Candidate(SQLModel, table=True):
     __tablename__ = "candidate"
     __table_args__ = (
         UniqueConstraint("selection_id", "name"),
-        CheckConstraint(sql_in("status", v.CANDIDATE_STATUSES), name="status"),
+        CheckConstraint(_one_of("status", v.CANDIDATE_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
@@ -154,7 +160,7 @@ class Recommendation(SQLModel, table=True):
 
     __tablename__ = "recommendation"
     __table_args__ = (
-        CheckConstraint(sql_in("sentiment", v.RECOMMENDATION_SENTIMENTS), name="sentiment"),
+        CheckConstraint(_one_of("sentiment", v.RECOMMENDATION_SENTIMENTS), name="sentiment"),
         CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating"),
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -172,7 +178,7 @@ class VendorPerson(SQLModel, table=True):
     """Someone on the vendor's management or delivery team."""
 
     __tablename__ = "vendor_person"
-    __table_args__ = (CheckConstraint(sql_in("team", v.VENDOR_TEAMS), name="team"),)
+    __table_args__ = (CheckConstraint(_one_of("team", v.VENDOR_TEAMS), name="team"),)
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     name: str
@@ -191,7 +197,7 @@ class DiligenceCheck(SQLModel, table=True):
     __tablename__ = "diligence_check"
     __table_args__ = (
         UniqueConstraint("candidate_id", "item"),
-        CheckConstraint(sql_in("status", v.DILIGENCE_STATUSES), name="status"),
+        CheckConstraint(_one_of("status", v.DILIGENCE_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id", index=False))
@@ -218,9 +224,9 @@ class MeetingSeries(SQLModel, table=True):
 
     __tablename__ = "meeting_series"
     __table_args__ = (
-        CheckConstraint(sql_in("freq", v.SERIES_FREQUENCIES), name="freq"),
+        CheckConstraint(_one_of("freq", v.SERIES_FREQUENCIES), name="freq"),
         CheckConstraint("interval >= 1", name="interval"),
-        CheckConstraint(sql_in("status", v.SERIES_STATUSES), name="status"),
+        CheckConstraint(_one_of("status", v.SERIES_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id"))
@@ -243,7 +249,7 @@ class Meeting(SQLModel, table=True):
 
     __tablename__ = "meeting"
     __table_args__ = (
-        CheckConstraint(sql_in("status", v.MEETING_STATUSES), name="status"),
+        CheckConstraint(_one_of("status", v.MEETING_STATUSES), name="status"),
         CheckConstraint("duration_minutes > 0", name="duration"),
         Index("ix_meeting_selection_start", "selection_id", "start_utc"),
     )
@@ -324,7 +330,7 @@ class Note(SQLModel, table=True):
     """A note typed during a meeting: note, decision, action, concern or knowledge gap."""
 
     __tablename__ = "note"
-    __table_args__ = (CheckConstraint(sql_in("kind", v.NOTE_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(_one_of("kind", v.NOTE_KINDS), name="kind"),)
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id"))
     member_id: int = Field(sa_column=_fk("panel_member.id"))
