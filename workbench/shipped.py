@@ -8,8 +8,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
-MEETING_KINDS = ("introduction", "deep-dive", "meet-the-team", "reference-call", "site-visit")
-SCOPE_DECISIONS = ("outsource", "in-house", "undecided")
+from workbench.domain.vocabulary import MEETING_KINDS, SCOPE_DECISIONS
+
 SCOPE_PRIORITIES = (1, 2, 3)
 ANCHOR_COUNT = 5
 

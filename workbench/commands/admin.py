@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from workbench.services import Services
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("backup", help="write a consistent copy of the database (SQLite file, mode 0600)")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=backup)
@@ -61,9 +61,8 @@ def db_check(args: argparse.Namespace, services: Services) -> int:
     else:
         print(f"database:      {services.display_url}")
         print(f"integrity:     {result.integrity}")
-        print(
-            f"foreign keys:  {'ok' if result.foreign_key_problems == 0 else str(result.foreign_key_problems) + ' orphan rows'}"
-        )
+        orphans = result.foreign_key_problems
+        print(f"foreign keys:  {'ok' if orphans == 0 else str(orphans) + ' orphan rows'}")
         hint = ""
         if result.schema_version != result.head_version:
             hint = " - run 'workbench db upgrade'" if result.ok else " - made by a newer workbench"

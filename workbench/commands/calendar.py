@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 _EVENT_START = b"\r\nBEGIN:VEVENT\r\n"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `calendar` command.
 
     Args:

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from workbench.commands.output import emit, print_table, to_csv, to_json
+from workbench.domain.vocabulary import CANDIDATE_STATUSES, spoken
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 EXPORT_COLUMNS = ("name", "website", "timezone", "support_hours", "onsite", "status", "notes")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `candidates` command and its actions to the parser."""
     from workbench.cli import add_format_option, add_selection_option
 
@@ -55,9 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cand_sub.add_parser("status", help="move a candidate to another status")
     p.add_argument("name", metavar="NAME_OR_ID")
-    p.add_argument(
-        "status", metavar="STATUS", help="long-list, shortlisted, interviewing, finalist, chosen or declined"
-    )
+    p.add_argument("status", metavar="STATUS", help=spoken(CANDIDATE_STATUSES))
     add_selection_option(p)
     p.set_defaults(handler=candidates_status)
 

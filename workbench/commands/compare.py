@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from workbench.services import Services
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from workbench.cli import add_format_option, add_selection_option
 
     p = sub.add_parser("compare", help="compare the candidates: criterion scores, totals, ranks, robustness")

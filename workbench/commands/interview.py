@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from workbench.services import Services
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("interview", help="open the live interview screen of a meeting (score, notes, submit)")
     # The app reads ``start`` before the check runs, so the meeting becomes the screen to open as it is parsed.
     p.add_argument(

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from workbench.commands.output import emit, iso_utc, print_table, to_json
+from workbench.domain.vocabulary import MEETING_KINDS, spoken
 
 if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.views.meetings import MeetingView
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from workbench.cli import add_format_option, add_selection_option
 
     meet = sub.add_parser("meetings", help="schedule and list meetings with candidates")
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = meet_sub.add_parser("add", help="schedule a meeting; its agenda is the questions of its kind")
     p.add_argument("--candidate", metavar="NAME", required=True)
-    p.add_argument("--kind", required=True, help="introduction, deep-dive, meet-the-team, reference-call or site-visit")
+    p.add_argument("--kind", required=True, help=spoken(MEETING_KINDS))
     p.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", required=True, help="the start, local to --tz (no offset)")
     p.add_argument("--tz", metavar="ZONE", required=True, help="the IANA time zone of --at, e.g. Europe/London")
     p.add_argument("--duration", metavar="MIN", type=int, default=60, help="minutes, 1 to 1440 (default 60)")

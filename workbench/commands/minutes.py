@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 EXTENSIONS = {"md": ".md", "html": ".html"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from workbench.cli import add_format_option, add_selection_option
 
     p = sub.add_parser("minutes", help="minutes of a meeting (or of every meeting) as Markdown or HTML")
@@ -57,9 +57,12 @@ def minutes(args: argparse.Namespace, services: Services) -> int:
     from workbench.exports.minutes import render_minutes
 
     view = services.minutes.minutes(args.meeting)
-    if args.selection is not None and str(args.selection).strip():
-        if services.selections.get(args.selection).id != view.selection_id:
-            raise UserError(f"meeting {view.meeting.id} is not in the selection {args.selection!r}", field="MEETING")
+    if (
+        args.selection is not None
+        and str(args.selection).strip()
+        and services.selections.get(args.selection).id != view.selection_id
+    ):
+        raise UserError(f"meeting {view.meeting.id} is not in the selection {args.selection!r}", field="MEETING")
     emit(render_minutes(view, args.format), args.output)
     return 0
 

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, TextIO
 
-from workbench.exports.tabular import iso_utc, safe_cell, to_csv  # noqa: F401  (re-exported)
+from workbench.exports.tabular import iso_utc as iso_utc  # re-exported
+from workbench.exports.tabular import safe_cell as safe_cell
+from workbench.exports.tabular import to_csv as to_csv
 
 
 def _default(value: Any) -> Any:

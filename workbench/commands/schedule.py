@@ -6,18 +6,19 @@ import argparse
 from typing import TYPE_CHECKING
 
 from workbench.commands.output import emit, iso_utc, print_table, to_json
+from workbench.domain.vocabulary import MEETING_KINDS, spoken
 
 if TYPE_CHECKING:
     from workbench.services import Services
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from workbench.cli import add_format_option, add_selection_option
 
-    meet_sub = sub.choices["meetings"]._workbench_actions
+    meet_sub: argparse._SubParsersAction[argparse.ArgumentParser] = sub.choices["meetings"]._workbench_actions  # type: ignore[attr-defined]
     p = meet_sub.add_parser("schedule", help="schedule a meeting or a series from a typed time, with warnings")
     p.add_argument("--candidate", metavar="NAME", required=True)
-    p.add_argument("--kind", required=True, help="introduction, deep-dive, meet-the-team, reference-call or site-visit")
+    p.add_argument("--kind", required=True, help=spoken(MEETING_KINDS))
     p.add_argument(
         "--at",
         metavar="TEXT",

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from workbench.commands.output import emit, to_csv, to_json
+from workbench.domain.vocabulary import NOTE_KINDS, spoken
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -25,7 +26,7 @@ SCORE_COLUMNS = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from workbench.cli import add_format_option, add_selection_option
 
     p = sub.add_parser("score", help="score one agenda question of a meeting, 1 to 5 or na")
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("note", help="add a note, decision, action, concern or knowledge gap to a meeting")
     p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
     p.add_argument("--member", metavar="NAME", required=True, help="who writes it")
-    p.add_argument("--kind", required=True, help="note, decision, action, concern or gap")
+    p.add_argument("--kind", required=True, help=spoken(NOTE_KINDS))
     p.add_argument("--text", required=True)
     p.add_argument("--owner", default="", help="who does it (actions only)")
     p.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due (actions only)")
@@ -59,13 +60,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=export_scores)
 
 
-def export_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+def export_group(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     """The subcommands of `workbench export`, created on first use so other modules can add to it."""
     parser = sub.choices.get("export")
     if parser is None:
         parser = sub.add_parser("export", help="export tables to CSV or JSON")
-        parser._workbench_export = parser.add_subparsers(dest="what", metavar="WHAT", required=True)  # type: ignore[attr-defined]
-    return parser._workbench_export  # type: ignore[attr-defined,no-any-return]
+        parser._workbench_export = parser.add_subparsers(  # type: ignore[attr-defined]  # kept on the parser
+            dest="what", metavar="WHAT", required=True
+        )
+    export: argparse._SubParsersAction[argparse.ArgumentParser] = parser._workbench_export  # type: ignore[attr-defined]
+    return export
 
 
 def parse_value(text: str) -> int | None:

@@ -147,7 +147,7 @@ def parse_date(text: str, *, today: date, date_order: str = "dmy") -> date:
     Raises:
         DateParseError: the text is not an accepted date form, or it gives a time.
     """
-    day, at, _note = _parse(text, today, date_order, _DATE_EXAMPLES, allow_time=False)
+    day, _at, _note = _parse(text, today, date_order, _DATE_EXAMPLES, allow_time=False)
     return day
 
 
@@ -262,7 +262,13 @@ def _in(count: str, unit: str, today: date) -> tuple[date, str | None]:
     if plural is None:
         raise _Bad(f"'in ...' counts days, weeks, months or years, not {unit!r}")
     n = int(count) if count.isdigit() else 1
-    day = today + relativedelta(**{plural: n})
+    step = {
+        "days": relativedelta(days=n),
+        "weeks": relativedelta(weeks=n),
+        "months": relativedelta(months=n),
+        "years": relativedelta(years=n),
+    }
+    day = today + step[plural]
     note = None
     if plural in ("months", "years") and day.day != today.day:
         note = (

@@ -6,29 +6,36 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
 from workbench.domain.timezones import (
     FOLDS,
     MONTH_NAMES,
-    UTC,
     AmbiguousTime,
     NonexistentTime,
     get_zone,
+    is_naive_datetime,
     resolve_local,
     to_zone,
 )
+from workbench.domain.vocabulary import SERIES_FREQUENCIES
 
-FREQS = ("daily", "weekly", "monthly")
+FREQS = SERIES_FREQUENCIES
 MAX_INTERVAL = 365
 MAX_COUNT = 500
 
-_RRULE_FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
+_RRULE_FREQ: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
 _ADVERBS = {"daily": ("daily", 1), "weekly": ("weekly", 1), "monthly": ("monthly", 1), "fortnightly": ("weekly", 2)}
 _UNITS = {"day": "daily", "week": "weekly", "month": "monthly", "fortnight": "weekly"}
 _EVERY_RE = re.compile(r"^(?:every\s+)?(?:(\d+)\s*)?(day|week|month|fortnight)s?$")
+
+
+def _as_text(value: object) -> str:
+    """The text a caller gave, or "" for anything else (a repeat is read from text only)."""
+    return value if isinstance(value, str) else ""
 
 
 def parse_every(text: str) -> tuple[str, int]:
@@ -44,7 +51,7 @@ def parse_every(text: str) -> tuple[str, int]:
     Raises:
         ValueError: not a repeat, naming the text, or an interval out of range.
     """
-    raw = text if isinstance(text, str) else ""
+    raw = _as_text(text)
     words = " ".join(raw.split()).lower()
     if words.startswith("every "):
         rest = words[len("every ") :]
@@ -91,12 +98,10 @@ def _walls(
     start_wall: datetime, freq: str, interval: int, count: int | None, bound: datetime | None
 ) -> Iterator[datetime]:
     """Naive wall times from rrule (microseconds, which rrule drops, put back)."""
-    kwargs: dict[str, object] = {"interval": interval, "dtstart": start_wall.replace(microsecond=0)}
-    if count is not None:
-        kwargs["count"] = count
-    elif bound is not None:
-        kwargs["until"] = bound
-    for wall in rrule(_RRULE_FREQ[freq], **kwargs):
+    until = bound if count is None else None
+    for wall in rrule(
+        _RRULE_FREQ[freq], interval=interval, dtstart=start_wall.replace(microsecond=0), count=count, until=until
+    ):
         yield wall.replace(microsecond=start_wall.microsecond)
 
 
@@ -165,7 +170,7 @@ def expand(
         ValueError: bad arguments, not exactly one of count and until, no meeting
             before the until, or more than ``limit`` meetings.
     """
-    if not isinstance(start_wall, datetime) or start_wall.tzinfo is not None:
+    if not is_naive_datetime(start_wall):
         raise ValueError("the start must be a naive wall time in the organiser's zone")
     get_zone(zone)
     if freq not in FREQS:
@@ -181,7 +186,7 @@ def expand(
         count = _check_int(count, 1, MAX_COUNT, "the count")
         if count > limit:
             raise ValueError(f"a series of {count} meetings is more than the {limit} allowed")
-    else:
+    elif until_utc is not None:  # always, with no count
         until_utc = to_zone(until_utc, "UTC").astimezone(UTC)
         try:
             bound = to_zone(until_utc, zone).replace(tzinfo=None) + timedelta(days=2)

@@ -39,7 +39,9 @@ NO_SCORE = CriterionStat(score=None, spread=None, flagged=False, members=0)
 
 def _is_score(value: float | None) -> bool:
     """Tell whether a value counts as a score (not None and not NaN)."""
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
+    if value is None:
+        return False
+    return not math.isnan(value)
 
 
 def member_means(rows: Iterable[ScoreRow]) -> dict[tuple[int, int], dict[int, float]]:

@@ -88,6 +88,11 @@ class AmbiguousTime(ValueError):
         )
 
 
+def as_utc(value: datetime) -> datetime:
+    """An instant as an aware datetime in UTC; a naive one is read as UTC already."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def get_zone(name: str) -> ZoneInfo:
     """The IANA zone of that name.
 
@@ -101,6 +106,11 @@ def get_zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise ValueError(f"{name!r} is not a known IANA time zone") from None
+
+
+def is_naive_datetime(value: object) -> bool:
+    """Tell whether a value is a datetime without a time zone (a wall time), checking untyped input too."""
+    return isinstance(value, datetime) and value.tzinfo is None
 
 
 def resolve_local(wall: datetime, zone: str, *, fold: str | None = None) -> datetime:
@@ -120,7 +130,7 @@ def resolve_local(wall: datetime, zone: str, *, fold: str | None = None) -> date
         AmbiguousTime: the time happens twice and ``fold`` is not given.
         ValueError: ``wall`` is aware, ``fold`` or ``zone`` is unknown.
     """
-    if not isinstance(wall, datetime) or wall.tzinfo is not None:
+    if not is_naive_datetime(wall):
         raise ValueError("give the local wall time without an offset; it is local to the time zone")
     if fold is not None and fold not in FOLDS:
         raise ValueError(f"{fold!r} is not one of {', '.join(FOLDS)}")

@@ -61,7 +61,8 @@ def calendar_ics(
         cal.add_component(tz)
     for event in events:
         cal.add_component(event)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def kind_title(kind: str) -> str:

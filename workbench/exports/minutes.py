@@ -181,5 +181,6 @@ def render_minutes(view: MinutesView, fmt: Literal["md", "html"] = "md") -> str:
             raise
         from workbench.services.errors import UserError
 
-        where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        line = getattr(exc, "lineno", None)  # a TemplateSyntaxError names its line
+        where = f" (line {line})" if line else ""
         raise UserError(f"your template {str(user / name)!r} failed{where}: {exc.message}", field="template") from None

@@ -129,7 +129,7 @@ class _Lines:
 
 
 def _parse(text: str) -> tuple[list[CandidateRow], list[Problem]]:
-    from workbench.services.candidates import CANDIDATE_RULES
+    from workbench.services.candidate_fields import CANDIDATE_RULES
 
     lines = _Lines(text)
     reader = csv.reader(lines, strict=True)
@@ -210,7 +210,7 @@ def _row(
         return None, None
     fields: dict[str, Any] = {}
     ok = True
-    for column, cell in zip(header, record):
+    for column, cell in zip(header, record, strict=True):  # lengths checked just above
         if column not in COLUMNS:
             continue
         cell = _unneutralise(cell)

@@ -155,7 +155,7 @@ def open_services(target: DatabaseTarget, *, migrate: bool = True) -> Services:
     """
     from workbench.config import redact_url
     from workbench.store.engine import make_engine
-    from workbench.store.migrate import ensure_schema
+    from workbench.store.schema import ensure_schema
 
     engine = make_engine(target.url)
     try:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import text
-
 from workbench.services.base import Service
 from workbench.services.errors import UserError
 from workbench.services.views.selections import DatabaseCheck
@@ -17,26 +15,19 @@ class AdminService(Service):
 
     def check(self) -> DatabaseCheck:
         """Integrity and foreign-key checks (SQLite) and the schema version."""
+        from workbench.store.integrity import check_integrity
         from workbench.store.migrate import schema_state
 
         state = schema_state(self.db.engine)
-        integrity, fk_problems = "ok", 0
-        if self.db.dialect == "sqlite":
-            with self.db.engine.connect() as conn:
-                rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
-                integrity = "; ".join(str(r[0]) for r in rows[:10])
-                fk_problems = len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
-        else:
-            with self.db.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-        ok = integrity == "ok" and fk_problems == 0 and state.known
+        report = check_integrity(self.db.engine)
+        ok = report.integrity == "ok" and report.foreign_key_problems == 0 and state.known
         return DatabaseCheck(
             ok=ok,
-            integrity=integrity,
-            foreign_key_problems=fk_problems,
+            integrity=report.integrity,
+            foreign_key_problems=report.foreign_key_problems,
             schema_version=state.current,
             head_version=state.head,
-            dialect=self.db.dialect,
+            dialect=report.dialect,
         )
 
     def upgrade(self) -> tuple[str | None, str, Path | None]:
@@ -48,7 +39,8 @@ class AdminService(Service):
         Raises:
             UserError: the database comes from a newer version (it is not touched).
         """
-        from workbench.store.migrate import backup_before_upgrade, schema_state, upgrade
+        from workbench.store.backup import backup_before_upgrade
+        from workbench.store.migrate import schema_state, upgrade
 
         state = schema_state(self.db.engine)
         if not state.known:
@@ -78,10 +70,6 @@ class AdminService(Service):
             raise UserError(f"{str(path)!r} is a folder, not a file", field="FILE")
         if self.db.sqlite_path is not None and path.absolute() == self.db.sqlite_path.absolute():
             raise UserError("the backup cannot overwrite the database itself", field="FILE")
-        if self.db.dialect == "sqlite":
-            from workbench.store.backup import sqlite_backup
+        from workbench.store.backup import backup_database
 
-            return sqlite_backup(self.db.engine, path)
-        from workbench.store.backup import copy_to_sqlite
-
-        return copy_to_sqlite(self.db.engine, path)
+        return backup_database(self.db.engine, path)

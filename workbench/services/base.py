@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from workbench.store.engine import WRITE_OPTION
@@ -43,10 +44,6 @@ class Database:
         self.engine = engine
         self.sqlite_path = sqlite_path
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
 
     @contextmanager
     def session(self, *, write: bool) -> Iterator[Session]:
@@ -98,8 +95,7 @@ def unit_of_work(
     """
 
     def decorate(method: Callable[Concatenate[S, Any, P], R]) -> Callable[Concatenate[S, P], R]:
-        @functools.wraps(method)
-        def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
             for attempt in range(RETRIES):
                 try:
                     opened = self.db.connection(write=write) if core else self.db.session(write=write)
@@ -120,6 +116,7 @@ def unit_of_work(
                     raise
             raise AssertionError("unreachable")
 
+        functools.update_wrapper(wrapper, method)  # its name and docstring (the session argument stays hidden)
         return wrapper
 
     return decorate
@@ -146,3 +143,10 @@ def clean_text(value: Any, *, field: str, required: bool = False, max_length: in
     if max_length is not None and len(text) > max_length:
         raise UserError(f"is longer than {max_length} characters", field=field)
     return text
+
+
+def cast_result(result: Result[Any]) -> CursorResult[Any]:
+    """The result of an INSERT, UPDATE or DELETE as what it is, a CursorResult (its rowcount, inserted keys)."""
+    if not isinstance(result, CursorResult):  # pragma: no cover - a DML statement always gives one
+        raise TypeError(f"{type(result).__name__} is not the result of a DML statement")
+    return result

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from workbench.exports.calendar import calendar_ics
 from workbench.services.base import Service, unit_of_work, utcnow
-from workbench.services.meetings import find_candidate, meeting_views
+from workbench.services.lookups import candidate_filter
+from workbench.services.meeting_views import meeting_views
 from workbench.services.selections import find_selection
-from workbench.store.models import Candidate, Meeting
+from workbench.store.lookups import selection_meetings
+from workbench.store.models import stored_id
 
 
 class CalendarService(Service):
@@ -42,17 +44,10 @@ class CalendarService(Service):
             NotFound: no such selection or candidate.
         """
         sel = find_selection(session, selection)
-        stmt = (
-            select(Meeting, Candidate.name, Candidate.timezone)
-            .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
-            .where(Meeting.selection_id == sel.id)
-            .order_by(Meeting.start_utc, Meeting.id)
-        )
-        if candidate is not None and str(candidate).strip():
-            stmt = stmt.where(Meeting.candidate_id == find_candidate(session, sel.id, candidate).id)
-        rows = session.exec(stmt).all()
-        vendor_zones = {m.candidate_id: zone for m, _, zone in rows}
-        views = meeting_views(session, [(m, name) for m, name, _ in rows], with_agenda=True)
+        sel_id = stored_id(sel)
+        rows = selection_meetings(session, sel_id, candidate_id=candidate_filter(session, sel_id, candidate))
+        vendor_zones = {r.meeting.candidate_id: r.candidate_timezone for r in rows}
+        views = meeting_views(session, [(r.meeting, r.candidate) for r in rows], with_agenda=True)
         return calendar_ics(
             views,
             selection_name=sel.name,

@@ -1,162 +1,37 @@
-"""A candidate's evidence: recommendations, vendor people and the due-diligence checklist."""
+"""A candidate's evidence as units of work: recommendations, vendor people and the due-diligence checklist."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, delete, func
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
-from workbench.services.errors import NotFound, UserError
+from workbench.domain.vocabulary import VENDOR_TEAMS
+from workbench.services.base import Service, unit_of_work
+from workbench.services.candidate_evidence import (
+    PERSON_FIELDS,
+    RECOMMENDATION_FIELDS,
+    candidate_summaries,
+    clean_fields,
+    get_row,
+    person_view,
+    recommendation_view,
+    record_check,
+    record_person,
+    record_recommendation,
+)
+from workbench.services.checklist import create_checklists, load_checks
+from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
-from workbench.services.validate import check_choice, check_url, parse_bool, parse_date
 from workbench.services.views.candidates import (
     CandidateSummaryView,
     DiligenceCheckView,
     RecommendationView,
     VendorPersonView,
 )
-from workbench.store.models import Candidate, DiligenceCheck, Recommendation, VendorPerson
-
-SENTIMENTS = ("positive", "neutral", "negative")
-TEAMS = ("management", "delivery")
-CHECK_STATUSES = ("todo", "ok", "concern", "n/a")
-TEXT_MAX = 200
-LONG_TEXT_MAX = 50_000
-from workbench.services.checklist import (
-    check_view,
-    checklist_items,
-    create_checklists,
-    find_check,
-    load_checks,
-)
-
-# ------------------------------------------------------------------ finding and views
-
-
-def find_candidate(session: Session, selection_id: int, ref: str | int) -> Candidate:
-    """The candidate of a selection named (case-insensitively) or numbered by ``ref``.
-
-    Raises:
-        NotFound: no such candidate in the selection (field ``--candidate``).
-    """
-    number, text = parse_ref(ref)
-    if not text:
-        raise UserError("name a candidate", field="--candidate")
-    row = session.exec(select(Candidate).where(Candidate.selection_id == selection_id, Candidate.name == text)).first()
-    if row is None:
-        lowered = text.casefold()
-        names = session.exec(select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)).all()
-        match = next((cid for cid, name in names if name.casefold() == lowered), None)
-        if match is not None:
-            row = session.get(Candidate, match)
-    if row is None and number is not None:
-        row = session.get(Candidate, number)
-        if row is not None and row.selection_id != selection_id:
-            row = None
-    if row is None:
-        raise NotFound(f"no candidate named or numbered {text!r} in this selection", field="--candidate")
-    return row
-
-
-def recommendation_view(row: Recommendation) -> RecommendationView:
-    """A view of a Recommendation row."""
-    return RecommendationView(
-        id=row.id,
-        candidate_id=row.candidate_id,
-        recommender=row.recommender,
-        company=row.company,
-        relationship=row.relationship,
-        sentiment=row.sentiment,
-        rating=row.rating,
-        experience=row.experience,
-        given_on=row.given_on,
-    )
-
-
-def person_view(row: VendorPerson) -> VendorPersonView:
-    """A view of a VendorPerson row."""
-    return VendorPersonView(
-        id=row.id,
-        candidate_id=row.candidate_id,
-        name=row.name,
-        role=row.role,
-        team=row.team,
-        profile_url=row.profile_url,
-        tenure=row.tenure,
-        notes=row.notes,
-        researched=row.researched,
-        last_checked=row.last_checked,
-    )
-
-
-# ------------------------------------------------------------------ field checks
-
-
-def _text(value: Any, field: str, *, required: bool = False, max_length: int = TEXT_MAX) -> str:
-    return clean_text(value, field=field, required=required, max_length=max_length)
-
-
-def _optional_date(value: date | str | None, field: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    if not str(value).strip():
-        return None
-    return parse_date(str(value), field=field)
-
-
-def _rating(value: int | str | None) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise UserError(f"{value!r} is not a whole number from 1 to 5", field="rating")
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise UserError(f"{value!r} is not a whole number from 1 to 5", field="rating") from None
-    if not 1 <= number <= 5:
-        raise UserError(f"{number} is not from 1 to 5", field="rating")
-    return number
-
-
-_RECOMMENDATION_FIELDS = {
-    "recommender": lambda v: _text(v, "recommender", required=True),
-    "company": lambda v: _text(v, "company"),
-    "relationship": lambda v: _text(v, "relationship"),
-    "sentiment": lambda v: check_choice(v, SENTIMENTS, field="sentiment"),
-    "rating": _rating,
-    "experience": lambda v: _text(v, "experience", max_length=LONG_TEXT_MAX),
-    "given_on": lambda v: _optional_date(v, "given_on"),
-}
-
-_PERSON_FIELDS = {
-    "name": lambda v: _text(v, "name", required=True),
-    "role": lambda v: _text(v, "role"),
-    "team": lambda v: check_choice(v, TEAMS, field="team"),
-    "profile_url": lambda v: check_url(_text(v, "profile_url", max_length=2000), field="profile_url"),
-    "tenure": lambda v: _text(v, "tenure"),
-    "notes": lambda v: _text(v, "notes", max_length=LONG_TEXT_MAX),
-    "researched": lambda v: parse_bool(v, field="researched"),
-    "last_checked": lambda v: _optional_date(v, "last_checked"),
-}
-
-
-def _clean(fields: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any]:
-    unknown = sorted(set(fields) - set(rules))
-    if unknown:
-        raise UserError(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(rules)}", field=unknown[0])
-    return {name: rules[name](value) for name, value in fields.items()}
-
-
-def _get(session: Session, model: type, row_id: int, field: str) -> Any:
-    number, text = parse_ref(row_id)
-    row = session.get(model, number) if number is not None else None
-    if row is None:
-        raise NotFound(f"no {field.lstrip('-')} numbered {text!r}", field=field)
-    return row
-
+from workbench.store.models import Recommendation, VendorPerson, stored_id
 
 # ------------------------------------------------------------------ service part
 
@@ -171,9 +46,9 @@ class CandidateDetails(Service):
         self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
     ) -> list[RecommendationView]:
         """A candidate's recommendations, oldest first."""
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
         rows = session.exec(
-            select(Recommendation).where(Recommendation.candidate_id == cand.id).order_by(Recommendation.id)
+            select(Recommendation).where(col(Recommendation.candidate_id) == cand.id).order_by(col(Recommendation.id))
         ).all()
         return [recommendation_view(r) for r in rows]
 
@@ -197,38 +72,33 @@ class CandidateDetails(Service):
         Returns:
             The stored recommendation.
         """
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
-        values = _clean(
-            dict(
-                recommender=recommender,
-                company=company,
-                relationship=relationship,
-                sentiment=sentiment,
-                rating=rating,
-                experience=experience,
-                given_on=given_on,
-            ),
-            _RECOMMENDATION_FIELDS,
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
+        return record_recommendation(
+            session,
+            stored_id(cand),
+            recommender=recommender,
+            company=company,
+            relationship=relationship,
+            sentiment=sentiment,
+            rating=rating,
+            experience=experience,
+            given_on=given_on,
         )
-        row = Recommendation(candidate_id=cand.id, **values)
-        session.add(row)
-        session.flush()
-        return recommendation_view(row)
 
     @unit_of_work(write=True)
-    def update_recommendation(self, session: Session, id: int, **fields: Any) -> RecommendationView:
+    def update_recommendation(self, session: Session, /, recommendation_id: int, **fields: Any) -> RecommendationView:
         """Change only the given fields of a recommendation (validated as in add)."""
-        row = _get(session, Recommendation, id, "--recommendation")
-        for name, value in _clean(fields, _RECOMMENDATION_FIELDS).items():
+        row = get_row(session, Recommendation, recommendation_id, "--recommendation")
+        for name, value in clean_fields(fields, RECOMMENDATION_FIELDS).items():
             setattr(row, name, value)
         session.add(row)
         session.flush()
         return recommendation_view(row)
 
     @unit_of_work(write=True)
-    def delete_recommendation(self, session: Session, id: int) -> None:
+    def delete_recommendation(self, session: Session, recommendation_id: int) -> None:
         """Delete a recommendation; NotFound when there is none with this id."""
-        row = _get(session, Recommendation, id, "--recommendation")
+        row = get_row(session, Recommendation, recommendation_id, "--recommendation")
         session.execute(delete(Recommendation).where(col(Recommendation.id) == row.id))
 
     # -- vendor people
@@ -238,9 +108,9 @@ class CandidateDetails(Service):
         self, session: Session, candidate_ref: str | int, *, selection: str | int | None = None
     ) -> list[VendorPersonView]:
         """A candidate's management and delivery people, management first, then by name."""
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
-        rows = session.exec(select(VendorPerson).where(VendorPerson.candidate_id == cand.id)).all()
-        order = {team: i for i, team in enumerate(TEAMS)}
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
+        rows = session.exec(select(VendorPerson).where(col(VendorPerson.candidate_id) == cand.id)).all()
+        order = {team: i for i, team in enumerate(VENDOR_TEAMS)}
         return [person_view(r) for r in sorted(rows, key=lambda r: (order.get(r.team, 9), r.name.casefold(), r.id))]
 
     @unit_of_work(write=True)
@@ -264,39 +134,34 @@ class CandidateDetails(Service):
         Returns:
             The stored person.
         """
-        cand = find_candidate(session, find_selection(session, selection).id, candidate_ref)
-        values = _clean(
-            dict(
-                name=name,
-                role=role,
-                team=team,
-                profile_url=profile_url,
-                tenure=tenure,
-                notes=notes,
-                researched=researched,
-                last_checked=last_checked,
-            ),
-            _PERSON_FIELDS,
+        cand = find_candidate(session, stored_id(find_selection(session, selection)), candidate_ref)
+        return record_person(
+            session,
+            stored_id(cand),
+            name=name,
+            role=role,
+            team=team,
+            profile_url=profile_url,
+            tenure=tenure,
+            notes=notes,
+            researched=researched,
+            last_checked=last_checked,
         )
-        row = VendorPerson(candidate_id=cand.id, **values)
-        session.add(row)
-        session.flush()
-        return person_view(row)
 
     @unit_of_work(write=True)
-    def update_person(self, session: Session, id: int, **fields: Any) -> VendorPersonView:
+    def update_person(self, session: Session, /, person_id: int, **fields: Any) -> VendorPersonView:
         """Change only the given fields of a vendor person (validated as in add)."""
-        row = _get(session, VendorPerson, id, "--person")
-        for name, value in _clean(fields, _PERSON_FIELDS).items():
+        row = get_row(session, VendorPerson, person_id, "--person")
+        for name, value in clean_fields(fields, PERSON_FIELDS).items():
             setattr(row, name, value)
         session.add(row)
         session.flush()
         return person_view(row)
 
     @unit_of_work(write=True)
-    def delete_person(self, session: Session, id: int) -> None:
+    def delete_person(self, session: Session, person_id: int) -> None:
         """Delete a vendor person; NotFound when there is none with this id."""
-        row = _get(session, VendorPerson, id, "--person")
+        row = get_row(session, VendorPerson, person_id, "--person")
         session.execute(delete(VendorPerson).where(col(VendorPerson.id) == row.id))
 
     # -- due diligence
@@ -310,9 +175,9 @@ class CandidateDetails(Service):
         Imported candidates get their checklist rows here, on first look, not at import.
         """
         sel = find_selection(session, selection)
-        cand = find_candidate(session, sel.id, candidate_ref)
-        create_checklists(session, sel, [cand.id])
-        return load_checks(session, cand.id)
+        cand = find_candidate(session, stored_id(sel), candidate_ref)
+        create_checklists(session, sel, [stored_id(cand)])
+        return load_checks(session, stored_id(cand))
 
     @unit_of_work(write=True)
     def ensure_checklist(
@@ -320,9 +185,9 @@ class CandidateDetails(Service):
     ) -> list[DiligenceCheckView]:
         """Create the checklist items a candidate is missing; return its whole checklist."""
         sel = find_selection(session, selection)
-        cand = find_candidate(session, sel.id, candidate_ref)
-        create_checklists(session, sel, [cand.id])
-        return load_checks(session, cand.id)
+        cand = find_candidate(session, stored_id(sel), candidate_ref)
+        create_checklists(session, sel, [stored_id(cand)])
+        return load_checks(session, stored_id(cand))
 
     @unit_of_work(write=True)
     def set_check(
@@ -341,19 +206,8 @@ class CandidateDetails(Service):
             The updated check.
         """
         sel = find_selection(session, selection)
-        cand = find_candidate(session, sel.id, candidate_ref)
-        row = find_check(session, cand.id, item_key)
-        if row is None and create_checklists(session, sel, [cand.id]):
-            row = find_check(session, cand.id, item_key)
-        if row is None:
-            raise NotFound(f"no checklist item {str(item_key).strip()!r} for this candidate", field="--item")
-        if status is not None:
-            row.status = check_choice(status, CHECK_STATUSES, field="status")
-        if evidence is not None:
-            row.evidence = _text(evidence, "evidence", max_length=LONG_TEXT_MAX)
-        session.add(row)
-        session.flush()
-        return check_view(row)
+        cand = find_candidate(session, stored_id(sel), candidate_ref)
+        return record_check(session, sel, stored_id(cand), item_key, status=status, evidence=evidence)
 
     # -- counts
 
@@ -364,61 +218,4 @@ class CandidateDetails(Service):
         Returns:
             Candidate id -> its counts.
         """
-        sel = find_selection(session, selection)
-        ids = select(Candidate.id).where(Candidate.selection_id == sel.id)
-        recs = session.execute(
-            select(
-                Recommendation.candidate_id,
-                func.count(),
-                _count_if(col(Recommendation.sentiment) == "positive"),
-                _count_if(col(Recommendation.sentiment) == "negative"),
-                func.avg(Recommendation.rating),
-            )
-            .where(col(Recommendation.candidate_id).in_(ids))
-            .group_by(Recommendation.candidate_id)
-        ).all()
-        people = session.execute(
-            select(VendorPerson.candidate_id, func.count(), _count_if(col(VendorPerson.researched).is_(True)))
-            .where(col(VendorPerson.candidate_id).in_(ids))
-            .group_by(VendorPerson.candidate_id)
-        ).all()
-        checks = session.execute(
-            select(
-                DiligenceCheck.candidate_id,
-                func.count(),
-                _count_if(col(DiligenceCheck.status) == "ok"),
-                _count_if(col(DiligenceCheck.status) == "concern"),
-                _count_if(col(DiligenceCheck.status) == "todo"),
-            )
-            .where(col(DiligenceCheck.candidate_id).in_(ids))
-            .group_by(DiligenceCheck.candidate_id)
-        ).all()
-        rec_by = {r[0]: r[1:] for r in recs}
-        people_by = {r[0]: r[1:] for r in people}
-        checks_by = {r[0]: r[1:] for r in checks}
-        n_items = len(checklist_items(sel))
-        out: dict[int, CandidateSummaryView] = {}
-        for cid in session.exec(ids).all():
-            n, pos, neg, mean = rec_by.get(cid, (0, 0, 0, None))
-            p, researched = people_by.get(cid, (0, 0))
-            c, ok, concern, todo = checks_by.get(cid, (0, 0, 0, 0))
-            if c < n_items:  # items not stored yet (imported candidates) are still to do
-                todo, c = todo + n_items - c, n_items
-            out[cid] = CandidateSummaryView(
-                candidate_id=cid,
-                recommendations=int(n),
-                positive=int(pos),
-                negative=int(neg),
-                mean_rating=None if mean is None else float(mean),
-                people=int(p),
-                researched=int(researched),
-                checks=int(c),
-                checks_ok=int(ok),
-                checks_concern=int(concern),
-                checks_todo=int(todo),
-            )
-        return out
-
-
-def _count_if(condition: Any) -> Any:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+        return candidate_summaries(session, find_selection(session, selection))

@@ -17,6 +17,7 @@ from sqlalchemy import MetaData, Table, insert, select, update
 from sqlalchemy.sql.schema import ForeignKeyConstraint
 from sqlmodel import Session, SQLModel
 
+from workbench.services.base import cast_result
 from workbench.services.views.candidates import CandidateView
 
 CHUNK = 500  # values per IN (...) list: far below SQLite's limit of bound parameters
@@ -258,5 +259,8 @@ class _Restore:
         for row in rows:
             if auto is not None and row[auto.name] in taken:
                 old = row.pop(auto.name)
-                new = self.session.execute(insert(table).values(row)).inserted_primary_key[0]
+                key = cast_result(self.session.execute(insert(table).values(row))).inserted_primary_key
+                if key is None:  # pragma: no cover - an INSERT of one row has its key
+                    raise RuntimeError(f"no key for the row put back into {table.name}")
+                new = key[0]
                 self.moved.setdefault((table.name, auto.name), {})[old] = new

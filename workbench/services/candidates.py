@@ -2,78 +2,45 @@
 
 from __future__ import annotations
 
+import builtins
 import os
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert
+from sqlalchemy import select as sa_select
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
-from workbench.services.base import clean_text, unit_of_work, utcnow
-from workbench.services.candidate_details import (
-    LONG_TEXT_MAX,
-    TEXT_MAX,
-    CandidateDetails,
-    create_checklists,
-    find_candidate,
+from workbench.domain.vocabulary import CANDIDATE_STATUSES
+from workbench.services.base import unit_of_work, utcnow
+from workbench.services.candidate_details import CandidateDetails
+from workbench.services.candidate_entry import (
+    add_candidate,
+    check_one_baseline,
+    check_unique_name,
+    set_candidate_scope,
 )
+from workbench.services.candidate_fields import clean_candidate_fields
 from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate, capture, put_back
-from workbench.services.errors import Conflict, ImportRejected, UserError
+from workbench.services.errors import Conflict, ImportRejected
+from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
-from workbench.services.validate import (
-    CANDIDATE_STATUSES,
-    check_choice,
-    check_hours,
-    check_timezone,
-    check_url,
-    parse_bool,
-)
+from workbench.services.validate import check_choice
 from workbench.services.views.candidates import CandidateView, ImportResult
-from workbench.store.models import Candidate, CandidateScope, ScopeItem
-
-CANDIDATE_RULES: dict[str, Callable[[Any], Any]] = {
-    "name": lambda v: clean_text(v, field="name", required=True, max_length=TEXT_MAX),
-    "website": lambda v: check_url(clean_text(v, field="website", max_length=2000), field="website"),
-    "timezone": lambda v: check_timezone(clean_text(v, field="timezone", max_length=TEXT_MAX), field="timezone"),
-    "support_hours": lambda v: check_hours(
-        clean_text(v, field="support_hours", max_length=TEXT_MAX), field="support_hours"
-    ),
-    "onsite": lambda v: parse_bool(v, field="onsite"),
-    "status": lambda v: check_choice(
-        clean_text(v, field="status", max_length=TEXT_MAX), CANDIDATE_STATUSES, field="status"
-    ),
-    "baseline": lambda v: parse_bool(v, field="baseline"),
-    "notes": lambda v: clean_text(v, field="notes", max_length=LONG_TEXT_MAX),
-}
+from workbench.store.models import Candidate, CandidateScope, stored_id, table_of
 
 _VIEW_COLUMNS = (
-    Candidate.id,
-    Candidate.selection_id,
-    Candidate.name,
-    Candidate.website,
-    Candidate.timezone,
-    Candidate.support_hours,
-    Candidate.onsite,
-    Candidate.status,
-    Candidate.baseline,
-    Candidate.notes,
+    col(Candidate.id),
+    col(Candidate.selection_id),
+    col(Candidate.name),
+    col(Candidate.website),
+    col(Candidate.timezone),
+    col(Candidate.support_hours),
+    col(Candidate.onsite),
+    col(Candidate.status),
+    col(Candidate.baseline),
+    col(Candidate.notes),
 )
-
-
-def clean_candidate_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """Validate candidate fields; UserError names the first bad (or unknown) field.
-
-    Args:
-        fields: field name -> raw value (only the fields being set).
-
-    Returns:
-        Field name -> clean value.
-    """
-    unknown = sorted(set(fields) - set(CANDIDATE_RULES))
-    if unknown:
-        raise UserError(f"unknown field(s) {', '.join(unknown)}; known: {', '.join(CANDIDATE_RULES)}", field=unknown[0])
-    return {name: CANDIDATE_RULES[name](value) for name, value in fields.items()}
 
 
 def candidate_view(row: Any, scope_ids: tuple[int, ...] = ()) -> CandidateView:
@@ -94,10 +61,10 @@ def candidate_view(row: Any, scope_ids: tuple[int, ...] = ()) -> CandidateView:
 
 
 def _scope_ids(session: Session, candidate_ids: list[int] | None, selection_id: int) -> dict[int, tuple[int, ...]]:
-    stmt = select(CandidateScope.candidate_id, CandidateScope.scope_item_id)
+    stmt = select(col(CandidateScope.candidate_id), col(CandidateScope.scope_item_id))
     if candidate_ids is None:
-        stmt = stmt.join(Candidate, col(Candidate.id) == CandidateScope.candidate_id).where(
-            Candidate.selection_id == selection_id
+        stmt = stmt.join(Candidate, col(Candidate.id) == col(CandidateScope.candidate_id)).where(
+            col(Candidate.selection_id) == selection_id
         )
     else:
         stmt = stmt.where(col(CandidateScope.candidate_id).in_(candidate_ids))
@@ -108,25 +75,7 @@ def _scope_ids(session: Session, candidate_ids: list[int] | None, selection_id: 
 
 
 def _view_of(session: Session, row: Candidate) -> CandidateView:
-    return candidate_view(row, _scope_ids(session, [row.id], row.selection_id).get(row.id, ()))
-
-
-def _check_unique(session: Session, selection_id: int, name: str, *, except_id: int | None = None) -> None:
-    lowered = name.casefold()
-    for cid, other in session.exec(
-        select(Candidate.id, Candidate.name).where(Candidate.selection_id == selection_id)
-    ).all():
-        if cid != except_id and other.casefold() == lowered:
-            raise Conflict(f"a candidate named {other!r} exists already in this selection", field="name")
-
-
-def _check_one_baseline(session: Session, selection_id: int, *, except_id: int | None = None) -> None:
-    stmt = select(Candidate.name).where(Candidate.selection_id == selection_id, col(Candidate.baseline).is_(True))
-    if except_id is not None:
-        stmt = stmt.where(Candidate.id != except_id)
-    other = session.exec(stmt).first()
-    if other is not None:
-        raise Conflict(f"{other!r} is the selection's in-house baseline already", field="baseline")
+    return candidate_view(row, _scope_ids(session, [stored_id(row)], row.selection_id).get(stored_id(row), ()))
 
 
 class CandidateService(CandidateDetails):
@@ -142,11 +91,11 @@ class CandidateService(CandidateDetails):
             The candidates, each with the scope item ids it covers.
         """
         sel = find_selection(session, selection)
-        stmt = select(*_VIEW_COLUMNS).where(Candidate.selection_id == sel.id)
+        stmt = sa_select(*_VIEW_COLUMNS).where(col(Candidate.selection_id) == sel.id)
         if status is not None:
-            stmt = stmt.where(Candidate.status == check_choice(status, CANDIDATE_STATUSES, field="--status"))
+            stmt = stmt.where(col(Candidate.status) == check_choice(status, CANDIDATE_STATUSES, field="--status"))
         rows = session.execute(stmt).all()
-        scopes = _scope_ids(session, None, sel.id)
+        scopes = _scope_ids(session, None, stored_id(sel))
         rows = sorted(rows, key=lambda r: (r.name.casefold(), r.name, r.id))
         return [candidate_view(r, scopes.get(r.id, ())) for r in rows]
 
@@ -154,7 +103,7 @@ class CandidateService(CandidateDetails):
     def get(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> CandidateView:
         """The candidate named (case-insensitively) or numbered ``ref``; NotFound names ``--candidate``."""
         sel = find_selection(session, selection)
-        return _view_of(session, find_candidate(session, sel.id, ref))
+        return _view_of(session, find_candidate(session, stored_id(sel), ref))
 
     @unit_of_work(write=True)
     def add(
@@ -180,32 +129,23 @@ class CandidateService(CandidateDetails):
             UserError: a field is invalid (the error names it).
             Conflict: the name is taken (case-insensitively), or a second baseline.
         """
-        sel = find_selection(session, selection)
-        values = clean_candidate_fields(
-            dict(
-                name=name,
-                website=website,
-                timezone=timezone,
-                support_hours=support_hours,
-                onsite=onsite,
-                status=status,
-                baseline=baseline,
-                notes=notes,
-            )
+        row = add_candidate(
+            session,
+            find_selection(session, selection),
+            name=name,
+            website=website,
+            timezone=timezone,
+            support_hours=support_hours,
+            onsite=onsite,
+            status=status,
+            baseline=baseline,
+            notes=notes,
         )
-        _check_unique(session, sel.id, values["name"])
-        if values["baseline"]:
-            _check_one_baseline(session, sel.id)
-        now = utcnow()
-        row = Candidate(selection_id=sel.id, created_at=now, updated_at=now, **values)
-        session.add(row)
-        session.flush()
-        create_checklists(session, sel, [row.id])
         return candidate_view(row)
 
     @unit_of_work(write=True)
     def update(
-        self, session: Session, ref: str | int, *, selection: str | int | None = None, **fields: Any
+        self, session: Session, /, ref: str | int, *, selection: str | int | None = None, **fields: Any
     ) -> CandidateView:
         """Change only the given fields (name, website, timezone, support_hours, onsite, status, baseline, notes).
 
@@ -213,7 +153,7 @@ class CandidateService(CandidateDetails):
             The changed candidate.
         """
         sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, ref)
+        row = find_candidate(session, stored_id(sel), ref)
         return _apply(session, row, clean_candidate_fields(fields))
 
     @unit_of_work(write=True)
@@ -222,7 +162,7 @@ class CandidateService(CandidateDetails):
     ) -> CandidateView:
         """Move a candidate to another status (long-list ... chosen / declined)."""
         sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, ref)
+        row = find_candidate(session, stored_id(sel), ref)
         return _apply(session, row, clean_candidate_fields({"status": status}))
 
     @unit_of_work(write=True)
@@ -232,7 +172,7 @@ class CandidateService(CandidateDetails):
         Returns:
             The candidate as it was.
         """
-        row = find_candidate(session, find_selection(session, selection).id, ref)
+        row = find_candidate(session, stored_id(find_selection(session, selection)), ref)
         view = _view_of(session, row)
         _remove(session, row)
         return view
@@ -243,14 +183,14 @@ class CandidateService(CandidateDetails):
         checklist, series and meetings with attendees, agenda, scores, scorecards and notes (every table whose
         foreign keys cascade from the candidate), as plain values for ``restore``."""
         sel = find_selection(session, selection)
-        return _snapshot(session, find_candidate(session, sel.id, ref))
+        return _snapshot(session, find_candidate(session, stored_id(sel), ref))
 
     @unit_of_work(write=True)
     def snapshot_and_delete(
         self, session: Session, ref: str | int, *, selection: str | int | None = None
     ) -> CandidateSnapshot:
         """Delete a candidate like ``delete``, returning the snapshot taken in the same transaction (for undo)."""
-        row = find_candidate(session, find_selection(session, selection).id, ref)
+        row = find_candidate(session, stored_id(find_selection(session, selection)), ref)
         snap = _snapshot(session, row)
         _remove(session, row)
         return snap
@@ -272,9 +212,9 @@ class CandidateService(CandidateDetails):
         view = snapshot.candidate
         sel = find_selection(session, view.selection_id)
         try:
-            _check_unique(session, sel.id, view.name)
+            check_unique_name(session, stored_id(sel), view.name)
             if view.baseline:
-                _check_one_baseline(session, sel.id)
+                check_one_baseline(session, stored_id(sel))
         except Conflict as exc:
             raise Conflict(
                 f"cannot bring back {view.name!r}: {exc.args[0]}; rename or delete that one first", field=exc.field
@@ -290,7 +230,7 @@ class CandidateService(CandidateDetails):
         self,
         session: Session,
         candidate_ref: str | int,
-        scope_item_ids: list[int],
+        scope_item_ids: builtins.list[int],
         *,
         selection: str | int | None = None,
     ) -> CandidateView:
@@ -304,19 +244,8 @@ class CandidateService(CandidateDetails):
             The candidate with its new scope.
         """
         sel = find_selection(session, selection)
-        row = find_candidate(session, sel.id, candidate_ref)
-        try:
-            wanted = sorted({int(i) for i in scope_item_ids})
-        except (TypeError, ValueError):
-            raise UserError(f"{scope_item_ids!r} are not scope item ids", field="--scope") from None
-        known = set(session.exec(select(ScopeItem.id).where(ScopeItem.selection_id == sel.id)).all())
-        unknown = [i for i in wanted if i not in known]
-        if unknown:
-            raise UserError(f"no scope item numbered {', '.join(map(str, unknown))} in this selection", field="--scope")
-        session.execute(delete(CandidateScope).where(col(CandidateScope.candidate_id) == row.id))
-        if wanted:
-            session.execute(insert(CandidateScope), [{"candidate_id": row.id, "scope_item_id": i} for i in wanted])
-        return candidate_view(row, tuple(wanted))
+        row = find_candidate(session, stored_id(sel), candidate_ref)
+        return candidate_view(row, set_candidate_scope(session, stored_id(sel), row, scope_item_ids))
 
     def import_csv(
         self, path: str | os.PathLike[str], *, update: bool = False, selection: str | int | None = None
@@ -345,8 +274,8 @@ class CandidateService(CandidateDetails):
         self,
         session: Session,
         source: str,
-        rows: list[Any],
-        problems: list[tuple[int, str]],
+        rows: builtins.list[Any],
+        problems: builtins.list[tuple[int, str]],
         *,
         update: bool,
         selection: str | int | None,
@@ -357,7 +286,7 @@ class CandidateService(CandidateDetails):
         existing = {
             name.casefold(): cid
             for cid, name in session.exec(
-                select(Candidate.id, Candidate.name).where(Candidate.selection_id == sel.id)
+                select(col(Candidate.id), col(Candidate.name)).where(col(Candidate.selection_id) == sel.id)
             ).all()
         }
         if not update:
@@ -373,8 +302,8 @@ class CandidateService(CandidateDetails):
         if problems:
             raise ImportRejected(source, sorted(problems, key=lambda p: p[0]))
         now = utcnow()
-        creates: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
+        creates: builtins.list[dict[str, Any]] = []
+        updates: builtins.list[dict[str, Any]] = []
         for row in rows:
             cid = existing.get(row.name.casefold())
             if cid is None:
@@ -396,7 +325,7 @@ class CandidateService(CandidateDetails):
         _bulk_update(session, updates)
         if creates:
             # A plain executemany; the checklist rows of imported candidates are made on first look (checks()).
-            session.execute(insert(Candidate.__table__), creates)
+            session.execute(insert(table_of(Candidate)), creates)
         return ImportResult(created=len(creates), updated=len(updates), names=tuple(r.name for r in rows))
 
 
@@ -413,9 +342,9 @@ def _snapshot(session: Session, row: Candidate) -> CandidateSnapshot:
 
 def _apply(session: Session, row: Candidate, values: dict[str, Any]) -> CandidateView:
     if "name" in values:
-        _check_unique(session, row.selection_id, values["name"], except_id=row.id)
+        check_unique_name(session, row.selection_id, values["name"], except_id=row.id)
     if values.get("baseline") and not row.baseline:
-        _check_one_baseline(session, row.selection_id, except_id=row.id)
+        check_one_baseline(session, row.selection_id, except_id=row.id)
     for name, value in values.items():
         setattr(row, name, value)
     row.updated_at = utcnow()
@@ -426,7 +355,7 @@ def _apply(session: Session, row: Candidate, values: dict[str, Any]) -> Candidat
 
 def _bulk_update(session: Session, updates: list[dict[str, Any]]) -> None:
     """UPDATE candidates by id with executemany, one statement per set of columns."""
-    table = Candidate.__table__
+    table = table_of(Candidate)
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for values in updates:
         keys = tuple(sorted(k for k in values if k != "id"))

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import and_, func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from workbench.services.views.interview import CarryOver
-from workbench.store.models import AgendaItem, CarriedGap, Criterion, Meeting, Note, Question, Score
+from workbench.store.locks import lock_meeting
+from workbench.store.models import AgendaItem, CarriedGap, Criterion, Meeting, Note, Question, Score, stored_id
 
 FOLLOW_UP_PREFIX = "Follow-up on a knowledge gap: "
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def lock_meeting(session: Session, meeting_id: int) -> Meeting | None:
-    """The meeting row, locked until the end of the unit of work on PostgreSQL (SQLite writes one at a time anyway)."""
-    return session.execute(select(Meeting).where(Meeting.id == meeting_id).with_for_update()).scalars().first()
 
 
 def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
@@ -32,23 +22,25 @@ def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
     Held and cancelled meetings never take carried-over items.
     """
     later = and_(
-        Meeting.candidate_id == meeting.candidate_id,
-        Meeting.status == "planned",
-        Meeting.id != meeting.id,
-        (Meeting.start_utc > meeting.start_utc) | and_(Meeting.start_utc == meeting.start_utc, Meeting.id > meeting.id),
+        col(Meeting.candidate_id) == meeting.candidate_id,
+        col(Meeting.status) == "planned",
+        col(Meeting.id) != meeting.id,
+        (col(Meeting.start_utc) > meeting.start_utc)
+        | and_(col(Meeting.start_utc) == meeting.start_utc, col(Meeting.id) > meeting.id),
     )
-    order = (Meeting.start_utc, Meeting.id)
+    order = (col(Meeting.start_utc), col(Meeting.id))
     if meeting.series_id is not None:
-        row = (
+        row: Meeting | None = (
             session.execute(
-                select(Meeting).where(later, Meeting.series_id == meeting.series_id).order_by(*order).limit(1)
+                select(Meeting).where(later, col(Meeting.series_id) == meeting.series_id).order_by(*order).limit(1)
             )
             .scalars()
             .first()
         )
         if row is not None:
             return row
-    return session.execute(select(Meeting).where(later).order_by(*order).limit(1)).scalars().first()
+    found: Meeting | None = session.execute(select(Meeting).where(later).order_by(*order).limit(1)).scalars().first()
+    return found
 
 
 def carry_over(session: Session, meeting: Meeting) -> CarryOver:
@@ -59,34 +51,44 @@ def carry_over(session: Session, meeting: Meeting) -> CarryOver:
     target = next_meeting(session, meeting)
     if target is None:
         return CarryOver(
-            from_meeting_id=meeting.id, next_meeting_id=None, added_question_ids=(), follow_up_question_ids=()
+            from_meeting_id=stored_id(meeting), next_meeting_id=None, added_question_ids=(), follow_up_question_ids=()
         )
-    target = lock_meeting(session, target.id) or target  # two carry-overs into one meeting take turns (PostgreSQL)
+    target = (
+        lock_meeting(session, stored_id(target)) or target
+    )  # two carry-overs into one meeting take turns (PostgreSQL)
     agenda = session.execute(
-        select(AgendaItem.question_id, Question.criterion_id)
-        .join(Question, Question.id == AgendaItem.question_id)
-        .where(AgendaItem.meeting_id == meeting.id)
-        .order_by(AgendaItem.position, AgendaItem.id)
+        select(col(AgendaItem.question_id), col(Question.criterion_id))
+        .join(Question, col(Question.id) == col(AgendaItem.question_id))
+        .where(col(AgendaItem.meeting_id) == meeting.id)
+        .order_by(col(AgendaItem.position), col(AgendaItem.id))
     ).all()
     answered = set(
-        session.execute(select(Score.question_id).where(Score.meeting_id == meeting.id).distinct()).scalars()
+        session.execute(select(col(Score.question_id)).where(col(Score.meeting_id) == meeting.id).distinct()).scalars()
     )
     wanted = [qid for qid, _ in agenda if qid not in answered]
-    created = _follow_ups(session, meeting, {qid: cid for qid, cid in agenda}, agenda[0][1] if agenda else None)
+    created = _follow_ups(session, meeting, dict(agenda), agenda[0][1] if agenda else None)
     wanted += [qid for qid, _ in created]
-    present = set(session.execute(select(AgendaItem.question_id).where(AgendaItem.meeting_id == target.id)).scalars())
-    position = session.execute(select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == target.id)).scalar()
+    present = set(
+        session.execute(select(col(AgendaItem.question_id)).where(col(AgendaItem.meeting_id) == target.id)).scalars()
+    )
+    position = session.execute(
+        select(func.max(col(AgendaItem.position))).where(col(AgendaItem.meeting_id) == target.id)
+    ).scalar()
     position = -1 if position is None else position
     added: list[int] = []
     for qid in dict.fromkeys(wanted):
         if qid in present:
             continue
         position += 1
-        session.add(AgendaItem(meeting_id=target.id, question_id=qid, position=position, carried_from=meeting.id))
+        session.add(
+            AgendaItem(
+                meeting_id=stored_id(target), question_id=qid, position=position, carried_from=stored_id(meeting)
+            )
+        )
         added.append(qid)
     session.flush()
     return CarryOver(
-        from_meeting_id=meeting.id,
+        from_meeting_id=stored_id(meeting),
         next_meeting_id=target.id,
         added_question_ids=tuple(added),
         follow_up_question_ids=tuple(qid for qid, fresh in created if fresh),
@@ -98,25 +100,25 @@ def _follow_ups(
 ) -> list[tuple[int, bool]]:
     """The follow-up question of each knowledge gap of the meeting: (question id, created now)."""
     gaps = session.execute(
-        select(Note, CarriedGap.question_id)
-        .outerjoin(CarriedGap, CarriedGap.note_id == Note.id)
-        .where(Note.meeting_id == meeting.id, Note.kind == "gap")
-        .order_by(Note.created_at, Note.id)
+        select(Note, col(CarriedGap.question_id))
+        .outerjoin(CarriedGap, col(CarriedGap.note_id) == col(Note.id))
+        .where(col(Note.meeting_id) == meeting.id, col(Note.kind) == "gap")
+        .order_by(col(Note.created_at), col(Note.id))
     ).all()
     if not gaps:
         return []
     if fallback is None:
         fallback = session.execute(
-            select(Criterion.id)
-            .where(Criterion.selection_id == meeting.selection_id)
-            .order_by(Criterion.position, Criterion.id)
+            select(col(Criterion.id))
+            .where(col(Criterion.selection_id) == meeting.selection_id)
+            .order_by(col(Criterion.position), col(Criterion.id))
             .limit(1)
         ).scalar()
     top = session.execute(
-        select(func.max(Question.position)).where(Question.selection_id == meeting.selection_id)
+        select(func.max(col(Question.position))).where(col(Question.selection_id) == meeting.selection_id)
     ).scalar()
     top = 0 if top is None else top
-    when = _aware(meeting.start_utc)
+    when = meeting.start_utc
     out: list[tuple[int, bool]] = []
     for note, carried in gaps:
         if carried is not None:
@@ -138,6 +140,6 @@ def _follow_ups(
         )
         session.add(question)
         session.flush()
-        session.add(CarriedGap(note_id=note.id, question_id=question.id))
-        out.append((question.id, True))
+        session.add(CarriedGap(note_id=stored_id(note), question_id=stored_id(question)))
+        out.append((stored_id(question), True))
     return out

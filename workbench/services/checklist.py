@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Integer, String, and_, cast, exists, insert, literal, true, union_all
+from sqlalchemy import select as sa_select
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from workbench.services.base import clean_text
+from workbench.services.base import cast_result, clean_text
 from workbench.services.views.candidates import DiligenceCheckView
-from workbench.store.models import Candidate, DiligenceCheck, Selection
+from workbench.store.models import Candidate, DiligenceCheck, Selection, stored_id, table_of
 
 DEFAULT_CHECKLIST = "it-outsourcing"
 _CHUNK = 500  # at most this many ids in an IN list
@@ -18,7 +20,7 @@ _CHUNK = 500  # at most this many ids in an IN list
 def check_view(row: DiligenceCheck) -> DiligenceCheckView:
     """A view of a DiligenceCheck row."""
     return DiligenceCheckView(
-        id=row.id,
+        id=stored_id(row),
         candidate_id=row.candidate_id,
         item=row.item,
         name=row.name,
@@ -67,17 +69,19 @@ def create_checklists(session: Session, selection: Selection, candidate_ids: lis
     missing = ~exists().where(
         col(DiligenceCheck.candidate_id) == col(Candidate.id), col(DiligenceCheck.item) == listed.c.item
     )
+    which: ColumnElement[bool]
     if len(candidate_ids) <= _CHUNK:
         which = col(Candidate.id).in_(candidate_ids)
     else:
         # Many (freshly imported) candidates: an id range of the selection instead of a long IN list.
         # Any other candidate in that range already has its checklist, or gains the items it lacks.
         which = and_(
-            Candidate.selection_id == selection.id, col(Candidate.id).between(min(candidate_ids), max(candidate_ids))
+            col(Candidate.selection_id) == selection.id,
+            col(Candidate.id).between(min(candidate_ids), max(candidate_ids)),
         )
     rows = (
-        select(
-            Candidate.id,
+        sa_select(
+            col(Candidate.id),
             listed.c.item,
             listed.c.name,
             cast(literal("todo"), String),
@@ -89,15 +93,15 @@ def create_checklists(session: Session, selection: Selection, candidate_ids: lis
         .where(which, missing)
     )
     columns = ["candidate_id", "item", "name", "status", "evidence", "position"]
-    result = session.execute(insert(DiligenceCheck.__table__).from_select(columns, rows))
-    return max(result.rowcount or 0, 0)
+    result = session.execute(insert(table_of(DiligenceCheck)).from_select(columns, rows))
+    return max(cast_result(result).rowcount or 0, 0)
 
 
 def load_checks(session: Session, candidate_id: int) -> list[DiligenceCheckView]:
     rows = session.exec(
         select(DiligenceCheck)
-        .where(DiligenceCheck.candidate_id == candidate_id)
-        .order_by(DiligenceCheck.position, DiligenceCheck.id)
+        .where(col(DiligenceCheck.candidate_id) == candidate_id)
+        .order_by(col(DiligenceCheck.position), col(DiligenceCheck.id))
     ).all()
     return [check_view(r) for r in rows]
 
@@ -105,13 +109,13 @@ def load_checks(session: Session, candidate_id: int) -> list[DiligenceCheckView]
 def find_check(session: Session, candidate_id: int, item_key: str) -> DiligenceCheck | None:
     key = clean_text(item_key, field="--item", required=True, max_length=200)
     row = session.exec(
-        select(DiligenceCheck).where(DiligenceCheck.candidate_id == candidate_id, DiligenceCheck.item == key)
+        select(DiligenceCheck).where(col(DiligenceCheck.candidate_id) == candidate_id, col(DiligenceCheck.item) == key)
     ).first()
     if row is None:
         lowered = key.casefold()
         for check_id, item, name in session.exec(
-            select(DiligenceCheck.id, DiligenceCheck.item, DiligenceCheck.name).where(
-                DiligenceCheck.candidate_id == candidate_id
+            select(col(DiligenceCheck.id), col(DiligenceCheck.item), col(DiligenceCheck.name)).where(
+                col(DiligenceCheck.candidate_id) == candidate_id
             )
         ).all():
             if lowered in (item.casefold(), name.casefold()):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -18,9 +17,10 @@ from workbench.services.comparison_build import build_comparison, rank_candidate
 from workbench.services.errors import NotFound, UserError
 from workbench.services.members import find_member
 from workbench.services.selections import criterion_view, find_selection, selection_view
+from workbench.services.validate import is_weight
 from workbench.services.views.comparison import ComparisonView, CriterionCell, WithheldMeeting
 from workbench.services.views.kit import CriterionView
-from workbench.store.models import Candidate, Criterion, Meeting, MeetingMember, Question, Score, Scorecard
+from workbench.store.models import Candidate, Criterion, Meeting, MeetingMember, Question, Score, Scorecard, stored_id
 
 
 def withheld_meetings(
@@ -39,15 +39,15 @@ def withheld_meetings(
         who = find_member(session, selection_id, member)
     except NotFound:  # not on this panel: nobody to be independent of
         return frozenset(), None
-    mine = select(Scorecard.meeting_id).where(Scorecard.member_id == who.id)
-    others = select(Scorecard.meeting_id).where(Scorecard.member_id != who.id)
+    mine = select(col(Scorecard.meeting_id)).where(col(Scorecard.member_id) == who.id)
+    others = select(col(Scorecard.meeting_id)).where(col(Scorecard.member_id) != who.id)
     stmt = (
-        select(MeetingMember.meeting_id)
-        .join(Meeting, col(Meeting.id) == MeetingMember.meeting_id)
+        select(col(MeetingMember.meeting_id))
+        .join(Meeting, col(Meeting.id) == col(MeetingMember.meeting_id))
         .where(
-            Meeting.selection_id == selection_id,
-            MeetingMember.member_id == who.id,
-            Meeting.status != "cancelled",
+            col(Meeting.selection_id) == selection_id,
+            col(MeetingMember.member_id) == who.id,
+            col(Meeting.status) != "cancelled",
             col(MeetingMember.meeting_id).not_in(mine),
             col(MeetingMember.meeting_id).in_(others),
         )
@@ -64,17 +64,22 @@ def member_means_query(selection_id: int, withheld: Iterable[int] = ()):  # type
     """
     stmt = (
         select(
-            Meeting.candidate_id.label("candidate_id"),
-            Question.criterion_id.label("criterion_id"),
-            Score.member_id.label("member_id"),
-            func.avg(cast(Score.value, Float)).label("mean"),
+            col(Meeting.candidate_id).label("candidate_id"),
+            col(Question.criterion_id).label("criterion_id"),
+            col(Score.member_id).label("member_id"),
+            func.avg(cast(col(Score.value), Float)).label("mean"),
         )
         .select_from(Score)
-        .join(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
-        .join(Meeting, col(Meeting.id) == Score.meeting_id)
-        .join(Question, col(Question.id) == Score.question_id)
-        .where(Meeting.selection_id == selection_id, col(Score.value).is_not(None), Meeting.status != "cancelled")
-        .group_by(Meeting.candidate_id, Question.criterion_id, Score.member_id)
+        .join(
+            Scorecard,
+            and_(col(Scorecard.meeting_id) == col(Score.meeting_id), col(Scorecard.member_id) == col(Score.member_id)),
+        )
+        .join(Meeting, col(Meeting.id) == col(Score.meeting_id))
+        .join(Question, col(Question.id) == col(Score.question_id))
+        .where(
+            col(Meeting.selection_id) == selection_id, col(Score.value).is_not(None), col(Meeting.status) != "cancelled"
+        )
+        .group_by(col(Meeting.candidate_id), col(Question.criterion_id), col(Score.member_id))
     )
     withheld = list(withheld)
     return stmt.where(col(Meeting.id).not_in(withheld)) if withheld else stmt
@@ -135,17 +140,23 @@ class ComparisonService(Service):
         criteria = [
             criterion_view(c)
             for c in session.execute(
-                select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)
+                select(Criterion)
+                .where(col(Criterion.selection_id) == sel.id)
+                .order_by(col(Criterion.position), col(Criterion.id))
             ).scalars()
         ]
         cand_stmt = select(
-            Candidate.id, Candidate.name, Candidate.baseline, Candidate.timezone, Candidate.support_hours
-        ).where(Candidate.selection_id == sel.id)
+            col(Candidate.id),
+            col(Candidate.name),
+            col(Candidate.baseline),
+            col(Candidate.timezone),
+            col(Candidate.support_hours),
+        ).where(col(Candidate.selection_id) == sel.id)
         if not include_baseline:
             cand_stmt = cand_stmt.where(col(Candidate.baseline).is_(False))
         rows = session.execute(cand_stmt).all()
-        withheld = withheld_meetings(session, sel.id, member)[0]
-        cells = criterion_cells(session, sel.id, withheld)
+        withheld = withheld_meetings(session, stored_id(sel), member)[0]
+        cells = criterion_cells(session, stored_id(sel), withheld)
         view = build_comparison(selection_view(sel), criteria, [r[:3] for r in rows], cells, weights, with_robustness)
         if withheld:
             view = replace(view, withheld=withheld_views(session, withheld))
@@ -157,9 +168,9 @@ class ComparisonService(Service):
     ) -> CriterionView:
         """Store a criterion's weight (a finite number >= 0)."""
         sel = find_selection(session, selection)
-        if not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
+        if not is_weight(weight):
             raise UserError(f"{weight!r} is not a weight (a number >= 0)", field="weight")
-        row = _find_criterion(session, sel.id, criterion)
+        row = _find_criterion(session, stored_id(sel), criterion)
         row.weight = float(weight)
         session.add(row)
         session.flush()
@@ -169,19 +180,14 @@ class ComparisonService(Service):
 def withheld_views(session: Session, meetings: Iterable[int]) -> tuple[WithheldMeeting, ...]:
     """The withheld meetings as the screen and the exports name them, by start."""
     rows = session.execute(
-        select(Meeting.id, Candidate.name, Meeting.kind, Meeting.start_utc)
-        .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
+        select(col(Meeting.id), col(Candidate.name), col(Meeting.kind), col(Meeting.start_utc))
+        .join(Candidate, col(Candidate.id) == col(Meeting.candidate_id))
         .where(col(Meeting.id).in_(list(meetings)))
-        .order_by(Meeting.start_utc, Meeting.id)
+        .order_by(col(Meeting.start_utc), col(Meeting.id))
     ).all()
     return tuple(
-        WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=_utc(start))
-        for mid, name, kind, start in rows
+        WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=start) for mid, name, kind, start in rows
     )
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: date | None = None) -> ComparisonView:
@@ -215,7 +221,9 @@ def _fit(
 
 
 def _find_criterion(session: Session, selection_id: int, ref: str | int) -> Criterion:
-    rows = session.execute(select(Criterion).where(Criterion.selection_id == selection_id)).scalars().all()
+    rows: Sequence[Criterion] = (
+        session.execute(select(Criterion).where(col(Criterion.selection_id) == selection_id)).scalars().all()
+    )
     text = str(ref).strip()
     for row in rows:
         if row.name.casefold() == text.casefold() or row.key == text or str(row.id) == text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from workbench.domain import robustness, scoring
 from workbench.services.views.comparison import CandidateResult, ComparisonView, CriterionCell, LeaderFlipView
@@ -30,7 +31,7 @@ def rank_candidates(
 def build_comparison(
     selection: SelectionView,
     criteria: list[CriterionView],
-    candidates: list,  # rows of (id, name, baseline)
+    candidates: list[Any],  # rows of (id, name, baseline)
     cells: Mapping[tuple[int, int], CriterionCell],
     weights: Mapping[int, float] | None,
     with_robustness: bool,

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
 
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, col
 
 from workbench.domain.scoring import DISAGREEMENT_THRESHOLD, RANK_DECIMALS
 from workbench.services.base import Service, unit_of_work
-from workbench.services.candidate_details import CandidateDetails, find_candidate
+from workbench.services.candidate_evidence import candidate_summaries
 from workbench.services.comparison import _find_criterion, member_means_query, withheld_meetings
+from workbench.services.lookups import find_candidate
 from workbench.services.selections import find_selection
 from workbench.services.views.drill import (
     CandidateExtras,
@@ -21,11 +21,7 @@ from workbench.services.views.drill import (
     MemberMean,
     MemberMeansView,
 )
-from workbench.store.models import AgendaItem, Meeting, Note, PanelMember, Question, Score, Scorecard
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+from workbench.store.models import AgendaItem, Meeting, Note, PanelMember, Question, Score, Scorecard, stored_id
 
 
 def _member_means(scores: list[DrillScore]) -> tuple[MemberMean, ...]:
@@ -80,43 +76,56 @@ class ComparisonDetailsService(Service):
             The drill-down; NotFound names the candidate or criterion that does not exist.
         """
         sel = find_selection(session, selection)
-        cand = find_candidate(session, sel.id, candidate)
-        crit = _find_criterion(session, sel.id, criterion)
+        cand = find_candidate(session, stored_id(sel), candidate)
+        crit = _find_criterion(session, stored_id(sel), criterion)
         stmt = (
             select(
-                Score.meeting_id,
-                Meeting.kind,
-                Meeting.start_utc,
-                Score.question_id,
-                Question.text,
-                Score.member_id,
-                PanelMember.name,
-                Score.value,
-                Score.comment,
+                col(Score.meeting_id),
+                col(Meeting.kind),
+                col(Meeting.start_utc),
+                col(Score.question_id),
+                col(Question.text),
+                col(Score.member_id),
+                col(PanelMember.name),
+                col(Score.value),
+                col(Score.comment),
             )
             .select_from(Score)
-            .join(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
-            .join(Meeting, col(Meeting.id) == Score.meeting_id)
-            .join(Question, col(Question.id) == Score.question_id)
-            .join(PanelMember, col(PanelMember.id) == Score.member_id)
-            .outerjoin(
-                AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id)
+            .join(
+                Scorecard,
+                and_(
+                    col(Scorecard.meeting_id) == col(Score.meeting_id), col(Scorecard.member_id) == col(Score.member_id)
+                ),
             )
-            .where(Meeting.candidate_id == cand.id, Question.criterion_id == crit.id, Meeting.status != "cancelled")
+            .join(Meeting, col(Meeting.id) == col(Score.meeting_id))
+            .join(Question, col(Question.id) == col(Score.question_id))
+            .join(PanelMember, col(PanelMember.id) == col(Score.member_id))
+            .outerjoin(
+                AgendaItem,
+                and_(
+                    col(AgendaItem.meeting_id) == col(Score.meeting_id),
+                    col(AgendaItem.question_id) == col(Score.question_id),
+                ),
+            )
+            .where(
+                col(Meeting.candidate_id) == cand.id,
+                col(Question.criterion_id) == crit.id,
+                col(Meeting.status) != "cancelled",
+            )
             .order_by(
-                Meeting.start_utc,
-                Meeting.id,
-                func.coalesce(AgendaItem.position, Question.position),
-                Question.id,
-                PanelMember.name,
-                Score.member_id,
+                col(Meeting.start_utc),
+                col(Meeting.id),
+                func.coalesce(col(AgendaItem.position), col(Question.position)),
+                col(Question.id),
+                col(PanelMember.name),
+                col(Score.member_id),
             )
         )
         everything = [
             DrillScore(
                 meeting_id=mid,
                 meeting_kind=kind,
-                meeting_start_utc=_utc(start),
+                meeting_start_utc=start,
                 question_id=qid,
                 question=text,
                 member_id=pid,
@@ -127,14 +136,14 @@ class ComparisonDetailsService(Service):
             for mid, kind, start, qid, text, pid, name, value, comment in session.execute(stmt).all()
         ]
         meetings = sorted({s.meeting_id for s in everything})
-        withheld, asking = withheld_meetings(session, sel.id, member, meetings)
+        withheld, asking = withheld_meetings(session, stored_id(sel), member, meetings)
         listed = [s for s in everything if s.meeting_id not in withheld]
         means = [m.mean for m in _member_means(listed) if m.mean is not None]
         spread = max(means) - min(means) if means else None
         return DrillDownView(
-            candidate_id=cand.id,
+            candidate_id=stored_id(cand),
             candidate=cand.name,
-            criterion_id=crit.id,
+            criterion_id=stored_id(crit),
             criterion=crit.name,
             weight=crit.weight,
             our_timezone=sel.timezone,
@@ -143,7 +152,7 @@ class ComparisonDetailsService(Service):
             flagged=spread is not None and round(spread, RANK_DECIMALS) >= DISAGREEMENT_THRESHOLD,
             member_means=_member_means(listed),
             scores=tuple(listed),
-            notes=self._notes(session, meetings, crit.id, withheld, asking),
+            notes=self._notes(session, meetings, stored_id(crit), withheld, asking),
             hidden_meetings=tuple(sorted(withheld)),
         )
 
@@ -163,27 +172,27 @@ class ComparisonDetailsService(Service):
             return ()
         stmt = (
             select(
-                Note.id,
-                Note.meeting_id,
-                PanelMember.name,
-                Note.kind,
-                Note.text,
-                Note.owner,
-                Note.due,
-                Note.question_id,
-                Question.text,
-                Note.created_at,
+                col(Note.id),
+                col(Note.meeting_id),
+                col(PanelMember.name),
+                col(Note.kind),
+                col(Note.text),
+                col(Note.owner),
+                col(Note.due),
+                col(Note.question_id),
+                col(Question.text),
+                col(Note.created_at),
             )
-            .join(PanelMember, col(PanelMember.id) == Note.member_id)
-            .outerjoin(Question, col(Question.id) == Note.question_id)
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
+            .outerjoin(Question, col(Question.id) == col(Note.question_id))
             .where(
                 col(Note.meeting_id).in_(meetings),
-                or_(Question.criterion_id == criterion_id, col(Note.question_id).is_(None)),
+                or_(col(Question.criterion_id) == criterion_id, col(Note.question_id).is_(None)),
             )
-            .order_by(Note.created_at, Note.id)
+            .order_by(col(Note.created_at), col(Note.id))
         )
         if withheld:
-            stmt = stmt.where(or_(col(Note.meeting_id).not_in(list(withheld)), Note.member_id == asking))
+            stmt = stmt.where(or_(col(Note.meeting_id).not_in(list(withheld)), col(Note.member_id) == asking))
         rows = session.execute(stmt).all()
         return tuple(
             DrillNote(
@@ -196,7 +205,7 @@ class ComparisonDetailsService(Service):
                 due=due,
                 question_id=qid,
                 question=qtext or "",
-                created_at=_utc(created),
+                created_at=created,
             )
             for nid, mid, name, kind, text, owner, due, qid, qtext, created in rows
         )
@@ -215,12 +224,14 @@ class ComparisonDetailsService(Service):
         """
         sel = find_selection(session, selection)
         members = sorted(
-            session.execute(select(PanelMember.id, PanelMember.name).where(PanelMember.selection_id == sel.id)).all(),
+            session.execute(
+                select(col(PanelMember.id), col(PanelMember.name)).where(col(PanelMember.selection_id) == sel.id)
+            ).all(),
             key=lambda row: (row[1].casefold(), row[1], row[0]),
         )
         means: dict[int, dict[tuple[int, int], float]] = {mid: {} for mid, _ in members}
-        withheld = withheld_meetings(session, sel.id, member)[0]
-        for cand, crit, mid, mean in session.execute(member_means_query(sel.id, withheld)).all():
+        withheld = withheld_meetings(session, stored_id(sel), member)[0]
+        for cand, crit, mid, mean in session.execute(member_means_query(stored_id(sel), withheld)).all():
             means.setdefault(mid, {})[(cand, crit)] = float(mean)
         return MemberMeansView(members=tuple((mid, name) for mid, name in members), means=means)
 
@@ -232,15 +243,14 @@ class ComparisonDetailsService(Service):
             Candidate id -> its extra rows.
         """
         sel = find_selection(session, selection)
-        # The candidates' evidence counts, in this same unit of work (the undecorated service method).
-        summaries = CandidateDetails.summaries.__wrapped__(CandidateDetails(self.db), session, selection=sel.id)  # type: ignore[attr-defined]
+        summaries = candidate_summaries(session, sel)  # the evidence counts, in this unit of work
         gaps = dict(
             session.execute(
-                select(Meeting.candidate_id, func.count())
+                select(col(Meeting.candidate_id), func.count())
                 .select_from(Note)
-                .join(Meeting, col(Meeting.id) == Note.meeting_id)
-                .where(Meeting.selection_id == sel.id, Note.kind == "gap", Meeting.status != "cancelled")
-                .group_by(Meeting.candidate_id)
+                .join(Meeting, col(Meeting.id) == col(Note.meeting_id))
+                .where(col(Meeting.selection_id) == sel.id, col(Note.kind) == "gap", col(Meeting.status) != "cancelled")
+                .group_by(col(Meeting.candidate_id))
             ).all()
         )
         return {

@@ -9,52 +9,35 @@ leaves the screen).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
-from workbench.domain.scoring import stat_from_member_means
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
-from workbench.services.carry_over import carry_over, lock_meeting
+from workbench.services.carry_over import carry_over
 from workbench.services.errors import Conflict, UserError
-from workbench.services.meetings import find_meeting, meeting_id_of
+from workbench.services.interview_view import interview_view, timer_view, timers_of
+from workbench.services.lookups import find_meeting, meeting_id_of
 from workbench.services.members import find_member
-from workbench.services.scoring import MAX_COMMENT, ScoringService, question_id_of
+from workbench.services.scoring import MAX_COMMENT, ScoringService, member_scorecard, question_id_of
 from workbench.services.views.interview import (
     CarryOver,
-    InterviewHeader,
-    InterviewQuestion,
     InterviewView,
-    MemberScore,
-    QuestionScores,
     TimerView,
 )
-from workbench.services.views.meetings import NoteView
 from workbench.services.views.scoring import ScoreView
+from workbench.store.locks import lock_meeting
 from workbench.store.models import (
     AgendaItem,
-    Candidate,
-    Criterion,
     InterviewPosition,
     Meeting,
-    MeetingMember,
-    Note,
-    PanelMember,
-    Question,
     QuestionTimer,
     Score,
     Scorecard,
-    Selection,
+    stored_id,
 )
 from workbench.store.upsert import upsert
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _live_meeting(session: Session, meeting_id: str | int, *, lock: bool = False) -> Meeting:
@@ -71,30 +54,15 @@ def _locked(session: Session, meeting_id: int) -> Meeting:
 def _on_agenda(session: Session, meeting_id: int, question: str | int) -> int:
     qid = question_id_of(question)
     found = session.execute(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id, AgendaItem.question_id == qid)
+        select(col(AgendaItem.id)).where(col(AgendaItem.meeting_id) == meeting_id, col(AgendaItem.question_id) == qid)
     ).first()
     if found is None:
         raise UserError(f"question {qid} is not on the agenda of meeting {meeting_id}", field="QUESTION")
     return qid
 
 
-def _timer(row: QuestionTimer | None, question_id: int) -> TimerView:
-    if row is None:
-        return TimerView(question_id=question_id, elapsed_seconds=0.0, running_since=None)
-    return TimerView(
-        question_id=question_id, elapsed_seconds=row.elapsed_seconds, running_since=_aware(row.running_since)
-    )
-
-
-def _timers(session: Session, meeting_id: int, member_id: int) -> dict[int, QuestionTimer]:
-    rows = session.execute(
-        select(QuestionTimer).where(QuestionTimer.meeting_id == meeting_id, QuestionTimer.member_id == member_id)
-    ).scalars()
-    return {row.question_id: row for row in rows}
-
-
 def _pause(row: QuestionTimer, now: datetime) -> None:
-    since = _aware(row.running_since)
+    since = row.running_since
     if since is not None:
         row.elapsed_seconds += max(0.0, (now - since).total_seconds())
         row.running_since = None
@@ -125,7 +93,7 @@ class InterviewService(Service):
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
-        return _Reader(self.db, session, meeting, me).view()
+        return interview_view(session, meeting, me)
 
     @unit_of_work(write=True)
     def set_position(
@@ -138,7 +106,7 @@ class InterviewService(Service):
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
-        qid = _on_agenda(session, meeting.id, question_id)
+        qid = _on_agenda(session, stored_id(meeting), question_id)
         now = utcnow()
         upsert(
             session,
@@ -147,19 +115,21 @@ class InterviewService(Service):
             ("meeting_id", "member_id"),
             ("question_id", "updated_at"),
         )
-        timers = _timers(session, meeting.id, me.id)
+        timers = timers_of(session, stored_id(meeting), stored_id(me))
         running = [row for q, row in timers.items() if row.running_since is not None and q != qid]
         if running:
             for row in running:
                 _pause(row, now)
                 session.add(row)
-            here = timers.get(qid) or QuestionTimer(meeting_id=meeting.id, member_id=me.id, question_id=qid)
+            here = timers.get(qid) or QuestionTimer(
+                meeting_id=stored_id(meeting), member_id=stored_id(me), question_id=qid
+            )
             if here.running_since is None:
                 here.running_since = now
             session.add(here)
             session.flush()
-            return _timer(here, qid)
-        return _timer(timers.get(qid), qid)
+            return timer_view(here, qid)
+        return timer_view(timers.get(qid), qid)
 
     @unit_of_work(write=True)
     def comment(
@@ -176,11 +146,13 @@ class InterviewService(Service):
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
-        qid = _on_agenda(session, meeting.id, question_id)
+        qid = _on_agenda(session, stored_id(meeting), question_id)
         comment = clean_text(text, field="comment", max_length=MAX_COMMENT)
         if (
             session.execute(
-                select(Scorecard.submitted_at).where(Scorecard.meeting_id == meeting.id, Scorecard.member_id == me.id)
+                select(col(Scorecard.submitted_at)).where(
+                    col(Scorecard.meeting_id) == meeting.id, col(Scorecard.member_id) == me.id
+                )
             ).first()
             is not None
         ):
@@ -190,7 +162,9 @@ class InterviewService(Service):
             )
         row = (
             session.execute(
-                select(Score).where(Score.meeting_id == meeting.id, Score.question_id == qid, Score.member_id == me.id)
+                select(Score).where(
+                    col(Score.meeting_id) == meeting.id, col(Score.question_id) == qid, col(Score.member_id) == me.id
+                )
             )
             .scalars()
             .first()
@@ -200,12 +174,7 @@ class InterviewService(Service):
         row.comment, row.updated_at = comment, utcnow()
         session.add(row)
         session.flush()
-        found = ScoringService.scorecard.__wrapped__(
-            ScoringService(self.db),
-            session,
-            meeting.id,  # type: ignore[attr-defined]
-            member=me.name,
-        )
+        found = member_scorecard(session, stored_id(meeting), member=me.name)
         return next(sv for sv in found.scores if sv.question_id == qid)
 
     @unit_of_work(write=True)
@@ -219,10 +188,10 @@ class InterviewService(Service):
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
-        qid = _on_agenda(session, meeting.id, question_id)
+        qid = _on_agenda(session, stored_id(meeting), question_id)
         now = utcnow()
-        timers = _timers(session, meeting.id, me.id)
-        here = timers.get(qid) or QuestionTimer(meeting_id=meeting.id, member_id=me.id, question_id=qid)
+        timers = timers_of(session, stored_id(meeting), stored_id(me))
+        here = timers.get(qid) or QuestionTimer(meeting_id=stored_id(meeting), member_id=stored_id(me), question_id=qid)
         if here.running_since is not None:
             _pause(here, now)
         else:
@@ -233,7 +202,7 @@ class InterviewService(Service):
             here.running_since = now
         session.add(here)
         session.flush()
-        return _timer(here, qid)
+        return timer_view(here, qid)
 
     @unit_of_work(write=True)
     def carry_over(self, session: Session, meeting_id: str | int) -> CarryOver:
@@ -267,191 +236,3 @@ class InterviewService(Service):
         ScoringService(self.db).submit(meeting_id, member=member)
         self.carry_over(meeting_id)
         return self.open(meeting_id, member=member)
-
-
-class _Reader:
-    """Builds the InterviewView in the caller's session."""
-
-    def __init__(self, db: Any, session: Session, meeting: Meeting, me: PanelMember) -> None:
-        self.db, self.s, self.m, self.me = db, session, meeting, me
-
-    def view(self) -> InterviewView:
-        s, m, me = self.s, self.m, self.me
-        submitted_at = _aware(
-            s.execute(
-                select(Scorecard.submitted_at).where(Scorecard.meeting_id == m.id, Scorecard.member_id == me.id)
-            ).scalar()
-        )
-        # The independence rule lives in ScoringService.visible_scores; run in this unit of work.
-        scores: list[ScoreView] = ScoringService.visible_scores.__wrapped__(  # type: ignore[attr-defined]
-            ScoringService(self.db), s, m.id, member=me.name
-        )
-        notes = self._notes(everyone=submitted_at is not None)
-        questions = self._questions({sv.question_id: sv for sv in scores if sv.member_id == me.id}, notes)
-        position = self._position(questions)
-        columns, side = ((), ()) if submitted_at is None else self._side_by_side(scores, questions)
-        return InterviewView(
-            header=self._header(),
-            member=me.name,
-            member_id=me.id,
-            questions=tuple(questions),
-            notes=tuple(notes),
-            position=position,
-            submitted_at=submitted_at,
-            panel=self._panel(),
-            columns=columns,
-            side_by_side=side,
-        )
-
-    def _header(self) -> InterviewHeader:
-        m = self.m
-        cand = self.s.get(Candidate, m.candidate_id)
-        sel = self.s.get(Selection, m.selection_id)
-        assert cand is not None and sel is not None
-        return InterviewHeader(
-            meeting_id=m.id,
-            selection=sel.name,
-            candidate=cand.name,
-            candidate_zone=cand.timezone,
-            our_zone=sel.timezone,
-            kind=m.kind,
-            start_utc=_aware(m.start_utc),
-            meeting_zone=m.timezone,  # type: ignore[arg-type]
-            duration_minutes=m.duration_minutes,
-            location=m.location,
-            status=m.status,
-            series_id=m.series_id,
-            series_index=m.series_index,
-            attendees=self._attendees(),
-        )
-
-    def _attendees(self) -> tuple[str, ...]:
-        return tuple(
-            self.s.execute(
-                select(PanelMember.name)
-                .join(MeetingMember, MeetingMember.member_id == PanelMember.id)
-                .where(MeetingMember.meeting_id == self.m.id)
-                .order_by(PanelMember.name)
-            ).scalars()
-        )
-
-    def _panel(self) -> tuple[str, ...]:
-        names = self._attendees()
-        if names:
-            return names
-        return tuple(
-            self.s.execute(
-                select(PanelMember.name)
-                .where(PanelMember.selection_id == self.m.selection_id)
-                .order_by(PanelMember.name)
-            ).scalars()
-        )
-
-    def _notes(self, *, everyone: bool) -> list[NoteView]:
-        stmt = (
-            select(Note, PanelMember.name)
-            .join(PanelMember, PanelMember.id == Note.member_id)
-            .where(Note.meeting_id == self.m.id)
-            .order_by(Note.created_at, Note.id)
-        )
-        if not everyone:
-            stmt = stmt.where(Note.member_id == self.me.id)
-        return [
-            NoteView(
-                id=n.id,
-                meeting_id=n.meeting_id,
-                member_id=n.member_id,
-                member=name,
-                kind=n.kind,
-                text=n.text,
-                owner=n.owner,
-                due=n.due,
-                question_id=n.question_id,
-                created_at=_aware(n.created_at),  # type: ignore[arg-type]
-                updated_at=_aware(n.updated_at),
-            )  # type: ignore[arg-type]
-            for n, name in self.s.execute(stmt).all()
-        ]
-
-    def _questions(self, mine: dict[int, ScoreView], notes: list[NoteView]) -> list[InterviewQuestion]:
-        rows = self.s.execute(
-            select(
-                AgendaItem.question_id,
-                AgendaItem.carried_from,
-                Question.text,
-                Question.guidance,
-                Criterion.id,
-                Criterion.name,
-                Criterion.anchor_1,
-                Criterion.anchor_2,
-                Criterion.anchor_3,
-                Criterion.anchor_4,
-                Criterion.anchor_5,
-            )
-            .join(Question, Question.id == AgendaItem.question_id)
-            .join(Criterion, Criterion.id == Question.criterion_id)
-            .where(AgendaItem.meeting_id == self.m.id)
-            .order_by(AgendaItem.position, AgendaItem.id)
-        ).all()
-        timers = _timers(self.s, self.m.id, self.me.id)
-        gaps: dict[int, int] = {}
-        for note in notes:
-            if note.kind == "gap" and note.member_id == self.me.id and note.question_id is not None:
-                gaps[note.question_id] = gaps.get(note.question_id, 0) + 1
-        out = []
-        for number, (qid, carried, text, guidance, cid, cname, *anchors) in enumerate(rows, 1):
-            own = mine.get(qid)
-            out.append(
-                InterviewQuestion(
-                    question_id=qid,
-                    number=number,
-                    text=text,
-                    guidance=guidance,
-                    criterion_id=cid,
-                    criterion=cname,
-                    anchors=tuple(anchors),
-                    carried_from=carried,
-                    scored=own is not None,  # type: ignore[arg-type]
-                    value=own.value if own is not None else None,
-                    comment=own.comment if own is not None else "",
-                    gaps=gaps.get(qid, 0),
-                    timer=_timer(timers.get(qid), qid),
-                )
-            )
-        return out
-
-    def _position(self, questions: list[InterviewQuestion]) -> int:
-        stored = self.s.execute(
-            select(InterviewPosition.question_id).where(
-                InterviewPosition.meeting_id == self.m.id, InterviewPosition.member_id == self.me.id
-            )
-        ).scalar()
-        for index, q in enumerate(questions):
-            if q.question_id == stored:
-                return index
-        return next((i for i, q in enumerate(questions) if not q.scored), 0)
-
-    def _side_by_side(self, scores: list[ScoreView], questions: list[InterviewQuestion]) -> tuple[Any, Any]:
-        names: dict[int, str] = {}
-        for sv in scores:
-            names.setdefault(sv.member_id, sv.member)
-        others = sorted((mid for mid in names if mid != self.me.id), key=lambda mid: (names[mid].casefold(), mid))
-        order = ([self.me.id] if self.me.id in names else []) + others
-        by_cell = {(sv.question_id, sv.member_id): sv for sv in scores}
-        rows = []
-        for q in questions:
-            cells = [by_cell[(q.question_id, mid)] for mid in order if (q.question_id, mid) in by_cell]
-            stat = stat_from_member_means(sv.value for sv in cells)
-            rows.append(
-                QuestionScores(
-                    question_id=q.question_id,
-                    scores=tuple(
-                        MemberScore(member=sv.member, value=sv.value, comment=sv.comment, submitted=sv.submitted)
-                        for sv in cells
-                    ),
-                    mean=stat.score,
-                    spread=stat.spread if stat.members >= 2 else None,
-                    flagged=stat.flagged,
-                )
-            )
-        return tuple(names[mid] for mid in order), tuple(rows)

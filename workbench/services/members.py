@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound
 from workbench.services.selections import find_selection
 from workbench.services.views.selections import MemberView
-from workbench.store.models import PanelMember
+from workbench.store.models import PanelMember, stored_id
 
 
 def member_view(row: PanelMember) -> MemberView:
-    return MemberView(id=row.id, selection_id=row.selection_id, name=row.name, role=row.role)
+    return MemberView(id=stored_id(row), selection_id=row.selection_id, name=row.name, role=row.role)
 
 
 def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMember:
     """The panel member named (or numbered) ``ref`` in the selection; NotFound otherwise."""
     number, text = parse_ref(ref)
     row = session.exec(
-        select(PanelMember).where(PanelMember.selection_id == selection_id, PanelMember.name == text)
+        select(PanelMember).where(col(PanelMember.selection_id) == selection_id, col(PanelMember.name) == text)
     ).first()
     if row is None:
         lowered = text.casefold()
-        for candidate in session.exec(select(PanelMember).where(PanelMember.selection_id == selection_id)).all():
+        for candidate in session.exec(select(PanelMember).where(col(PanelMember.selection_id) == selection_id)).all():
             if candidate.name.casefold() == lowered:
                 return candidate
     if row is None and number is not None:
@@ -35,6 +35,18 @@ def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMem
     return row
 
 
+def add_member(session: Session, selection_id: int, name: str, *, role: str = "") -> PanelMember:
+    """Put someone on a selection's panel, in the caller's unit of work (a name taken in any case is refused)."""
+    name = clean_text(name, field="name", required=True, max_length=200)
+    existing = session.exec(select(PanelMember).where(col(PanelMember.selection_id) == selection_id)).all()
+    if any(m.name.casefold() == name.casefold() for m in existing):
+        raise Conflict(f"{name!r} is on the panel already", field="name")
+    row = PanelMember(selection_id=selection_id, name=name, role=clean_text(role, field="role", max_length=200))
+    session.add(row)
+    session.flush()
+    return row
+
+
 class MemberService(Service):
     """List and add panel members."""
 
@@ -42,23 +54,15 @@ class MemberService(Service):
     def list(self, session: Session, selection: str | int | None = None) -> list[MemberView]:
         sel = find_selection(session, selection)
         rows = session.exec(
-            select(PanelMember).where(PanelMember.selection_id == sel.id).order_by(PanelMember.name)
+            select(PanelMember).where(col(PanelMember.selection_id) == sel.id).order_by(col(PanelMember.name))
         ).all()
         return [member_view(r) for r in rows]
 
     @unit_of_work(write=True)
     def add(self, session: Session, name: str, *, selection: str | int | None = None, role: str = "") -> MemberView:
-        sel = find_selection(session, selection)
-        name = clean_text(name, field="name", required=True, max_length=200)
-        existing = session.exec(select(PanelMember).where(PanelMember.selection_id == sel.id)).all()
-        if any(m.name.casefold() == name.casefold() for m in existing):
-            raise Conflict(f"{name!r} is on the panel already", field="name")
-        row = PanelMember(selection_id=sel.id, name=name, role=clean_text(role, field="role", max_length=200))
-        session.add(row)
-        session.flush()
-        return member_view(row)
+        return member_view(add_member(session, stored_id(find_selection(session, selection)), name, role=role))
 
     @unit_of_work(write=False)
     def get(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> MemberView:
         sel = find_selection(session, selection)
-        return member_view(find_member(session, sel.id, ref))
+        return member_view(find_member(session, stored_id(sel), ref))

@@ -4,24 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from workbench.domain.vocabulary import MEETING_KIND_LABELS, label
 from workbench.services.base import Service, unit_of_work
-from workbench.services.meetings import find_candidate, find_meeting, meeting_views
+from workbench.services.errors import NotFound
+from workbench.services.lookups import candidate_filter, find_meeting
+from workbench.services.meeting_views import meeting_views
 from workbench.services.selections import find_selection
 from workbench.services.views.meetings import MeetingView
-from workbench.store.models import Candidate, Meeting, MeetingMember, Note, PanelMember, Score, Scorecard, Selection
-
-KIND_LABELS = {
-    "introduction": "Introduction",
-    "deep-dive": "Technical deep dive",
-    "meet-the-team": "Meet the team",
-    "reference-call": "Reference call",
-    "site-visit": "Site visit",
-}
+from workbench.store.lookups import selection_meetings
+from workbench.store.models import (
+    Candidate,
+    Meeting,
+    MeetingMember,
+    Note,
+    PanelMember,
+    Score,
+    Scorecard,
+    Selection,
+    stored_id,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +116,6 @@ class MinutesView:
         return tuple((row, s) for row in self.agenda for s in row.scores if s.comment)
 
 
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
@@ -147,34 +150,41 @@ class _Batch:
         if not ids:
             return
         for mid, pid, name in session.exec(
-            select(MeetingMember.meeting_id, PanelMember.id, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == MeetingMember.member_id)
+            select(col(MeetingMember.meeting_id), col(MeetingMember.member_id), col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(MeetingMember.member_id))
             .where(col(MeetingMember.meeting_id).in_(ids))
-            .order_by(MeetingMember.meeting_id, PanelMember.name, PanelMember.id)
+            .order_by(col(MeetingMember.meeting_id), col(PanelMember.name), col(PanelMember.id))
         ).all():
             self.present.setdefault(mid, []).append((pid, name))
         for mid, pid in session.exec(
-            select(Scorecard.meeting_id, Scorecard.member_id).where(col(Scorecard.meeting_id).in_(ids))
+            select(col(Scorecard.meeting_id), col(Scorecard.member_id)).where(col(Scorecard.meeting_id).in_(ids))
         ).all():
             self.submitted.setdefault(mid, set()).add(pid)
-        for mid, qid, pid, name, value, comment in session.exec(
-            select(Score.meeting_id, Score.question_id, Score.member_id, PanelMember.name, Score.value, Score.comment)
-            .join(PanelMember, col(PanelMember.id) == Score.member_id)
+        for mid, qid, pid, name, value, comment in session.execute(
+            sa_select(
+                col(Score.meeting_id),
+                col(Score.question_id),
+                col(Score.member_id),
+                col(PanelMember.name),
+                col(Score.value),
+                col(Score.comment),
+            )
+            .join(PanelMember, col(PanelMember.id) == col(Score.member_id))
             .where(col(Score.meeting_id).in_(ids))
         ).all():
             self.scores.setdefault(mid, {})[(qid, pid)] = (value, comment)
             self.scorer_names.setdefault(mid, {})[pid] = name
         for note, name in session.exec(
-            select(Note, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == Note.member_id)
+            select(Note, col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
             .where(col(Note.meeting_id).in_(ids))
-            .order_by(Note.meeting_id, Note.created_at, Note.id)
+            .order_by(col(Note.meeting_id), col(Note.created_at), col(Note.id))
         ).all():
             self.notes.setdefault(note.meeting_id, []).append((note, name))
         for row in session.exec(
             select(Meeting)
-            .where(col(Meeting.candidate_id).in_(cand_ids), Meeting.status != "cancelled")
-            .order_by(Meeting.start_utc, Meeting.id)
+            .where(col(Meeting.candidate_id).in_(cand_ids), col(Meeting.status) != "cancelled")
+            .order_by(col(Meeting.start_utc), col(Meeting.id))
         ).all():
             self.following.setdefault(row.candidate_id, []).append(row)
 
@@ -238,24 +248,24 @@ class _Batch:
         for note, author in self.notes.get(m.id, []):
             grouped.setdefault(note.kind, []).append(
                 MinutesNote(
-                    id=note.id,
+                    id=stored_id(note),
                     kind=note.kind,
                     text=note.text,
                     member=author,
-                    at=_aware(note.created_at).astimezone(ours),
+                    at=note.created_at.astimezone(ours),
                     owner=note.owner,
                     due=note.due,
                     question_number=numbers.get(note.question_id) if note.question_id else None,
                 )
             )
-        label = KIND_LABELS.get(m.kind, m.kind)
+        kind_label = label(MEETING_KIND_LABELS, m.kind)
         return MinutesView(
-            selection_id=sel.id,
+            selection_id=stored_id(sel),
             selection_name=sel.name,
             our_timezone=sel.timezone,
             meeting=m,
-            title=_title(label, cand.name, m.series_index),
-            kind_label=label,
+            title=_title(kind_label, cand.name, m.series_index),
+            kind_label=kind_label,
             candidate_name=cand.name,
             candidate_timezone=cand.timezone,
             candidate_website=cand.website,
@@ -278,7 +288,7 @@ class _Batch:
     def _next(self, m: MeetingView, ours: ZoneInfo, theirs: ZoneInfo) -> NextMeeting | None:
         """The next occurrence of the series that is not cancelled; else the candidate's next meeting."""
         here = (m.start_utc, m.id)
-        later = [r for r in self.following.get(m.candidate_id, []) if (_aware(r.start_utc), r.id) > here]
+        later = [r for r in self.following.get(m.candidate_id, []) if (r.start_utc, r.id) > here]
         found = None
         if m.series_id is not None:
             found = next((r for r in later if r.series_id == m.series_id), None)
@@ -286,11 +296,11 @@ class _Batch:
             found = later[0] if later else None
         if found is None:
             return None
-        start = _aware(found.start_utc)
+        start = found.start_utc
         return NextMeeting(
-            id=found.id,
+            id=stored_id(found),
             kind=found.kind,
-            kind_label=KIND_LABELS.get(found.kind, found.kind),
+            kind_label=label(MEETING_KIND_LABELS, found.kind),
             status=found.status,
             start_ours=start.astimezone(ours),
             start_theirs=start.astimezone(theirs),
@@ -307,7 +317,9 @@ class MinutesService(Service):
         """The minutes of one meeting; NotFound naming MEETING when there is none."""
         meeting = find_meeting(session, meeting_id)
         selection = session.get(Selection, meeting.selection_id)
-        cname = session.exec(select(Candidate.name).where(Candidate.id == meeting.candidate_id)).one()
+        if selection is None:  # pragma: no cover - a meeting's selection is its parent row
+            raise NotFound(f"meeting {meeting.id} has lost its selection", field="MEETING")
+        cname = session.exec(select(col(Candidate.name)).where(col(Candidate.id) == meeting.candidate_id)).one()
         return _Batch(session, selection, [(meeting, cname)]).views()[0]
 
     @unit_of_work(write=False)
@@ -328,12 +340,6 @@ class MinutesService(Service):
             One view per meeting, cancelled ones included, in start order.
         """
         sel = find_selection(session, selection)
-        stmt = (
-            select(Meeting, Candidate.name)
-            .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
-            .where(Meeting.selection_id == sel.id)
-            .order_by(Meeting.start_utc, Meeting.id)
-        )
-        if candidate is not None and str(candidate).strip():
-            stmt = stmt.where(Meeting.candidate_id == find_candidate(session, sel.id, candidate).id)
-        return _Batch(session, sel, session.exec(stmt).all()).views()
+        sel_id = stored_id(sel)
+        rows = selection_meetings(session, sel_id, candidate_id=candidate_filter(session, sel_id, candidate))
+        return _Batch(session, sel, [(r.meeting, r.candidate) for r in rows]).views()

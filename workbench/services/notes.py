@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.vocabulary import NOTE_KINDS
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
-from workbench.services.meetings import find_meeting
+from workbench.services.lookups import find_meeting
 from workbench.services.members import find_member
-from workbench.services.validate import NOTE_KINDS, check_choice, parse_date
+from workbench.services.validate import check_choice, parse_date
 from workbench.services.views.meetings import NoteView
-from workbench.store.models import AgendaItem, Note, PanelMember
+from workbench.store.models import AgendaItem, Note, PanelMember, stored_id
 
 MAX_TEXT = 20_000
 
@@ -29,7 +30,7 @@ UNCHANGED: Any = _Unchanged()
 
 def _view(row: Note, member: str) -> NoteView:
     return NoteView(
-        id=row.id,
+        id=stored_id(row),
         meeting_id=row.meeting_id,
         member_id=row.member_id,
         member=member,
@@ -69,7 +70,9 @@ def _question(session: Session, meeting_id: int, value: str | int | None) -> int
     if number is None:
         raise UserError(f"{text!r} is not a question number", field="--question")
     found = session.exec(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id, AgendaItem.question_id == number)
+        select(col(AgendaItem.id)).where(
+            col(AgendaItem.meeting_id) == meeting_id, col(AgendaItem.question_id) == number
+        )
     ).first()
     if found is None:
         raise UserError(f"question {number} is not on the agenda of meeting {meeting_id}", field="--question")
@@ -88,9 +91,9 @@ def _find_note(session: Session, note_id: str | int) -> tuple[Note, str]:
     number, text = parse_ref(note_id)
     row = (
         session.exec(
-            select(Note, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == Note.member_id)
-            .where(Note.id == number)
+            select(Note, col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
+            .where(col(Note.id) == number)
         ).first()
         if number is not None
         else None
@@ -98,6 +101,46 @@ def _find_note(session: Session, note_id: str | int) -> tuple[Note, str]:
     if row is None:
         raise NotFound(f"no note numbered {text!r}", field="NOTE")
     return row[0], row[1]
+
+
+def add_note(
+    session: Session,
+    meeting_id: str | int,
+    *,
+    member: str | int,
+    kind: str,
+    text: str,
+    owner: str = "",
+    due: date | str | None = None,
+    question_id: str | int | None = None,
+    now: datetime | None = None,
+) -> NoteView:
+    """Add a note to a meeting in the caller's unit of work, written at ``now`` (else the current time).
+
+    See ``NoteService.add`` for the arguments.
+    """
+    meeting = find_meeting(session, meeting_id)
+    panel_member = find_member(session, meeting.selection_id, member)
+    kind = check_choice(kind, NOTE_KINDS, field="--kind")
+    text = _text(text)
+    owner_text, due_date = _owner(owner), _due(due)
+    _check_action_fields(kind, owner_text, due_date)
+    qid = _question(session, stored_id(meeting), question_id)
+    now = now or utcnow()
+    row = Note(
+        meeting_id=stored_id(meeting),
+        member_id=stored_id(panel_member),
+        kind=kind,
+        text=text,
+        owner=owner_text,
+        due=due_date,
+        question_id=qid,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return _view(row, panel_member.name)
 
 
 class NoteService(Service):
@@ -130,28 +173,9 @@ class NoteService(Service):
         Returns:
             The stored note.
         """
-        meeting = find_meeting(session, meeting_id)
-        panel_member = find_member(session, meeting.selection_id, member)
-        kind = check_choice(kind, NOTE_KINDS, field="--kind")
-        text = _text(text)
-        owner_text, due_date = _owner(owner), _due(due)
-        _check_action_fields(kind, owner_text, due_date)
-        qid = _question(session, meeting.id, question_id)
-        now = utcnow()
-        row = Note(
-            meeting_id=meeting.id,
-            member_id=panel_member.id,
-            kind=kind,
-            text=text,
-            owner=owner_text,
-            due=due_date,
-            question_id=qid,
-            created_at=now,
-            updated_at=now,
+        return add_note(
+            session, meeting_id, member=member, kind=kind, text=text, owner=owner, due=due, question_id=question_id
         )
-        session.add(row)
-        session.flush()
-        return _view(row, panel_member.name)
 
     @unit_of_work(write=True)
     def update(
@@ -200,10 +224,10 @@ class NoteService(Service):
         """A meeting's notes in the order they were written."""
         meeting = find_meeting(session, meeting_id)
         rows = session.exec(
-            select(Note, PanelMember.name)
-            .join(PanelMember, col(PanelMember.id) == Note.member_id)
-            .where(Note.meeting_id == meeting.id)
-            .order_by(Note.created_at, Note.id)
+            select(Note, col(PanelMember.name))
+            .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
+            .where(col(Note.meeting_id) == meeting.id)
+            .order_by(col(Note.created_at), col(Note.id))
         ).all()
         return [_view(note, name) for note, name in rows]
 

@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, select
 
+from workbench.domain.timezones import as_utc
+from workbench.domain.vocabulary import CANDIDATE_STATUSES
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
-from workbench.services.validate import CANDIDATE_STATUSES
+from workbench.services.validate import is_whole_in
 from workbench.store import core_tables as t
 
 if TYPE_CHECKING:
@@ -75,10 +77,6 @@ def _zone(name: str) -> ZoneInfo | timezone:
         return UTC
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 class OverviewService(Service):
     """Read-only summaries for the home screen (SQLAlchemy Core: no ORM classes are loaded for them)."""
 
@@ -103,7 +101,9 @@ class OverviewService(Service):
             conn.execute(select(sel.id, sel.name, sel.timezone)).all(),
             key=lambda row: (row[1].casefold(), row[1]),
         )
-        members = dict(conn.execute(select(mem.selection_id, func.count()).group_by(mem.selection_id)).all())
+        members: dict[int, int] = dict(
+            conn.execute(select(mem.selection_id, func.count()).group_by(mem.selection_id)).all()
+        )
         statuses: dict[int, dict[str, int]] = {}
         for sel_id, status, n in conn.execute(
             select(cand.selection_id, cand.status, func.count()).group_by(cand.selection_id, cand.status)
@@ -121,7 +121,7 @@ class OverviewService(Service):
             ).all()
         }
         held = mt.status == "held"
-        expected = dict(
+        expected: dict[int, int] = dict(
             conn.execute(
                 select(mt.selection_id, func.count())
                 .select_from(t.meeting_member.join(t.meeting, mt.id == mm.meeting_id))
@@ -129,7 +129,7 @@ class OverviewService(Service):
                 .group_by(mt.selection_id)
             ).all()
         )
-        submitted = dict(
+        submitted: dict[int, int] = dict(
             conn.execute(
                 select(mt.selection_id, func.count())
                 .select_from(
@@ -181,9 +181,9 @@ class OverviewService(Service):
         Returns:
             The meetings, each with its start in our zone and in the vendor's zone. Two queries.
         """
-        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        if not is_whole_in(days, 1, MAX_DAYS):
             raise UserError(f"{days!r} is not a number of days from 1 to {MAX_DAYS}", field="--days")
-        start = _utc(now or utcnow())
+        start = as_utc(now or utcnow())
         end = start + timedelta(days=days)
         mt, cand, sel, mm, mem = t.meeting.c, t.candidate.c, t.selection.c, t.meeting_member.c, t.panel_member.c
         stmt = (
@@ -204,7 +204,7 @@ class OverviewService(Service):
             .select_from(
                 t.meeting.join(t.candidate, cand.id == mt.candidate_id).join(t.selection, sel.id == mt.selection_id)
             )
-            .where(mt.start_utc >= _naive(start), mt.start_utc < _naive(end), mt.status != "cancelled")
+            .where(mt.start_utc >= start, mt.start_utc < end, mt.status != "cancelled")
             .order_by(mt.start_utc, mt.id)
         )
         if selection is not None:
@@ -235,7 +235,7 @@ class OverviewService(Service):
             sel_name,
             sel_zone,
         ) in rows:
-            at = _utc(start_utc)
+            at = start_utc
             out.append(
                 UpcomingMeeting(
                     meeting_id=mid,
@@ -256,11 +256,6 @@ class OverviewService(Service):
                 )
             )
         return out
-
-
-def _naive(value: datetime) -> datetime:
-    """An aware UTC time as the naive UTC value the meeting table stores."""
-    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 def _selection_id(conn: Connection, ref: str | int) -> int:

@@ -3,97 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from workbench.domain import timezones
 from workbench.services.base import Service, unit_of_work
-from workbench.services.meetings import find_candidate, meeting_views
+from workbench.services.lookups import find_meeting_candidate
+from workbench.services.meeting_views import meeting_views
+from workbench.services.meeting_warnings import Vendor, find_clashes, hours_warnings, lenient_hours, meeting_warnings
 from workbench.services.members import find_member
-from workbench.services.scheduling import meeting_warnings
 from workbench.services.selections import find_selection
-from workbench.services.views.meetings import MeetingView
-from workbench.store.models import Candidate, Meeting, Selection
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleRow:
-    """One meeting of the schedule, as the schedule screen shows it."""
-
-    meeting: MeetingView
-    ours: datetime  # aware, in the selection's zone
-    theirs: datetime  # aware, in the vendor's zone
-    our_zone: str
-    their_zone: str
-    warnings: tuple[str, ...]
-    out_of_hours: bool  # outside the vendor's support hours or our business hours
-    clashes: tuple[int, ...]  # ids of other live meetings that share a panel member at the same time
-    series_size: int | None  # meetings in its series (None outside a series)
-
-    @property
-    def day(self) -> date:
-        """Our local day of the meeting."""
-        return self.ours.date()
-
-    @property
-    def double_booked(self) -> bool:
-        return bool(self.clashes)
-
-
-@dataclass(frozen=True, slots=True)
-class _Vendor:
-    name: str
-    timezone: str
-    hours: timezones.Hours | None
-    support_hours: str
-
-
-def _hours(text: str, days: Sequence[int] = range(5)) -> timezones.Hours | None:
-    try:
-        return timezones.hours_from(text, days) if text else None
-    except ValueError:  # stored before hours were checked: treat as unknown
-        return None
-
-
-def hours_warnings(view: MeetingView, sel: Selection, ours: timezones.Hours | None, vendor: _Vendor) -> list[str]:
-    """Outside the vendor's support hours, outside our business hours (the wording of the scheduler)."""
-    out: list[str] = []
-    start, minutes = view.start_utc, view.duration_minutes
-    if vendor.hours is not None and not timezones.within_hours(start, minutes, vendor.hours, vendor.timezone):
-        local = timezones.to_zone(start, vendor.timezone)
-        out.append(
-            f"outside {vendor.name}'s support hours ({vendor.support_hours} Mon-Fri {vendor.timezone}; "
-            f"starts {local:%a %H:%M} there)"
-        )
-    if ours is not None and not timezones.within_hours(start, minutes, ours, sel.timezone):
-        local = timezones.to_zone(start, sel.timezone)
-        out.append(f"outside our business hours ({sel.business_hours} {sel.timezone}; starts {local:%a %H:%M} here)")
-    return out
-
-
-def find_clashes(views: Sequence[MeetingView]) -> dict[int, dict[int, set[str]]]:
-    """Live meetings that overlap in time and share a panel member: id -> other id -> shared names.
-
-    One sweep over the meetings in start order: each is compared only with the earlier
-    ones that have not ended yet.
-    """
-    live = sorted((v for v in views if v.status != "cancelled" and v.members), key=lambda v: (v.start_utc, v.id))
-    out: dict[int, dict[int, set[str]]] = {}
-    running: list[tuple[datetime, MeetingView]] = []  # (end, meeting)
-    for view in live:
-        running = [(end, other) for end, other in running if end > view.start_utc]
-        names = set(view.members)
-        for _, other in running:
-            shared = names.intersection(other.members)
-            if shared and timezones.overlaps(
-                view.start_utc, view.duration_minutes, other.start_utc, other.duration_minutes
-            ):
-                out.setdefault(view.id, {})[other.id] = shared
-                out.setdefault(other.id, {})[view.id] = shared
-        running.append((view.start_utc + timedelta(minutes=view.duration_minutes), view))
-    return out
+from workbench.services.views.schedule import ScheduleRow
+from workbench.store.lookups import selection_meetings
+from workbench.store.models import stored_id
 
 
 class ScheduleViewService(Service):
@@ -125,16 +48,11 @@ class ScheduleViewService(Service):
             The rows, earliest first.
         """
         sel = find_selection(session, selection)
-        rows = session.exec(
-            select(Meeting, Candidate.name, Candidate.timezone, Candidate.support_hours)
-            .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
-            .where(Meeting.selection_id == sel.id)
-            .order_by(Meeting.start_utc, Meeting.id)
-        ).all()
-        vendors = {m.candidate_id: _Vendor(name, zone, _hours(hours), hours) for m, name, zone, hours in rows}
-        views = meeting_views(session, [(m, name) for m, name, _, _ in rows], with_agenda=False)
+        rows = selection_meetings(session, stored_id(sel))
+        vendors = {m.candidate_id: Vendor(name, zone, lenient_hours(hours), hours) for m, name, zone, hours in rows}
+        views = meeting_views(session, [(r.meeting, r.candidate) for r in rows], with_agenda=False)
         days = [int(d) for d in sel.business_days.split(",") if d.strip()]
-        ours = _hours(sel.business_hours, days)
+        ours = lenient_hours(sel.business_hours, days)
         clashes = find_clashes(views)
         series_sizes: dict[int, int] = {}
         for view in views:
@@ -194,6 +112,7 @@ class ScheduleViewService(Service):
             Out of the vendor's hours, out of ours, members double-booked: the scheduler's words.
         """
         sel = find_selection(session, selection)
-        cand = find_candidate(session, sel.id, candidate)
-        member_ids = list(dict.fromkeys(find_member(session, sel.id, ref).id for ref in members))
+        sel_id = stored_id(sel)
+        cand = find_meeting_candidate(session, sel_id, candidate)
+        member_ids = list(dict.fromkeys(stored_id(find_member(session, sel_id, ref)) for ref in members))
         return tuple(meeting_warnings(session, sel, cand, start_utc, duration, member_ids))

@@ -6,13 +6,13 @@ from typing import Any, NamedTuple
 
 from sqlmodel import Session, col, func, select
 
+from workbench.domain.vocabulary import SCOPE_DECISIONS
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import NotFound, UserError
 from workbench.services.selections import find_selection
 from workbench.services.views.kit import ScopeItemView
-from workbench.store.models import Criterion, CriterionScope, Question, ScopeItem
+from workbench.store.models import Criterion, CriterionScope, Question, ScopeItem, stored_id
 
-DECISIONS = ("outsource", "in-house", "undecided")
 PRIORITIES = (1, 2, 3)  # 1 high, 2 medium, 3 low
 NOTES_MAX = 50_000
 
@@ -38,7 +38,7 @@ class Dropped(NamedTuple):
 def scope_item_view(row: ScopeItem) -> ScopeItemView:
     """A view of a ScopeItem row."""
     return ScopeItemView(
-        id=row.id,
+        id=stored_id(row),
         selection_id=row.selection_id,
         key=row.key,
         name=row.name,
@@ -54,8 +54,8 @@ def check_decision(value: Any) -> str:
     text = "" if value is None else str(value).strip().lower().replace(" ", "-").replace("_", "-")
     if text == "inhouse":
         text = "in-house"
-    if text not in DECISIONS:
-        raise UserError(f"{value!r} is not one of {', '.join(DECISIONS)}", field="decision")
+    if text not in SCOPE_DECISIONS:
+        raise UserError(f"{value!r} is not one of {', '.join(SCOPE_DECISIONS)}", field="decision")
     return text
 
 
@@ -85,27 +85,53 @@ def _links(session: Session, selection_id: int) -> tuple[list[tuple[int, str]], 
     criteria = [
         (cid, name)
         for cid, name in session.exec(
-            select(Criterion.id, Criterion.name)
-            .where(Criterion.selection_id == selection_id)
-            .order_by(Criterion.position, Criterion.id)
+            select(col(Criterion.id), col(Criterion.name))
+            .where(col(Criterion.selection_id) == selection_id)
+            .order_by(col(Criterion.position), col(Criterion.id))
         ).all()
+        if cid is not None  # a stored row's key
     ]
     scope_of: dict[int, list[int]] = {}
     for cid, sid in session.exec(
-        select(CriterionScope.criterion_id, CriterionScope.scope_item_id)
-        .join(Criterion, col(Criterion.id) == CriterionScope.criterion_id)
-        .where(Criterion.selection_id == selection_id)
+        select(col(CriterionScope.criterion_id), col(CriterionScope.scope_item_id))
+        .join(Criterion, col(Criterion.id) == col(CriterionScope.criterion_id))
+        .where(col(Criterion.selection_id) == selection_id)
     ).all():
         scope_of.setdefault(cid, []).append(sid)
     counts = {
         cid: int(n)
         for cid, n in session.exec(
-            select(Question.criterion_id, func.count())
-            .where(Question.selection_id == selection_id)
-            .group_by(Question.criterion_id)
+            select(col(Question.criterion_id), func.count())
+            .where(col(Question.selection_id) == selection_id)
+            .group_by(col(Question.criterion_id))
         ).all()
     }
     return criteria, scope_of, counts
+
+
+def update_scope_item(
+    session: Session,
+    item_id: int | str,
+    *,
+    decision: str | None = None,
+    priority: int | str | None = None,
+    notes: str | None = None,
+) -> tuple[ScopeItemView, ScopeItemView]:
+    """Change the given fields of a scope item in the caller's unit of work (see ``ScopeService.update_item``)."""
+    row = _find_item(session, item_id)
+    values: dict[str, Any] = {}
+    if decision is not None:
+        values["decision"] = check_decision(decision)
+    if priority is not None:
+        values["priority"] = check_priority(priority)
+    if notes is not None:
+        values["notes"] = clean_text(notes, field="notes", max_length=NOTES_MAX)
+    old = scope_item_view(row)
+    for name, value in values.items():
+        setattr(row, name, value)
+    session.add(row)
+    session.flush()
+    return old, scope_item_view(row)
 
 
 class ScopeService(Service):
@@ -136,20 +162,7 @@ class ScopeService(Service):
             UserError: a value is invalid (the error names the field); nothing is changed.
             NotFound: no scope item with this id.
         """
-        row = _find_item(session, item_id)
-        values: dict[str, Any] = {}
-        if decision is not None:
-            values["decision"] = check_decision(decision)
-        if priority is not None:
-            values["priority"] = check_priority(priority)
-        if notes is not None:
-            values["notes"] = clean_text(notes, field="notes", max_length=NOTES_MAX)
-        old = scope_item_view(row)
-        for name, value in values.items():
-            setattr(row, name, value)
-        session.add(row)
-        session.flush()
-        return old, scope_item_view(row)
+        return update_scope_item(session, item_id, decision=decision, priority=priority, notes=notes)
 
     @unit_of_work(write=False)
     def dependents(self, session: Session, selection: str | int | None = None) -> dict[int, Dependents]:
@@ -160,9 +173,11 @@ class ScopeService(Service):
             Every scope item of the selection is a key, with empty tuples when nothing depends on it.
         """
         sel = find_selection(session, selection)
-        criteria, scope_of, counts = _links(session, sel.id)
+        criteria, scope_of, counts = _links(session, stored_id(sel))
         found: dict[int, tuple[list[str], list[int]]] = {
-            sid: ([], []) for sid in session.exec(select(ScopeItem.id).where(ScopeItem.selection_id == sel.id)).all()
+            sid: ([], [])
+            for sid in session.exec(select(col(ScopeItem.id)).where(col(ScopeItem.selection_id) == sel.id)).all()
+            if sid is not None  # a stored row's key
         }
         for cid, name in criteria:
             for sid in scope_of.get(cid, ()):
@@ -184,8 +199,8 @@ class ScopeService(Service):
         criteria, scope_of, counts = _links(session, item.selection_id)
         in_house = set(
             session.exec(
-                select(ScopeItem.id).where(
-                    ScopeItem.selection_id == item.selection_id, ScopeItem.decision == "in-house"
+                select(col(ScopeItem.id)).where(
+                    col(ScopeItem.selection_id) == item.selection_id, col(ScopeItem.decision) == "in-house"
                 )
             ).all()
         ) | {item.id}

@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
-from workbench.services.meetings import find_meeting, meeting_id_of
+from workbench.services.lookups import find_meeting, meeting_id_of
 from workbench.services.members import find_member
-from workbench.services.score_write import NOT_RUN, hold_member, store_score, store_score_sqlite
+from workbench.services.score_queries import score_check, score_query
 from workbench.services.selections import find_selection
 from workbench.services.views.scoring import ScorecardView, ScoreView
+from workbench.store.live_score import NOT_RUN, StoredScore, store_score, store_score_autocommit
+from workbench.store.locks import hold_member
 from workbench.store.models import (
-    AgendaItem,
-    Candidate,
-    Criterion,
     Meeting,
-    PanelMember,
-    Question,
     Score,
     Scorecard,
+    stored_id,
 )
 from workbench.store.upsert import upsert
 
@@ -46,80 +45,6 @@ def question_id_of(value: str | int) -> int:
     if number is None:
         raise UserError(f"{text!r} is not a question number", field="QUESTION")
     return number
-
-
-def _score_query() -> Any:
-    """Every score with its meeting, candidate, criterion, member and scorecard, in report order."""
-    return (
-        select(
-            Score.meeting_id,
-            Meeting.candidate_id,
-            Candidate.name,
-            Score.question_id,
-            Question.criterion_id,
-            Criterion.name,
-            Score.member_id,
-            PanelMember.name,
-            Score.value,
-            Score.comment,
-            Scorecard.submitted_at,
-            Score.updated_at,
-        )
-        .select_from(Score)
-        .join(Meeting, Meeting.id == Score.meeting_id)
-        .join(Candidate, Candidate.id == Meeting.candidate_id)
-        .join(Question, Question.id == Score.question_id)
-        .join(Criterion, Criterion.id == Question.criterion_id)
-        .join(PanelMember, PanelMember.id == Score.member_id)
-        .outerjoin(Scorecard, and_(Scorecard.meeting_id == Score.meeting_id, Scorecard.member_id == Score.member_id))
-        .outerjoin(
-            AgendaItem, and_(AgendaItem.meeting_id == Score.meeting_id, AgendaItem.question_id == Score.question_id)
-        )
-        .order_by(
-            Score.meeting_id,
-            func.coalesce(AgendaItem.position, Question.position),
-            PanelMember.name,
-            Score.member_id,
-            Score.question_id,
-        )
-    )
-
-
-_SCORE_CHECK: Any = None
-
-
-def _score_check() -> Any:
-    """The hot path's one validating SELECT, built once (parameters: mid, qid, name)."""
-    global _SCORE_CHECK
-    if _SCORE_CHECK is None:
-        _SCORE_CHECK = (
-            select(
-                Meeting.status,
-                Meeting.selection_id,
-                Meeting.candidate_id,
-                Candidate.name,
-                AgendaItem.question_id,
-                Question.criterion_id,
-                Criterion.name,
-                PanelMember.id,
-                PanelMember.name,
-                Scorecard.submitted_at,
-            )
-            .select_from(Meeting)
-            .join(Candidate, Candidate.id == Meeting.candidate_id)
-            .outerjoin(
-                AgendaItem, and_(AgendaItem.meeting_id == Meeting.id, AgendaItem.question_id == bindparam("qid"))
-            )
-            .outerjoin(Question, Question.id == AgendaItem.question_id)
-            .outerjoin(Criterion, Criterion.id == Question.criterion_id)
-            .outerjoin(
-                PanelMember,
-                and_(PanelMember.selection_id == Meeting.selection_id, PanelMember.name == bindparam("name")),
-            )
-            .outerjoin(Scorecard, and_(Scorecard.meeting_id == Meeting.id, Scorecard.member_id == PanelMember.id))
-            .where(Meeting.id == bindparam("mid"))
-        )
-    return _SCORE_CHECK
 
 
 def _score_views(session: Session, stmt: Any) -> list[ScoreView]:
@@ -144,6 +69,24 @@ def _score_views(session: Session, stmt: Any) -> list[ScoreView]:
     ]
 
 
+def _live_view(stored: StoredScore, mid: int, qid: int, value: int | None, name: str, now: datetime) -> ScoreView:
+    """The view of a score the live statement stored."""
+    return ScoreView(
+        meeting_id=mid,
+        candidate_id=stored.candidate_id,
+        candidate=stored.candidate,
+        question_id=qid,
+        criterion_id=stored.criterion_id,
+        criterion=stored.criterion,
+        member_id=stored.member_id,
+        member=name,
+        value=value,
+        comment=stored.comment,
+        submitted=False,
+        updated_at=now,
+    )
+
+
 def _open_meeting(session: Session, meeting_id: str | int) -> Meeting:
     meeting = find_meeting(session, meeting_id)
     if meeting.status == "cancelled":
@@ -153,12 +96,160 @@ def _open_meeting(session: Session, meeting_id: str | int) -> Meeting:
 
 def _submitted_at(session: Session, meeting_id: int, member_id: int) -> Any:
     return (
-        session.exec(
-            select(Scorecard.submitted_at).where(Scorecard.meeting_id == meeting_id, Scorecard.member_id == member_id)
+        session.execute(
+            select(col(Scorecard.submitted_at)).where(
+                col(Scorecard.meeting_id) == meeting_id, col(Scorecard.member_id) == member_id
+            )
         )
         .scalars()
         .first()
     )
+
+
+def checked_score(
+    session: Session,
+    mid: int,
+    qid: int,
+    value: int | None,
+    member: str | int,
+    comment: str | None,
+    *,
+    now: datetime | None = None,
+) -> ScoreView:
+    """``score`` in the caller's unit of work, every rule checked one by one, naming the one that fails.
+
+    ``now`` is the score's time (the current time when left out).
+    """
+    _, name = parse_ref(member)
+    # One small SELECT validates the meeting, the agenda question and the member (by exact name).
+    row = session.connection().execute(score_check(), {"mid": mid, "qid": qid, "name": name}).first()
+    if row is None:
+        raise NotFound(f"no meeting numbered {mid}", field="MEETING")
+    (
+        status,
+        selection_id,
+        candidate_id,
+        candidate,
+        on_agenda,
+        criterion_id,
+        criterion,
+        member_id,
+        member_name,
+        submitted,
+    ) = row
+    if status == "cancelled":
+        raise UserError(f"meeting {mid} is cancelled; it takes no scores", field="MEETING")
+    if member_id is None:  # not an exact name: any case, or an id (rare; a second query)
+        panel_member = find_member(session, selection_id, member)
+        member_id, member_name = stored_id(panel_member), panel_member.name
+        submitted = _submitted_at(session, mid, member_id)
+    if hold_member(session.connection(), member_id, submitting=False):  # waited for a submit under way
+        submitted = _submitted_at(session, mid, member_id)
+    if on_agenda is None:
+        raise UserError(f"question {qid} is not on the agenda of meeting {mid}", field="QUESTION")
+    if submitted is not None:
+        raise Conflict(
+            f"{member_name} has submitted the scorecard of meeting {mid} already; scores are final",
+            field="--member",
+        )
+    now = now or utcnow()
+    values = {
+        "meeting_id": mid,
+        "question_id": qid,
+        "member_id": member_id,
+        "value": value,
+        "comment": comment or "",
+        "updated_at": now,
+    }
+    update = ("value", "updated_at") if comment is None else ("value", "comment", "updated_at")
+    stored = upsert(session, Score, values, ("meeting_id", "question_id", "member_id"), update, returning=("comment",))
+    return ScoreView(
+        meeting_id=mid,
+        candidate_id=candidate_id,
+        candidate=candidate,
+        question_id=qid,
+        criterion_id=criterion_id,
+        criterion=criterion,
+        member_id=member_id,
+        member=member_name,
+        value=value,
+        comment=stored[0] if stored is not None else (comment or ""),
+        submitted=False,
+        updated_at=now,
+    )
+
+
+def submit_scorecard(
+    session: Session, meeting_id: str | int, *, member: str | int, now: datetime | None = None
+) -> ScorecardView:
+    """Submit a member's scorecard in the caller's unit of work (at ``now``, else the current time).
+
+    Its scores become final and count in the comparison.
+
+    Returns:
+        The submitted scorecard.
+
+    Raises:
+        Conflict: submitted already.
+    """
+    meeting = _open_meeting(session, meeting_id)
+    panel_member = find_member(session, meeting.selection_id, member)
+    hold_member(session.connection(), stored_id(panel_member), submitting=True)  # the scores under way end first
+    if _submitted_at(session, stored_id(meeting), stored_id(panel_member)) is not None:
+        raise Conflict(
+            f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
+        )
+    now = now or utcnow()
+    session.add(Scorecard(meeting_id=stored_id(meeting), member_id=stored_id(panel_member), submitted_at=now))
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict(
+            f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
+        ) from None
+    scores = _score_views(
+        session, score_query().where(col(Score.meeting_id) == meeting.id, col(Score.member_id) == panel_member.id)
+    )
+    return ScorecardView(
+        meeting_id=stored_id(meeting),
+        member_id=stored_id(panel_member),
+        member=panel_member.name,
+        submitted_at=now,
+        scores=tuple(scores),
+    )
+
+
+def member_scorecard(session: Session, meeting_id: str | int, *, member: str | int) -> ScorecardView:
+    """A member's own scores for a meeting (``submitted_at`` None while not submitted), in the caller's session."""
+    meeting = find_meeting(session, meeting_id)
+    panel_member = find_member(session, meeting.selection_id, member)
+    scores = _score_views(
+        session, score_query().where(col(Score.meeting_id) == meeting.id, col(Score.member_id) == panel_member.id)
+    )
+    return ScorecardView(
+        meeting_id=stored_id(meeting),
+        member_id=stored_id(panel_member),
+        member=panel_member.name,
+        submitted_at=_submitted_at(session, stored_id(meeting), stored_id(panel_member)),
+        scores=tuple(scores),
+    )
+
+
+def visible_scores(session: Session, meeting_id: str | int, *, member: str | int) -> list[ScoreView]:
+    """The scores of a meeting that ``member`` may see.
+
+    The independence rule: everyone's once the member has submitted their own
+    scorecard for the meeting, only their own before that.
+
+    Returns:
+        Scores in agenda order, then by member.
+    """
+    meeting = find_meeting(session, meeting_id)
+    panel_member = find_member(session, meeting.selection_id, member)
+    stmt = score_query().where(col(Score.meeting_id) == meeting.id)
+    if _submitted_at(session, stored_id(meeting), stored_id(panel_member)) is None:
+        stmt = stmt.where(col(Score.member_id) == panel_member.id)
+    return _score_views(session, stmt)
 
 
 class ScoringService(Service):
@@ -197,86 +288,28 @@ class ScoringService(Service):
             comment = clean_text(comment, field="--comment", max_length=MAX_COMMENT)
         # The live path: one statement validates and stores (the member by exact name, as the screen names them).
         name = parse_ref(member)[1]
-        stored: Any = NOT_RUN
-        if self.db.sqlite_path is not None:  # a SQLite file: the statement alone, autocommitted
-            stored = store_score_sqlite(self.db.engine, mid, qid, value, name, comment, utcnow())
+        now = utcnow()
+        stored = store_score_autocommit(self.db.engine, mid, qid, value, name, comment, now)  # a SQLite file
         if stored is NOT_RUN:
-            stored = self._store(mid, qid, value, name, comment)
+            stored, now = self._store(mid, qid, value, name, comment)
         if stored is not None:
-            return stored  # type: ignore[no-any-return]
+            return _live_view(stored, mid, qid, value, name, now)
         # Nothing stored: a rule failed (this names it), or the member was named by id or in another case.
         return self._checked_score(mid, qid, value, member, comment)
 
     @unit_of_work(write=True, core=True)
     def _store(
         self, conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None
-    ) -> ScoreView | None:
-        return store_score(conn, mid, qid, value, name, comment, utcnow())
+    ) -> tuple[StoredScore | None, datetime]:
+        now = utcnow()
+        return store_score(conn, mid, qid, value, name, comment, now), now
 
     @unit_of_work(write=True)
     def _checked_score(
         self, session: Session, mid: int, qid: int, value: int | None, member: str | int, comment: str | None
     ) -> ScoreView:
         """``score`` with every rule checked one by one, naming the one that fails."""
-        _, name = parse_ref(member)
-        # One small SELECT validates the meeting, the agenda question and the member (by exact name).
-        row = session.connection().execute(_score_check(), {"mid": mid, "qid": qid, "name": name}).first()
-        if row is None:
-            raise NotFound(f"no meeting numbered {mid}", field="MEETING")
-        (
-            status,
-            selection_id,
-            candidate_id,
-            candidate,
-            on_agenda,
-            criterion_id,
-            criterion,
-            member_id,
-            member_name,
-            submitted,
-        ) = row
-        if status == "cancelled":
-            raise UserError(f"meeting {mid} is cancelled; it takes no scores", field="MEETING")
-        if member_id is None:  # not an exact name: any case, or an id (rare; a second query)
-            panel_member = find_member(session, selection_id, member)
-            member_id, member_name = panel_member.id, panel_member.name
-            submitted = _submitted_at(session, mid, member_id)
-        if hold_member(session.connection(), member_id, submitting=False):  # waited for a submit under way
-            submitted = _submitted_at(session, mid, member_id)
-        if on_agenda is None:
-            raise UserError(f"question {qid} is not on the agenda of meeting {mid}", field="QUESTION")
-        if submitted is not None:
-            raise Conflict(
-                f"{member_name} has submitted the scorecard of meeting {mid} already; scores are final",
-                field="--member",
-            )
-        now = utcnow()
-        values = {
-            "meeting_id": mid,
-            "question_id": qid,
-            "member_id": member_id,
-            "value": value,
-            "comment": comment or "",
-            "updated_at": now,
-        }
-        update = ("value", "updated_at") if comment is None else ("value", "comment", "updated_at")
-        stored = upsert(
-            session, Score, values, ("meeting_id", "question_id", "member_id"), update, returning=("comment",)
-        )
-        return ScoreView(
-            meeting_id=mid,
-            candidate_id=candidate_id,
-            candidate=candidate,
-            question_id=qid,
-            criterion_id=criterion_id,
-            criterion=criterion,
-            member_id=member_id,
-            member=member_name,
-            value=value,
-            comment=stored[0] if stored is not None else (comment or ""),
-            submitted=False,
-            updated_at=now,
-        )
+        return checked_score(session, mid, qid, value, member, comment)
 
     @unit_of_work(write=True)
     def submit(self, session: Session, meeting_id: str | int, *, member: str | int) -> ScorecardView:
@@ -288,64 +321,17 @@ class ScoringService(Service):
         Raises:
             Conflict: submitted already.
         """
-        meeting = _open_meeting(session, meeting_id)
-        panel_member = find_member(session, meeting.selection_id, member)
-        hold_member(session.connection(), panel_member.id, submitting=True)  # the scores under way end first
-        if _submitted_at(session, meeting.id, panel_member.id) is not None:
-            raise Conflict(
-                f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
-            )
-        now = utcnow()
-        session.add(Scorecard(meeting_id=meeting.id, member_id=panel_member.id, submitted_at=now))
-        try:
-            session.flush()
-        except IntegrityError:
-            raise Conflict(
-                f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
-            ) from None
-        scores = _score_views(
-            session, _score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id)
-        )
-        return ScorecardView(
-            meeting_id=meeting.id,
-            member_id=panel_member.id,
-            member=panel_member.name,
-            submitted_at=now,
-            scores=tuple(scores),
-        )
+        return submit_scorecard(session, meeting_id, member=member)
 
     @unit_of_work(write=False)
     def scorecard(self, session: Session, meeting_id: str | int, *, member: str | int) -> ScorecardView:
         """A member's own scores for a meeting (``submitted_at`` None while not submitted)."""
-        meeting = find_meeting(session, meeting_id)
-        panel_member = find_member(session, meeting.selection_id, member)
-        scores = _score_views(
-            session, _score_query().where(Score.meeting_id == meeting.id, Score.member_id == panel_member.id)
-        )
-        return ScorecardView(
-            meeting_id=meeting.id,
-            member_id=panel_member.id,
-            member=panel_member.name,
-            submitted_at=_submitted_at(session, meeting.id, panel_member.id),
-            scores=tuple(scores),
-        )
+        return member_scorecard(session, meeting_id, member=member)
 
     @unit_of_work(write=False)
     def visible_scores(self, session: Session, meeting_id: str | int, *, member: str | int) -> list[ScoreView]:
-        """The scores of a meeting that ``member`` may see.
-
-        The independence rule: everyone's once the member has submitted their own
-        scorecard for the meeting, only their own before that.
-
-        Returns:
-            Scores in agenda order, then by member.
-        """
-        meeting = find_meeting(session, meeting_id)
-        panel_member = find_member(session, meeting.selection_id, member)
-        stmt = _score_query().where(Score.meeting_id == meeting.id)
-        if _submitted_at(session, meeting.id, panel_member.id) is None:
-            stmt = stmt.where(Score.member_id == panel_member.id)
-        return _score_views(session, stmt)
+        """The scores of a meeting that ``member`` may see: everyone's once they submitted, else their own."""
+        return visible_scores(session, meeting_id, member=member)
 
     @unit_of_work(write=False)
     def scores(
@@ -361,7 +347,7 @@ class ScoringService(Service):
             The scores.
         """
         sel = find_selection(session, selection)
-        stmt = _score_query().where(Meeting.selection_id == sel.id)
+        stmt = score_query().where(col(Meeting.selection_id) == sel.id)
         if submitted_only:
-            stmt = stmt.where(Scorecard.submitted_at.is_not(None))  # type: ignore[union-attr]
+            stmt = stmt.where(col(Scorecard.submitted_at).is_not(None))
         return _score_views(session, stmt)

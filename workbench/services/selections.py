@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlmodel import Session, col, select
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
@@ -17,13 +19,14 @@ from workbench.store.models import (
     QuestionKind,
     ScopeItem,
     Selection,
+    stored_id,
 )
 
 
 def selection_view(row: Selection) -> SelectionView:
     days = tuple(int(d) for d in row.business_days.split(",") if d.strip())
     return SelectionView(
-        id=row.id,
+        id=stored_id(row),
         name=row.name,
         description=row.description,
         timezone=row.timezone,
@@ -37,7 +40,7 @@ def selection_view(row: Selection) -> SelectionView:
 
 def criterion_view(row: Criterion, scope_ids: tuple[int, ...] = ()) -> CriterionView:
     return CriterionView(
-        id=row.id,
+        id=stored_id(row),
         selection_id=row.selection_id,
         key=row.key,
         name=row.name,
@@ -57,10 +60,11 @@ def find_selection(session: Session, ref: str | int | None) -> Selection:
         UserError: ``ref`` is None and there are several selections.
     """
     if ref is None or str(ref).strip() == "":
-        rows = session.exec(select(Selection).order_by(Selection.id).limit(2)).all()
+        rows = session.exec(select(Selection).order_by(col(Selection.id)).limit(2)).all()
         if not rows:
             raise NotFound(
-                "the database holds no selection yet; create one with 'workbench selections new NAME' or 'workbench demo'",
+                "the database holds no selection yet; "
+                "create one with 'workbench selections new NAME' or 'workbench demo'",
                 field="--selection",
             )
         if len(rows) > 1:
@@ -69,7 +73,7 @@ def find_selection(session: Session, ref: str | int | None) -> Selection:
             )
         return rows[0]
     number, text = parse_ref(ref)
-    row = session.exec(select(Selection).where(Selection.name == text)).first()
+    row = session.exec(select(Selection).where(col(Selection.name) == text)).first()
     if row is None and number is not None:
         row = session.get(Selection, number)
     if row is None:
@@ -82,7 +86,7 @@ class SelectionService(Service):
 
     @unit_of_work(write=False)
     def list(self, session: Session) -> list[SelectionView]:
-        rows = session.exec(select(Selection).order_by(Selection.name)).all()
+        rows = session.exec(select(Selection).order_by(col(Selection.name))).all()
         return [selection_view(r) for r in rows]
 
     @unit_of_work(write=False)
@@ -101,20 +105,9 @@ class SelectionService(Service):
         description: str = "",
     ) -> SelectionView:
         """Create a selection, with the rubric, questions and scope of a shipped template."""
-        from workbench.services.validate import check_timezone
-
-        name = clean_text(name, field="name", required=True, max_length=200)
-        timezone = check_timezone(timezone, field="timezone")
-        if session.exec(select(Selection).where(Selection.name == name)).first():
-            raise Conflict(f"a selection named {name!r} exists already", field="name")
-        row = Selection(
-            name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow()
+        return selection_view(
+            create_selection(session, name, template=template, timezone=timezone, description=description)
         )
-        session.add(row)
-        session.flush()
-        if template:
-            apply_template(session, row, template)
-        return selection_view(row)
 
     @unit_of_work(write=True)
     def add_criterion(
@@ -128,20 +121,20 @@ class SelectionService(Service):
         selection: str | int | None = None,
     ) -> CriterionView:
         """Add a criterion to the selection's rubric (after the existing ones)."""
-        import math
+        from workbench.services.validate import is_weight
 
         sel = find_selection(session, selection)
         name = clean_text(name, field="name", required=True, max_length=200)
-        if not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
+        if not is_weight(weight):
             raise UserError(f"{weight!r} is not a weight (a number >= 0)", field="weight")
         if len(anchors) != 5:
             raise UserError("needs exactly five anchors, for scores 1 to 5", field="anchors")
-        existing = session.exec(select(Criterion).where(Criterion.selection_id == sel.id)).all()
+        existing = session.exec(select(Criterion).where(col(Criterion.selection_id) == sel.id)).all()
         if any(c.name.casefold() == name.casefold() for c in existing):
             raise Conflict(f"a criterion named {name!r} exists already", field="name")
         a = [clean_text(x, field="anchors") for x in anchors]
         row = Criterion(
-            selection_id=sel.id,
+            selection_id=stored_id(sel),
             key=name.casefold().replace(" ", "-"),
             name=name,
             weight=float(weight),
@@ -169,7 +162,8 @@ class SelectionService(Service):
         selection: str | int | None = None,
     ) -> QuestionView:
         """Add a question to the bank, at the end, for the given meeting kinds."""
-        from workbench.services.validate import MEETING_KINDS, check_choice
+        from workbench.domain.vocabulary import MEETING_KINDS
+        from workbench.services.validate import check_choice
 
         sel = find_selection(session, selection)
         text = clean_text(text, field="text", required=True, max_length=2000)
@@ -177,15 +171,15 @@ class SelectionService(Service):
         if not kinds:
             raise UserError("a question needs at least one meeting kind", field="kinds")
         crit = None
-        for c in session.exec(select(Criterion).where(Criterion.selection_id == sel.id)).all():
+        for c in session.exec(select(Criterion).where(col(Criterion.selection_id) == sel.id)).all():
             if c.name.casefold() == str(criterion).strip().casefold() or str(c.id) == str(criterion).strip():
                 crit = c
         if crit is None:
             raise NotFound(f"no criterion named {criterion!r}", field="criterion")
-        count = len(session.exec(select(Question.id).where(Question.selection_id == sel.id)).all())
+        count = len(session.exec(select(col(Question.id)).where(col(Question.selection_id) == sel.id)).all())
         row = Question(
-            selection_id=sel.id,
-            criterion_id=crit.id,
+            selection_id=stored_id(sel),
+            criterion_id=stored_id(crit),
             text=text,
             guidance=clean_text(guidance, field="guidance"),
             position=count,
@@ -193,11 +187,11 @@ class SelectionService(Service):
         session.add(row)
         session.flush()
         for kind in kinds:
-            session.add(QuestionKind(question_id=row.id, kind=kind))
+            session.add(QuestionKind(question_id=stored_id(row), kind=kind))
         session.flush()
         return QuestionView(
-            id=row.id,
-            criterion_id=crit.id,
+            id=stored_id(row),
+            criterion_id=stored_id(crit),
             criterion=crit.name,
             text=row.text,
             guidance=row.guidance,
@@ -206,37 +200,41 @@ class SelectionService(Service):
         )
 
     @unit_of_work(write=False)
-    def criteria(self, session: Session, ref: str | int | None = None) -> list[CriterionView]:
+    def criteria(self, session: Session, ref: str | int | None = None) -> builtins.list[CriterionView]:
         sel = find_selection(session, ref)
         rows = session.exec(
-            select(Criterion).where(Criterion.selection_id == sel.id).order_by(Criterion.position, Criterion.id)
+            select(Criterion)
+            .where(col(Criterion.selection_id) == sel.id)
+            .order_by(col(Criterion.position), col(Criterion.id))
         ).all()
         links = session.exec(
             select(CriterionScope)
-            .join(Criterion, col(Criterion.id) == CriterionScope.criterion_id)
-            .where(Criterion.selection_id == sel.id)
+            .join(Criterion, col(Criterion.id) == col(CriterionScope.criterion_id))
+            .where(col(Criterion.selection_id) == sel.id)
         ).all()
         by_criterion: dict[int, list[int]] = {}
         for link in links:
             by_criterion.setdefault(link.criterion_id, []).append(link.scope_item_id)
-        return [criterion_view(r, tuple(sorted(by_criterion.get(r.id, [])))) for r in rows]
+        return [criterion_view(r, tuple(sorted(by_criterion.get(stored_id(r), [])))) for r in rows]
 
     @unit_of_work(write=False)
     def questions(
         self, session: Session, ref: str | int | None = None, *, kind: str | None = None
-    ) -> list[QuestionView]:
+    ) -> builtins.list[QuestionView]:
         sel = find_selection(session, ref)
-        return load_questions(session, sel.id, kind=kind)
+        return load_questions(session, stored_id(sel), kind=kind)
 
     @unit_of_work(write=False)
-    def scope(self, session: Session, ref: str | int | None = None) -> list[ScopeItemView]:
+    def scope(self, session: Session, ref: str | int | None = None) -> builtins.list[ScopeItemView]:
         sel = find_selection(session, ref)
         rows = session.exec(
-            select(ScopeItem).where(ScopeItem.selection_id == sel.id).order_by(ScopeItem.position, ScopeItem.id)
+            select(ScopeItem)
+            .where(col(ScopeItem.selection_id) == sel.id)
+            .order_by(col(ScopeItem.position), col(ScopeItem.id))
         ).all()
         return [
             ScopeItemView(
-                id=r.id,
+                id=stored_id(r),
                 selection_id=r.selection_id,
                 key=r.key,
                 name=r.name,
@@ -252,13 +250,15 @@ class SelectionService(Service):
 def load_questions(session: Session, selection_id: int, *, kind: str | None = None) -> list[QuestionView]:
     """The selection's questions in bank order, optionally only those of one meeting kind."""
     stmt = (
-        select(Question, Criterion.name)
-        .join(Criterion, col(Criterion.id) == Question.criterion_id)
-        .where(Question.selection_id == selection_id)
-        .order_by(Question.position, Question.id)
+        select(Question, col(Criterion.name))
+        .join(Criterion, col(Criterion.id) == col(Question.criterion_id))
+        .where(col(Question.selection_id) == selection_id)
+        .order_by(col(Question.position), col(Question.id))
     )
     if kind is not None:
-        stmt = stmt.where(col(Question.id).in_(select(QuestionKind.question_id).where(QuestionKind.kind == kind)))
+        stmt = stmt.where(
+            col(Question.id).in_(select(col(QuestionKind.question_id)).where(col(QuestionKind.kind) == kind))
+        )
     rows = session.exec(stmt).all()
     kinds: dict[int, list[str]] = {}
     follow_ups: dict[int, int] = {}
@@ -268,24 +268,53 @@ def load_questions(session: Session, selection_id: int, *, kind: str | None = No
             kinds.setdefault(qk.question_id, []).append(qk.kind)
         follow_ups = dict(
             session.exec(
-                select(CarriedGap.question_id, Note.meeting_id)
-                .join(Note, col(Note.id) == CarriedGap.note_id)
+                select(col(CarriedGap.question_id), col(Note.meeting_id))
+                .join(Note, col(Note.id) == col(CarriedGap.note_id))
                 .where(col(CarriedGap.question_id).in_(ids))
             ).all()
         )
     return [
         QuestionView(
-            id=q.id,
+            id=stored_id(q),
             criterion_id=q.criterion_id,
             criterion=cname,
             text=q.text,
             guidance=q.guidance,
-            kinds=tuple(sorted(kinds.get(q.id, []))),
+            kinds=tuple(sorted(kinds.get(stored_id(q), []))),
             position=q.position,
-            follow_up_of=follow_ups.get(q.id),
+            follow_up_of=follow_ups.get(stored_id(q)),
         )
         for q, cname in rows
     ]
+
+
+def create_selection(
+    session: Session,
+    name: str,
+    *,
+    template: str | None = "it-outsourcing",
+    timezone: str = "Europe/London",
+    description: str = "",
+    business_hours: str | None = None,
+) -> Selection:
+    """Store a selection with a shipped template's rubric, questions and scope, in the caller's unit of work.
+
+    ``business_hours`` (``HH:MM-HH:MM``) replaces the default office hours when given.
+    """
+    from workbench.services.validate import check_hours, check_timezone
+
+    name = clean_text(name, field="name", required=True, max_length=200)
+    timezone = check_timezone(timezone, field="timezone")
+    if session.exec(select(Selection).where(col(Selection.name) == name)).first():
+        raise Conflict(f"a selection named {name!r} exists already", field="name")
+    row = Selection(name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow())
+    if business_hours is not None:
+        row.business_hours = check_hours(business_hours, field="business_hours")
+    session.add(row)
+    session.flush()
+    if template:
+        apply_template(session, row, template)
+    return row
 
 
 def apply_template(session: Session, selection: Selection, template: str) -> None:
@@ -303,7 +332,7 @@ def apply_template(session: Session, selection: Selection, template: str) -> Non
     scope_ids: dict[str, int] = {}
     for pos, item in enumerate(scope_items):
         row = ScopeItem(
-            selection_id=selection.id,
+            selection_id=stored_id(selection),
             key=item.key,
             name=item.name,
             description=item.description,
@@ -313,12 +342,12 @@ def apply_template(session: Session, selection: Selection, template: str) -> Non
         )
         session.add(row)
         session.flush()
-        scope_ids[item.key] = row.id
+        scope_ids[item.key] = stored_id(row)
     criterion_ids: dict[str, int] = {}
     for pos, c in enumerate(rubric.criteria):
         a = c.anchors
-        row = Criterion(
-            selection_id=selection.id,
+        crit = Criterion(
+            selection_id=stored_id(selection),
             key=c.key,
             name=c.name,
             description=c.description,
@@ -330,22 +359,22 @@ def apply_template(session: Session, selection: Selection, template: str) -> Non
             anchor_4=a[3],
             anchor_5=a[4],
         )
-        session.add(row)
+        session.add(crit)
         session.flush()
-        criterion_ids[c.key] = row.id
+        criterion_ids[c.key] = stored_id(crit)
         for key in c.scope:
             if key in scope_ids:
-                session.add(CriterionScope(criterion_id=row.id, scope_item_id=scope_ids[key]))
+                session.add(CriterionScope(criterion_id=stored_id(crit), scope_item_id=scope_ids[key]))
     for pos, q in enumerate(rubric.questions):
-        row = Question(
-            selection_id=selection.id,
+        question = Question(
+            selection_id=stored_id(selection),
             criterion_id=criterion_ids[q.criterion],
             text=q.text,
             guidance=q.guidance,
             position=pos,
         )
-        session.add(row)
+        session.add(question)
         session.flush()
         for kind in q.kinds:
-            session.add(QuestionKind(question_id=row.id, kind=kind))
+            session.add(QuestionKind(question_id=stored_id(question), kind=kind))
     session.flush()

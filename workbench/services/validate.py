@@ -6,12 +6,13 @@ import re
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from workbench.domain.vocabulary import MEETING_KINDS as MEETING_KINDS
+from workbench.services.base import clean_text
 from workbench.services.errors import UserError
 
-CANDIDATE_STATUSES = ("long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined")
-MEETING_KINDS = ("introduction", "deep-dive", "meet-the-team", "reference-call", "site-visit")
-MEETING_STATUSES = ("planned", "held", "cancelled")
-NOTE_KINDS = ("note", "decision", "action", "concern", "gap")
+# MEETING_KINDS stays importable from here for the screens; its home is workbench.domain.vocabulary.
+
+MAX_DURATION = 24 * 60  # minutes a meeting may last
 HOURS_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 
 
@@ -62,6 +63,33 @@ def check_hours(value: str, *, field: str = "support_hours", allow_empty: bool =
         raise UserError(f"{text!r}: the end is after 24:00", field=field)
     if end <= start:
         raise UserError(f"{text!r}: the end must be after the start", field=field)
+    return text
+
+
+def is_weight(value: object) -> bool:
+    """Tell whether a value is a criterion weight: a finite number >= 0."""
+    import math
+
+    return isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
+
+
+def is_whole_in(value: object, low: int, high: int) -> bool:
+    """Tell whether a value is a whole number from ``low`` to ``high`` (a bool is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def check_duration(value: object, *, field: str = "--duration") -> int:
+    """A meeting's length: a whole number of minutes from 1 to ``MAX_DURATION``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DURATION:
+        raise UserError(f"{value!r} is not a whole number of minutes from 1 to {MAX_DURATION}", field=field)
+    return value
+
+
+def check_one_line(value: object, *, field: str, max_length: int) -> str:
+    """A stripped single-line text (a location, an owner): a line break is refused."""
+    text = clean_text(value, field=field, max_length=max_length)
+    if "\n" in text or "\r" in text:
+        raise UserError("must be on one line", field=field)
     return text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -33,7 +34,10 @@ def sqlite_backup(engine: Engine, target: Path) -> Path:
         try:
             raw = engine.raw_connection()
             try:
-                raw.driver_connection.backup(dest)
+                driver = raw.driver_connection
+                if driver is None:  # pragma: no cover - a pooled connection that is open has its driver's
+                    raise OSError("the database connection is closed")
+                driver.backup(dest)
             finally:
                 raw.close()
             dest.execute("PRAGMA journal_mode=DELETE")
@@ -45,6 +49,25 @@ def sqlite_backup(engine: Engine, target: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
+    """Copy the SQLite database beside itself before an upgrade and return the copy's path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{revision}.{stamp}.bak")
+    sqlite_backup(engine, target)
+    return target
+
+
+def backup_database(engine: Engine, target: Path) -> Path:
+    """A consistent copy of the whole database as a SQLite file (mode 0600), whatever the database.
+
+    SQLite is copied with the online backup API while others may write; a server database is
+    copied table by table inside one repeatable-read snapshot (``copy_to_sqlite``).
+    """
+    if engine.dialect.name == "sqlite":
+        return sqlite_backup(engine, target)
+    return copy_to_sqlite(engine, target)
 
 
 def copy_to_sqlite(engine: Engine, target: Path) -> Path:

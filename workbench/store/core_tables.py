@@ -3,14 +3,16 @@
 Defining the SQLModel classes of ``models.py`` (and importing SQLModel and pydantic for them)
 costs a good part of a second, which the first screen with data would wait for. These handles
 name only the tables and columns the overview reads and the live interview's score statement
-(``workbench/services/score_write.py``) touches, with the same types, and need nothing but
+(``workbench/store/live_score.py``) touches, with the same types, and need nothing but
 SQLAlchemy Core. ``models.py`` stays the one definition of the schema: a test checks that every
 column named here exists there with the same type.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import DateTime, Integer, String, column, table
+from sqlalchemy import Integer, String, column, table
+
+from workbench.store.types import UTCDateTime
 
 selection = table(
     "selection",
@@ -41,7 +43,7 @@ meeting = table(
     column("selection_id", Integer),
     column("candidate_id", Integer),
     column("kind", String),
-    column("start_utc", DateTime),
+    column("start_utc", UTCDateTime()),
     column("duration_minutes", Integer),
     column("location", String),
     column("status", String),
@@ -84,7 +86,7 @@ score = table(
     column("member_id", Integer),
     column("value", Integer),
     column("comment", String),
-    column("updated_at", DateTime),
+    column("updated_at", UTCDateTime()),
 )
 
 TABLES = (

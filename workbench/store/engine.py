@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
@@ -41,9 +42,9 @@ def _sqlite_engine(url: str, database: str | None, *, create_file: bool) -> Engi
     from sqlalchemy import create_engine
 
     memory = not database or database == ":memory:"
-    if not memory and create_file:
+    if database and not memory and create_file:
         prepare_private_file(Path(database))
-    kwargs: dict = {
+    kwargs: dict[str, Any] = {
         "hide_parameters": True,
         "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     }

@@ -1,10 +1,13 @@
-"""Schema versions: create by migrating, upgrade after a backup, refuse a newer database."""
+"""Schema versions: which revision a database is at, which this version ships, and the upgrade to it.
+
+Creating or upgrading a database after a backup (``ensure_schema``) is ``workbench.store.schema``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
@@ -75,50 +78,12 @@ def _current_revision(conn: Connection) -> str | None:
     return row[0] if row else None
 
 
-def ensure_schema(engine: Engine, *, sqlite_path: Path | None = None) -> SchemaState:
-    """Bring the database to head: create it, or upgrade it after a backup.
-
-    Args:
-        engine: the engine.
-        sqlite_path: the SQLite file, so an upgrade can write a backup beside it.
-
-    Returns:
-        The state before the call.
-
-    Raises:
-        SchemaError: the database comes from a newer version, or is not a workbench database.
-    """
-    state = schema_state(engine)
-    if not state.known:
-        raise SchemaError(
-            f"database schema version {state.current} is newer than this workbench "
-            f"(which knows up to {state.head}); upgrade the workbench, the database was not touched"
-        )
-    if state.up_to_date:
-        return state
-    if state.current is None:
-        _refuse_foreign(engine)
-    elif sqlite_path is not None:
-        backup_before_upgrade(engine, sqlite_path, state.current)
-    upgrade(engine)
-    return state
-
-
-def _refuse_foreign(engine: Engine) -> None:
-    tables = set(inspect(engine).get_table_names())
-    if tables:
-        names = ", ".join(sorted(tables)[:5])
-        raise SchemaError(f"the database already holds tables that are not the workbench's ({names}); not touched")
-
-
-def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
-    """Copy the SQLite database beside itself before an upgrade and return the copy's path."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.{revision}.{stamp}.bak")
-    from workbench.store.backup import sqlite_backup
-
-    sqlite_backup(engine, target)
-    return target
+def _driver(conn: Connection) -> Any:
+    """The DB-API connection under a SQLAlchemy one (sqlite3's, for the pragmas it must run outside a transaction)."""
+    driver = conn.connection.driver_connection
+    if driver is None:  # pragma: no cover - an open connection has its driver's
+        raise SchemaError("the database connection is closed")
+    return driver
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -129,7 +94,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.connect() as conn:
         if sqlite:
             # Batch migrations rebuild tables; foreign keys are checked after, not during.
-            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            _driver(conn).execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.execution_options(**{WRITE_OPTION: True}).begin():
                 command.upgrade(_config(conn), revision)
@@ -139,4 +104,4 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                         raise SchemaError(f"the upgrade left {len(bad)} rows without their parent; rolled back")
         finally:
             if sqlite:
-                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+                _driver(conn).execute("PRAGMA foreign_keys=ON")

@@ -2,10 +2,15 @@
 
 # No `from __future__ import annotations` here: SQLModel reads the annotations at runtime.
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Protocol
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from workbench.domain import vocabulary as v
+from workbench.store.types import UTCDateTime
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -18,8 +23,14 @@ SQLModel.metadata.naming_convention = {
 # Every foreign key names its ON DELETE rule so that SQLite and PostgreSQL behave alike.
 
 
-def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True) -> Column:
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+def _one_of(column: str, words: Iterable[str]) -> str:
+    """The SQL of a check constraint that ``column`` holds one of ``words``: ``status IN ('a','b')``."""
+    quoted = ",".join("'" + word.replace("'", "''") + "'" for word in words)
+    return f"{column} IN ({quoted})"
 
 
 class Selection(SQLModel, table=True):
@@ -34,7 +45,7 @@ class Selection(SQLModel, table=True):
     business_days: str = "0,1,2,3,4"  # ISO weekday numbers, Monday = 0
     date_order: str = "dmy"  # how an all-numeric date like 03/04/2027 is read: dmy or mdy
     rubric: str = ""
-    created_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class ScopeItem(SQLModel, table=True):
@@ -43,7 +54,7 @@ class ScopeItem(SQLModel, table=True):
     __tablename__ = "scope_item"
     __table_args__ = (
         UniqueConstraint("selection_id", "name"),
-        CheckConstraint("decision IN ('outsource','in-house','undecided')", name="decision"),
+        CheckConstraint(_one_of("decision", v.SCOPE_DECISIONS), name="decision"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
@@ -116,10 +127,7 @@ class Candidate(SQLModel, table=True):
     __tablename__ = "candidate"
     __table_args__ = (
         UniqueConstraint("selection_id", "name"),
-        CheckConstraint(
-            "status IN ('long-list','shortlisted','interviewing','finalist','chosen','declined')",
-            name="status",
-        ),
+        CheckConstraint(_one_of("status", v.CANDIDATE_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
@@ -131,8 +139,8 @@ class Candidate(SQLModel, table=True):
     status: str = "long-list"
     baseline: bool = False
     notes: str = ""
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class CandidateScope(SQLModel, table=True):
@@ -152,7 +160,7 @@ class Recommendation(SQLModel, table=True):
 
     __tablename__ = "recommendation"
     __table_args__ = (
-        CheckConstraint("sentiment IN ('positive','neutral','negative')", name="sentiment"),
+        CheckConstraint(_one_of("sentiment", v.RECOMMENDATION_SENTIMENTS), name="sentiment"),
         CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating"),
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -170,7 +178,7 @@ class VendorPerson(SQLModel, table=True):
     """Someone on the vendor's management or delivery team."""
 
     __tablename__ = "vendor_person"
-    __table_args__ = (CheckConstraint("team IN ('management','delivery')", name="team"),)
+    __table_args__ = (CheckConstraint(_one_of("team", v.VENDOR_TEAMS), name="team"),)
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     name: str
@@ -189,7 +197,7 @@ class DiligenceCheck(SQLModel, table=True):
     __tablename__ = "diligence_check"
     __table_args__ = (
         UniqueConstraint("candidate_id", "item"),
-        CheckConstraint("status IN ('todo','ok','concern','n/a')", name="status"),
+        CheckConstraint(_one_of("status", v.DILIGENCE_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     candidate_id: int = Field(sa_column=_fk("candidate.id", index=False))
@@ -216,9 +224,9 @@ class MeetingSeries(SQLModel, table=True):
 
     __tablename__ = "meeting_series"
     __table_args__ = (
-        CheckConstraint("freq IN ('daily','weekly','monthly')", name="freq"),
+        CheckConstraint(_one_of("freq", v.SERIES_FREQUENCIES), name="freq"),
         CheckConstraint("interval >= 1", name="interval"),
-        CheckConstraint("status IN ('active','cancelled')", name="status"),
+        CheckConstraint(_one_of("status", v.SERIES_STATUSES), name="status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(sa_column=_fk("selection.id"))
@@ -229,11 +237,11 @@ class MeetingSeries(SQLModel, table=True):
     freq: str = "weekly"
     interval: int = 1
     count: int | None = None
-    until_utc: datetime | None = None
+    until_utc: datetime | None = Field(default=None, sa_type=UTCDateTime)
     duration_minutes: int = 60
     location: str = ""
     status: str = "active"
-    created_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Meeting(SQLModel, table=True):
@@ -241,7 +249,7 @@ class Meeting(SQLModel, table=True):
 
     __tablename__ = "meeting"
     __table_args__ = (
-        CheckConstraint("status IN ('planned','held','cancelled')", name="status"),
+        CheckConstraint(_one_of("status", v.MEETING_STATUSES), name="status"),
         CheckConstraint("duration_minutes > 0", name="duration"),
         Index("ix_meeting_selection_start", "selection_id", "start_utc"),
     )
@@ -249,7 +257,7 @@ class Meeting(SQLModel, table=True):
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     candidate_id: int = Field(sa_column=_fk("candidate.id"))
     kind: str = Field(max_length=40)
-    start_utc: datetime  # naive, UTC
+    start_utc: datetime = Field(sa_type=UTCDateTime)  # stored in UTC, read back aware
     timezone: str  # the IANA zone the time was entered in
     duration_minutes: int = 60
     location: str = ""
@@ -259,8 +267,8 @@ class Meeting(SQLModel, table=True):
     sequence: int = 0
     series_id: int | None = Field(default=None, sa_column=_fk("meeting_series.id", nullable=True, ondelete="SET NULL"))
     series_index: int | None = None  # 0-based position of the occurrence in its series
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class MeetingMember(SQLModel, table=True):
@@ -304,7 +312,7 @@ class Score(SQLModel, table=True):
     member_id: int = Field(sa_column=_fk("panel_member.id"))
     value: int | None = None
     comment: str = ""
-    updated_at: datetime
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Scorecard(SQLModel, table=True):
@@ -315,14 +323,14 @@ class Scorecard(SQLModel, table=True):
     member_id: int = Field(
         sa_column=Column(Integer, ForeignKey("panel_member.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
-    submitted_at: datetime
+    submitted_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Note(SQLModel, table=True):
     """A note typed during a meeting: note, decision, action, concern or knowledge gap."""
 
     __tablename__ = "note"
-    __table_args__ = (CheckConstraint("kind IN ('note','decision','action','concern','gap')", name="kind"),)
+    __table_args__ = (CheckConstraint(_one_of("kind", v.NOTE_KINDS), name="kind"),)
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id"))
     member_id: int = Field(sa_column=_fk("panel_member.id"))
@@ -331,8 +339,8 @@ class Note(SQLModel, table=True):
     owner: str = ""
     due: date | None = None
     question_id: int | None = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL"))
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class InterviewPosition(SQLModel, table=True):
@@ -346,7 +354,7 @@ class InterviewPosition(SQLModel, table=True):
     question_id: int | None = Field(
         default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL", index=False)
     )
-    updated_at: datetime
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class QuestionTimer(SQLModel, table=True):
@@ -362,7 +370,7 @@ class QuestionTimer(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("question.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
     elapsed_seconds: float = 0.0
-    running_since: datetime | None = None
+    running_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class CarriedGap(SQLModel, table=True):
@@ -371,3 +379,27 @@ class CarriedGap(SQLModel, table=True):
     __tablename__ = "carried_gap"
     note_id: int = Field(sa_column=Column(Integer, ForeignKey("note.id", ondelete="CASCADE"), primary_key=True))
     question_id: int = Field(sa_column=_fk("question.id"))
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Stored) -> int:
+    """The primary key of a row that is in the database (flushed): a row not stored yet has none.
+
+    Raises:
+        ValueError: the row has no id yet.
+    """
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it is not stored yet")
+    return row.id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, for Core statements (SQLModel does not type ``__table__``)."""
+    table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel on every table=True class
+    if not isinstance(table, Table):  # pragma: no cover - every model above is a table
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table

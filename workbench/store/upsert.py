@@ -77,5 +77,5 @@ def _statement(
     else:
         stmt = stmt.on_conflict_do_nothing(index_elements=list(conflict_cols))
     if returning:
-        stmt = stmt.returning(*(table.c[name] for name in returning))
+        return stmt.returning(*(table.c[name] for name in returning))
     return stmt

@@ -6,37 +6,56 @@ connection, no ORM objects. The SELECT yields the row only when every rule holds
 statement, against the data as it is now (nothing cached): the meeting exists and is not
 cancelled, the question is on its agenda, the member (by exact name) is on the selection's
 panel, and the member has not submitted the scorecard. RETURNING hands back what the
-``ScoreView`` needs, the names included, from that same statement.
+service's view needs, the names included, from that same statement (a ``StoredScore``).
 
 No row back means some rule failed, or the member was named by id or in another case: nothing
 was written, and the caller runs the checked path, which names the reason or stores the score.
 The statement is built once per dialect and comment mode (SQLite and PostgreSQL both accept it).
 
-On a SQLite file the statement runs on its own, in autocommit (``store_score_sqlite``): a single
-statement is its own transaction there, taking the write lock (with the busy timeout) before it
-reads, and committed (WAL, ``synchronous=FULL``) when it returns, so it needs no BEGIN IMMEDIATE
-and no COMMIT round trip. It is compiled once to the driver's SQL and run on a pooled connection.
+On a SQLite file the statement runs on its own, in autocommit (``store_score_autocommit``): a
+single statement is its own transaction there, taking the write lock (with the busy timeout)
+before it reads, and committed (WAL, ``synchronous=FULL``) when it returns, so it needs no BEGIN
+IMMEDIATE and no COMMIT round trip. It is compiled once to the driver's SQL and run on a pooled
+connection.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from enum import Enum
+from typing import Any, Final, NamedTuple
 
 from sqlalchemy import Integer, String, and_, bindparam, exists, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from workbench.services.views.scoring import ScoreView
 from workbench.store import core_tables as t
+from workbench.store.locks import hold_member
 
 _CONFLICT = ("meeting_id", "question_id", "member_id")
 _STATEMENTS: dict[tuple[str, bool], Any] = {}
 _SQLITE: dict[tuple[bool, str], tuple[str, tuple[str, ...], dict[str, Any], Callable[[Any], Any]]] = {}
 
-NOT_RUN = object()
-"""``store_score_sqlite``'s answer when its connection was inside a transaction: use ``store_score``."""
+
+class NotRun(Enum):
+    """``store_score_autocommit``'s answer when it could not run the statement on its own: use ``store_score``."""
+
+    NOT_RUN = "not run"
+
+
+NOT_RUN: Final = NotRun.NOT_RUN
+
+
+class StoredScore(NamedTuple):
+    """What the statement stored and read back (the value and the time are the caller's)."""
+
+    member_id: int
+    comment: str
+    candidate_id: int
+    candidate: str
+    criterion_id: int
+    criterion: str
 
 
 def _statement(dialect: str, keep_comment: bool) -> Any:
@@ -82,27 +101,9 @@ def _params(mid: int, qid: int, value: int | None, name: str, comment: str | Non
     return {"mid": mid, "qid": qid, "name": name, "value": value, "comment": comment or "", "now": now}
 
 
-def _view(row: Any, mid: int, qid: int, value: int | None, name: str, now: datetime) -> ScoreView:
-    member_id, stored_comment, candidate_id, candidate, criterion_id, criterion = row
-    return ScoreView(
-        meeting_id=mid,
-        candidate_id=candidate_id,
-        candidate=candidate,
-        question_id=qid,
-        criterion_id=criterion_id,
-        criterion=criterion,
-        member_id=member_id,
-        member=name,
-        value=value,
-        comment=stored_comment,
-        submitted=False,
-        updated_at=now,
-    )
-
-
 def store_score(
     conn: Connection, mid: int, qid: int, value: int | None, name: str, comment: str | None, now: datetime
-) -> ScoreView | None:
+) -> StoredScore | None:
     """Store a score by the member's exact name in one statement; None when nothing was stored.
 
     Args:
@@ -110,7 +111,7 @@ def store_score(
         comment: the comment; None keeps the stored one (an empty one for a new score).
 
     Returns:
-        The score as stored, or None: a rule failed (or the name is not exact) and nothing changed.
+        What was stored, or None: a rule failed (or the name is not exact) and nothing changed.
     """
     hold_member(conn, (mid, name), submitting=False)  # PostgreSQL: wait for a submit of theirs under way
     key = (conn.dialect.name, comment is None)
@@ -118,37 +119,7 @@ def store_score(
     if stmt is None:
         stmt = _STATEMENTS[key] = _statement(*key)
     row = conn.execute(stmt, _params(mid, qid, value, name, comment, now)).first()
-    return None if row is None else _view(row, mid, qid, value, name, now)
-
-
-def hold_member(conn: Connection, member: int | tuple[int, str], *, submitting: bool) -> bool:
-    """On PostgreSQL, lock a panel member's row until the transaction ends: shared to score, exclusive to submit.
-
-    ``member``: the member's id, or (meeting id, exact name) for a member of that meeting's selection.
-
-    Under READ COMMITTED a score's statement could otherwise miss a submit that another terminal
-    has written but not yet committed, and store a score after the scorecard was submitted (and
-    left out of what the submit returned). With the lock, a score waits for a submit under way and
-    its next statement sees the scorecard (refused); a submit waits for the scores under way and
-    reads them. SQLite needs none: a writer holds the whole database's write lock.
-
-    Returns:
-        Whether a lock was taken (PostgreSQL): what was read before it may have changed meanwhile.
-    """
-    if conn.dialect.name != "postgresql":
-        return False
-    pm, mt = t.panel_member.c, t.meeting.c
-    if isinstance(member, tuple):
-        mid, name = member
-        rows = (
-            select(pm.id)
-            .select_from(t.meeting.join(t.panel_member, and_(pm.selection_id == mt.selection_id, pm.name == name)))
-            .where(mt.id == mid)
-        )
-    else:
-        rows = select(pm.id).where(pm.id == member)
-    conn.execute(rows.with_for_update(read=not submitting, of=t.panel_member))
-    return True
+    return None if row is None else StoredScore(*row)
 
 
 def _sqlite_sql(
@@ -165,18 +136,25 @@ def _sqlite_sql(
     return found
 
 
-def store_score_sqlite(
+def _on_a_sqlite_file(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:")
+
+
+def store_score_autocommit(
     engine: Engine, mid: int, qid: int, value: int | None, name: str, comment: str | None, now: datetime
-) -> Any:
-    """``store_score`` on a SQLite file as one autocommitted statement: committed when it returns.
+) -> StoredScore | NotRun | None:
+    """``store_score`` as one statement committed on its own (a SQLite file): committed when it returns.
 
     Returns:
-        The score as stored; None when a rule failed (nothing changed); ``NOT_RUN`` when the pooled
-        connection is not in autocommit, or inside a transaction (nothing run: use ``store_score``).
+        What was stored; None when a rule failed (nothing changed); ``NOT_RUN`` when the database
+        is not a SQLite file, or the pooled connection is not in autocommit, or inside a transaction
+        (nothing run: use ``store_score`` in a unit of work).
 
     Raises:
         sqlalchemy.exc.DBAPIError: the driver's error, wrapped as SQLAlchemy wraps it.
     """
+    if not _on_a_sqlite_file(engine):
+        return NOT_RUN
     import sqlite3
 
     sql, names, fixed, convert = _sqlite_sql(engine, comment is None)
@@ -197,4 +175,4 @@ def store_score_sqlite(
             ) from exc
     finally:
         pooled.close()
-    return _view(rows[0], mid, qid, value, name, now) if rows else None
+    return StoredScore(*rows[0]) if rows else None

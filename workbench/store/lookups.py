@@ -1,0 +1,78 @@
+"""Lookups that several use cases share, each written once: plain rows back, None when nothing matches.
+
+The services turn a miss into the error that names the field a person typed.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sqlmodel import Session, col, select
+
+from workbench.store.models import Candidate, Meeting
+
+
+def candidate_by_name_or_number(session: Session, selection_id: int, name: str, number: int | None) -> Candidate | None:
+    """The candidate of a selection called ``name`` (exactly, else in any case), else numbered ``number``.
+
+    Args:
+        session: the unit of work's session.
+        selection_id: the selection the candidate must belong to.
+        name: the text a person typed, stripped.
+        number: the candidate's id when that text is a number, else None.
+
+    Returns:
+        The candidate, or None when none of the selection matches.
+    """
+    row = session.exec(
+        select(Candidate).where(col(Candidate.selection_id) == selection_id, col(Candidate.name) == name)
+    ).first()
+    if row is None:
+        lowered = name.casefold()
+        names = session.exec(
+            select(Candidate.id, Candidate.name).where(col(Candidate.selection_id) == selection_id)
+        ).all()
+        match = next((cid for cid, other in names if other.casefold() == lowered), None)
+        if match is not None:
+            row = session.get(Candidate, match)
+    if row is None and number is not None:
+        row = session.get(Candidate, number)
+        if row is not None and row.selection_id != selection_id:
+            row = None
+    return row
+
+
+class MeetingRow(NamedTuple):
+    """A meeting with what its lists show of its candidate."""
+
+    meeting: Meeting
+    candidate: str  # the candidate's name
+    candidate_timezone: str
+    support_hours: str
+
+
+def selection_meetings(
+    session: Session, selection_id: int, *, candidate_id: int | None = None, include_cancelled: bool = True
+) -> list[MeetingRow]:
+    """The meetings of a selection (or of one of its candidates) in start order, in one query.
+
+    Args:
+        session: the unit of work's session.
+        selection_id: the selection.
+        candidate_id: only this candidate's meetings.
+        include_cancelled: include the cancelled meetings.
+
+    Returns:
+        The meetings, earliest first (then by number), each with its candidate's name, zone and hours.
+    """
+    stmt = (
+        select(Meeting, Candidate.name, Candidate.timezone, Candidate.support_hours)
+        .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
+        .where(col(Meeting.selection_id) == selection_id)
+        .order_by(col(Meeting.start_utc), col(Meeting.id))
+    )
+    if candidate_id is not None:
+        stmt = stmt.where(col(Meeting.candidate_id) == candidate_id)
+    if not include_cancelled:
+        stmt = stmt.where(col(Meeting.status) != "cancelled")
+    return [MeetingRow(*row) for row in session.exec(stmt).all()]
