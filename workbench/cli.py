@@ -87,7 +87,7 @@ def _opens_app(args: list[str]) -> bool:
         word = rest.pop(0)
         if word in ("--db", "--as") and rest:
             rest.pop(0)
-        elif not (word.startswith("--db=") or word.startswith("--as=")):
+        elif not (word.startswith(("--db=", "--as="))):
             return False
     return True
 

@@ -1,19 +1,20 @@
-"""Shipped templates in data/: rubric and question bank, checklist, scope, sample selection."""
+"""Shipped templates (workbench.shipped_data): rubric and question bank, checklist, scope, sample selection."""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
 from workbench.domain.vocabulary import MEETING_KINDS, SCOPE_DECISIONS
+from workbench.shipped_data import data_root
+
+_LABEL = "data"  # how messages name the templates' folder
 
 SCOPE_PRIORITIES = (1, 2, 3)
 ANCHOR_COUNT = 5
 
-_PACKAGE = "data"
 _RUBRICS = "rubrics"
 _CHECKLISTS = "checklists"
 _SCOPES = "scope"
@@ -74,7 +75,7 @@ class ScopeTemplate:
 
 
 def _folder(sub: str) -> Traversable:
-    return files(_PACKAGE).joinpath(sub)
+    return data_root().joinpath(sub)
 
 
 def _names(sub: str) -> list[str]:
@@ -101,7 +102,7 @@ def _read(sub: str, what: str, key: object) -> tuple[dict[str, Any], str]:
     available = _names(sub)
     if not isinstance(key, str) or key not in available:
         raise ValueError(f"unknown {what} template {key!r}; available: {', '.join(available) or '(none)'}")
-    label = f"{_PACKAGE}/{sub}/{key}.toml"
+    label = f"{_LABEL}/{sub}/{key}.toml"
     return _parse(_folder(sub).joinpath(f"{key}.toml"), label), label
 
 
@@ -272,7 +273,7 @@ def load_scope(key: str = "it-outsourcing") -> tuple[ScopeTemplate, ...]:
 def load_sample() -> dict[str, Any]:
     """The sample selection as parsed TOML (a plain dict, not validated here)."""
     folder, name = _SAMPLE
-    return _parse(_folder(folder).joinpath(name), f"{_PACKAGE}/{folder}/{name}")
+    return _parse(_folder(folder).joinpath(name), f"{_LABEL}/{folder}/{name}")
 
 
 def agenda_for(rubric: Rubric, kind: str) -> tuple[QuestionTemplate, ...]:

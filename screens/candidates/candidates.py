@@ -16,12 +16,13 @@ from screens.candidates.form import new_candidate_dialog
 from screens.dialogs.confirm import ConfirmDialog
 from screens.shell.editing import UNDO_BINDING, EditingScreen, Undo
 from screens.widgets.row_list import RowList
+from workbench.domain.vocabulary import CANDIDATE_STATUSES
 
 if TYPE_CHECKING:
     from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate
     from workbench.services.views.candidates import CandidateView
 
-STATUSES = ("long-list", "shortlisted", "interviewing", "finalist", "chosen", "declined")
+STATUSES = CANDIDATE_STATUSES
 PIPELINE = ("long-list", "shortlisted", "interviewing", "finalist", "chosen")
 STATUS_STYLE = {
     "shortlisted": "cyan",

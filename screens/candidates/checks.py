@@ -18,12 +18,13 @@ from textual.widgets import DataTable, Static
 from screens.candidates.table_pane import TablePane, short
 from screens.dialogs.form import FormDialog, FormField
 from screens.shell.editing import Undo
+from workbench.domain.vocabulary import DILIGENCE_STATUSES
 
 if TYPE_CHECKING:
     from workbench.services.views.candidates import DiligenceCheckView
     from workbench.services.views.meetings import AgendaItemView, MeetingView
 
-CHECK_CYCLE = ("todo", "ok", "concern", "n/a")
+CHECK_CYCLE = DILIGENCE_STATUSES  # space moves a check on to the next status
 CHECK_STYLE = {"todo": "", "ok": "green", "concern": "bold red", "n/a": "dim"}
 
 

@@ -13,13 +13,14 @@ from textual.widgets import DataTable
 from screens.candidates.table_pane import TablePane, V, last_checked_cell, short
 from screens.dialogs.form import FormDialog, FormField
 from screens.shell.editing import Undo
+from workbench.domain.vocabulary import RECOMMENDATION_SENTIMENTS, VENDOR_TEAMS
 
 if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.views.candidates import RecommendationView, VendorPersonView
 
-SENTIMENTS = ("positive", "neutral", "negative")
-TEAMS = ("management", "delivery")
+SENTIMENTS = RECOMMENDATION_SENTIMENTS
+TEAMS = VENDOR_TEAMS
 SENTIMENT_STYLE = {"positive": "green", "neutral": "", "negative": "red"}
 
 

@@ -15,13 +15,13 @@ from textual.widgets import DataTable, Static
 from screens.comparison.parts import FLAG, score_colour
 from screens.shell.base import WorkbenchScreen
 from screens.widgets.table import Table
+from workbench.domain.vocabulary import NOTE_KIND_LABELS
+from workbench.domain.vocabulary import label as label_of
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from workbench.services.views.drill import DrillDownView, DrillScore
-
-NOTE_LABELS = {"note": "Note", "decision": "Decision", "action": "Action", "concern": "Concern", "gap": "Knowledge gap"}
 
 
 def _short(text: str, width: int) -> str:
@@ -181,7 +181,7 @@ class DrillDownScreen(WorkbenchScreen):
                 out.append("  none\n", style="dim")
             for n in notes:
                 out.append(
-                    f"  {NOTE_LABELS.get(n.kind, n.kind)}", style="yellow" if n.kind in ("gap", "concern") else ""
+                    f"  {label_of(NOTE_KIND_LABELS, n.kind)}", style="yellow" if n.kind in ("gap", "concern") else ""
                 )
                 out.append(f" · #{n.meeting_id} · {n.member}: ", style="dim")
                 out.append(" ".join(n.text.split()))

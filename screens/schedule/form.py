@@ -29,7 +29,7 @@ from screens.shell.footer import WorkbenchFooter
 
 if TYPE_CHECKING:
     from workbench.services import Services
-    from workbench.services.scheduling import ResolvedTime, ScheduleResult
+    from workbench.services.views.schedule import ResolvedTime, ScheduleResult
 
 
 class ScheduleForm(ModalScreen["ScheduleResult | None"]):

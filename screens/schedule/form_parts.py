@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from screens.shell.base import describe_error
 
 if TYPE_CHECKING:
-    from workbench.services.scheduling import ResolvedTime
+    from workbench.services.views.schedule import ResolvedTime
 
 
 DEBOUNCE = 0.2  # seconds of quiet typing before the preview asks the services

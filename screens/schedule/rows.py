@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from workbench.services.schedule_views import ScheduleRow
+    from workbench.services.views.schedule import ScheduleRow
 
 
 OUT_OF_HOURS = "⚠"

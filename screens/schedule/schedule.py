@@ -20,8 +20,7 @@ from screens.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from workbench.services import Services
-    from workbench.services.schedule_views import ScheduleRow
-    from workbench.services.scheduling import ScheduleResult
+    from workbench.services.views.schedule import ScheduleResult, ScheduleRow
 
 
 class ScheduleScreen(WorkbenchScreen):
@@ -215,7 +214,7 @@ class ScheduleScreen(WorkbenchScreen):
 
         def context(services: Services) -> Any:
             from screens.schedule.form_parts import FormContext
-            from workbench.services.validate import MEETING_KINDS
+            from workbench.domain.vocabulary import MEETING_KINDS
 
             view = services.selections.get(sel)
             members = tuple(m.name for m in services.members.list(sel))

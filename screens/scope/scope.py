@@ -15,12 +15,13 @@ from textual.widgets import DataTable, Static
 from screens.dialogs.form import FormDialog, FormField
 from screens.shell.editing import UNDO_BINDING, EditingScreen, Undo
 from screens.widgets.table import Table
+from workbench.domain.vocabulary import SCOPE_DECISIONS
 
 if TYPE_CHECKING:
     from workbench.services.scope import Dependents, Dropped
     from workbench.services.views.kit import ScopeItemView
 
-DECISIONS = ("outsource", "in-house", "undecided")
+DECISIONS = SCOPE_DECISIONS
 DECISION_STYLE = {"outsource": "green", "in-house": "yellow", "undecided": "dim"}
 PRIORITY_LABEL = {1: "1 high", 2: "2 medium", 3: "3 low"}
 COLUMNS = (

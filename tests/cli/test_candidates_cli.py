@@ -123,7 +123,7 @@ def test_import_then_update(run, db: str, tmp_path: Path) -> None:
 
 def test_import_with_byte_order_mark(run, db: str, tmp_path: Path) -> None:
     path = write(tmp_path, b"\xef\xbb\xbf" + b"Name,Timezone\nAcme,Europe/Rome\n")
-    code, out, err = run(db, "candidates", "import", path)
+    code, _out, err = run(db, "candidates", "import", path)
     assert code == 0, err
     assert [(i["name"], i["timezone"]) for i in run.json(db, "candidates", "list")] == [("Acme", "Europe/Rome")]
 

@@ -27,7 +27,7 @@ def test_version(capsys) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_usage_errors_exit_2_with_one_line(db: str, run) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(db, "frobnicate")
+    code, _out, err = run(db, "frobnicate")
     assert code == 2 and err.count("\n") == 1 and "frobnicate" in err
     code, _, err = run(db, "compare", "--format", "xml")
     assert code == 2 and "xml" in err
@@ -44,7 +44,7 @@ def test_selections_and_members(db: str, run) -> None:  # type: ignore[no-untype
     code, out, _ = run(db, "selections", "list", "--format", "json")
     assert [s["name"] for s in json.loads(out)] == ["Backups"]
     code, out, _ = run(db, "selections", "list", "--format", "csv")
-    assert list(csv.DictReader(io.StringIO(out)))[0]["name"] == "Backups"
+    assert next(iter(csv.DictReader(io.StringIO(out))))["name"] == "Backups"
     assert run(db, "members", "add", "Ann Lee", "--role", "IT lead")[0] == 0
     code, _, err = run(db, "members", "add", "ann lee")
     assert code == 2 and "panel already" in err

@@ -236,7 +236,7 @@ def test_export_neutralises_candidate_names(db: str, run) -> None:  # type: igno
     assert run(db, "score", str(mid), str(qid), "3", "--member", "Ben Cole")[0] == 0
     code, out, _ = run(db, "export", "scores")
     assert code == 0
-    assert list(csv.DictReader(io.StringIO(out)))[0]["candidate"] == "'=cmd|' /C calc'!A0"
+    assert next(iter(csv.DictReader(io.StringIO(out))))["candidate"] == "'=cmd|' /C calc'!A0"
 
 
 def test_score_errors_exit_2_and_change_nothing(db: str, run) -> None:  # type: ignore[no-untyped-def]

@@ -72,7 +72,7 @@ def test_two_processes_write_2000_scores_each_at_once(tmp_path: Path) -> None:
     _prepare(path, 2000)
     procs = [_spawn(path, "Ann", 0, 2000), _spawn(path, "Bob", 0, 2000)]
     results = [p.communicate(timeout=600) for p in procs]
-    for proc, (out, err) in zip(procs, results):
+    for proc, (out, err) in zip(procs, results, strict=False):
         assert proc.returncode == 0, err[-2000:]
         assert out.splitlines()[-1] == "done"
         assert "locked" not in err

@@ -207,7 +207,7 @@ def test_first_revision_with_data_upgrades_to_head_with_every_row_intact(db_url:
         after = _dump(svc.db.engine, list(before))
         for table, rows in before.items():
             assert len(after[table]) == len(rows), table
-            for old, new in zip(rows, after[table]):
+            for old, new in zip(rows, after[table], strict=False):
                 for column, value in old.items():
                     assert _same(new[column], value), (table, column, new[column], value)
         with svc.db.engine.connect() as conn:

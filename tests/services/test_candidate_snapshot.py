@@ -1,4 +1,4 @@
-"""Deleting a candidate and bringing it back: everything comes back, read through the services (SQLite and PostgreSQL)."""
+"""Deleting a candidate and bringing it back: everything comes back, read through the services (both dialects)."""
 
 from __future__ import annotations
 
@@ -223,7 +223,7 @@ def test_a_table_added_later_is_covered(sample, later_tables: tuple[Table, Table
             insert(memo),
             [
                 {"meeting_id": mid, "text": f"memo {mid}", "compare_with": other}
-                for mid, other in zip(meetings, [meetings[1], vistula[0]] + [None] * 4)
+                for mid, other in zip(meetings, [meetings[1], vistula[0]] + [None] * 4, strict=False)
             ],
         )
         conn.execute(

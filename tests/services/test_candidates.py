@@ -244,7 +244,7 @@ def test_set_scope(svc) -> None:
     scope = svc.selections.scope()
     svc.candidates.add("Acme")
     ids = [scope[0].id, scope[1].id]
-    svc.candidates.set_scope("Acme", ids + [scope[0].id])
+    svc.candidates.set_scope("Acme", [*ids, scope[0].id])
     assert svc.candidates.get("Acme").scope_item_ids == tuple(sorted(ids))
     assert svc.candidates.list()[0].scope_item_ids == tuple(sorted(ids))
     with pytest.raises(UserError, match="--scope"):

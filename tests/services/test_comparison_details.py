@@ -279,7 +279,7 @@ def test_the_comparison_withholds_the_meetings_the_member_has_not_submitted(serv
 
 def test_a_meeting_nobody_else_submitted_is_not_withheld(services) -> None:
     """Only meetings where another member's scorecard is in count as withheld: an unscored plan is nothing hidden."""
-    q, m = _setup(services)
+    q, _m = _setup(services)
     assert services.comparison.compare(with_robustness=False, member="M2").withheld == ()  # submitted all hers
     later = services.meetings.add(
         candidate="Bolt",

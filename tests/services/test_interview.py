@@ -1,4 +1,4 @@
-"""The live interview's service: what the screen reads, resume position, timers, comments, carry-over (both dialects)."""
+"""The live interview's service: what the screen reads, resume position, timers, comments, carry-over."""
 
 from __future__ import annotations
 

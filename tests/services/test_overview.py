@@ -1,4 +1,4 @@
-"""The overview: progress per selection and the coming meetings, checked by hand on the sample (SQLite and PostgreSQL)."""
+"""The overview: progress per selection and the coming meetings, checked by hand on the sample (both dialects)."""
 
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ def test_gap_is_refused_with_the_first_valid_time_and_nothing_is_stored(svc) -> 
 
 
 def test_fold_needs_a_choice(svc) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(UserError, match="earlier|later"):
+    with pytest.raises(UserError, match=r"earlier|later"):
         svc.scheduling.schedule(
             candidate="Acme", kind="introduction", at="2027-11-07 01:30", tz="America/New_York", now=NOW
         )
@@ -172,7 +172,7 @@ def test_until_is_the_end_of_that_day_in_the_organisers_zone(svc) -> None:  # ty
         "2027-03-15 23:30",
         "2027-03-22 23:30",
     ]
-    with pytest.raises(UserError, match="--count|--until"):
+    with pytest.raises(UserError, match=r"--count|--until"):
         svc.scheduling.schedule(
             candidate="West",
             kind="introduction",

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
-from importlib.resources import files
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,6 +16,7 @@ from workbench.exports.minutes import md_escape, render_minutes, when
 from workbench.services.errors import UserError
 from workbench.services.minutes import AgendaRow, MemberScore, MinutesNote, MinutesView, NextMeeting
 from workbench.services.views.meetings import AgendaItemView, MeetingView
+from workbench.shipped_data import data_root
 
 LONDON, WARSAW = ZoneInfo("Europe/London"), ZoneInfo("Europe/Warsaw")
 START = datetime(2027, 3, 15, 10, 0, tzinfo=UTC)  # 10:00 GMT, 11:00 CET
@@ -329,7 +329,7 @@ def test_user_template_overrides_the_shipped_one(tmp_path: Path) -> None:
 
 
 def test_templates_are_shipped_in_the_data_package() -> None:
-    folder = files("data") / "templates"
+    folder = data_root() / "templates"
     for name in ("minutes.md.j2", "minutes.html.j2"):
         assert (folder / name).is_file(), name
     with pytest.raises(ValueError):

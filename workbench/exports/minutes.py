@@ -107,12 +107,12 @@ def user_template_dir() -> Path | None:
 
 
 def _shipped(name: str) -> tuple[str, str | None, Any] | None:
-    """Load a shipped template through importlib.resources (works in a wheel as well)."""
-    from importlib.resources import files
+    """Load a shipped template (workbench.shipped_data: a wheel's package data, or the checkout's data/)."""
+    from workbench.shipped_data import data_root
 
     if not name or ".." in name.split("/") or name.startswith("/") or "\\" in name:
         return None
-    resource = files("data").joinpath("templates", *name.split("/"))
+    resource = data_root().joinpath("templates", *name.split("/"))
     if not resource.is_file():
         return None
     return resource.read_text(encoding="utf-8"), None, lambda: True

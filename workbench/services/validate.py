@@ -6,11 +6,8 @@ import re
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from workbench.domain.vocabulary import MEETING_KINDS as MEETING_KINDS
 from workbench.services.base import clean_text
 from workbench.services.errors import UserError
-
-# MEETING_KINDS stays importable from here for the screens; its home is workbench.domain.vocabulary.
 
 MAX_DURATION = 24 * 60  # minutes a meeting may last
 HOURS_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")

@@ -1,1 +1,0 @@
-"""Shipped templates: rubric, question bank, checklist, sample selection, minutes templates."""
