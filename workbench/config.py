@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.db_url import canonical_url
+from workbench.db_url import canonical_url, refuse_keyword_dsn
 from workbench.redact import redact_url as redact_url  # re-exported: the one redaction (workbench.redact)
 
 APP_NAME = "vendor-interview-workbench"
@@ -72,6 +72,8 @@ def resolve_database(option: str | None, environ: dict[str, str] | None = None) 
                 return DatabaseTarget(url="sqlite:///:memory:", path=None)
             return _sqlite_file(Path(rest))
         return DatabaseTarget(url=canonical_url(value), path=None)
+    if not Path(value).expanduser().exists():
+        refuse_keyword_dsn(value)
     return _sqlite_file(Path(value))
 
 

@@ -16,8 +16,29 @@ POSTGRES_DRIVERS = ("", "psycopg")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*")
 
 
+_KEYWORD_DSN = re.compile(
+    r"(?:^|\s)(?:host|hostaddr|port|dbname|user|password|passfile|sslmode|sslpassword|service)\s*=", re.IGNORECASE
+)
+
+
 class DatabaseUrlError(ValueError):
     """A database URL that cannot be used as written (the message says what to change)."""
+
+
+def refuse_keyword_dsn(value: str) -> None:
+    """Refuse a libpq ``key=value`` connection string given where a path or a URL goes.
+
+    Taken for a file name it would create a SQLite file named after it, password and all, and show that
+    name in every message; an existing file of that name is still opened as a file.
+
+    Raises:
+        DatabaseUrlError: ``value`` reads as ``host=... password=...``.
+    """
+    if _KEYWORD_DSN.search(value):
+        raise DatabaseUrlError(
+            "this looks like a key=value connection string; give a URL instead, "
+            "postgresql://USER:PASSWORD@HOST:PORT/DATABASE (or a SQLite file path)"
+        )
 
 
 def canonical_url(value: str) -> str:

@@ -148,3 +148,16 @@ def test_good_urls_pass_the_checks() -> None:
         canonical_url("postgresql+psycopg:///db?host=/run/postgresql")
         == "postgresql+psycopg:///db?host=/run/postgresql"
     )
+
+
+@pytest.mark.parametrize(
+    "value", ["host=db.example dbname=wb user=wb password=Zq9-secret", "dbname=wb password=Zq9-secret", "PASSWORD=x"]
+)
+def test_a_keyword_connection_string_is_not_taken_for_a_file_name(value: str, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DatabaseUrlError, match="key=value connection string") as caught:
+        resolve_database(value, {})
+    assert "Zq9" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / value).touch()  # a file that really has such a name is still a file
+    assert resolve_database(value, {}).path == tmp_path / value
