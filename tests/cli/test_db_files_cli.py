@@ -167,3 +167,20 @@ def test_backup_to_a_new_file_needs_no_force(run, live: Path) -> None:  # type: 
     assert _selections(live.parent / "new-copy.sqlite3") == ["Kept"]
     code, _, err = run(str(live), "backup", str(target))  # a second time: the file is there now
     assert code == 2 and "exists; give --force" in err
+
+
+def test_another_alembic_managed_database_is_not_taken_for_ours(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "other-app.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        conn.execute("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
+        conn.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)")
+    conn.close()
+    os.chmod(path, 0o640)
+    before = _state(path)
+    code, _, err = run(str(path), "db", "upgrade")
+    assert code == 2
+    assert _one_line(err).endswith(
+        "it holds tables that are not the workbench's (alembic_version, orders); not touched"
+    )
+    assert _state(path) == before

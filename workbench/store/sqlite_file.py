@@ -1,7 +1,8 @@
 """Is a SQLite file ours? Asked before any pragma or chmod, so a file that is not is left as it was.
 
 A file is ours to open when it does not exist, is empty, is a SQLite database with nothing in it, or
-holds the workbench's version table (any version: a newer one is refused later, by its number). Anything
+holds the version table and the workbench's core tables (any version: a newer one is refused later, by
+its number). Anything
 else -- a text file, a device, another program's database -- is refused, its bytes and mode untouched.
 """
 
@@ -17,6 +18,9 @@ from workbench.store.errors import SchemaError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 VERSION_TABLE = "alembic_version"
+CORE_TABLES = frozenset({"selection", "candidate", "panel_member", "meeting", "score"})
+"""Tables of the first revision that every later one keeps: with the version table, they mark a file as ours.
+(Another program managed by Alembic has a version table too.)"""
 SHOWN_TABLES = 5
 
 
@@ -42,9 +46,10 @@ def refuse_foreign_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise SchemaError(f"{shown} is not a SQLite database, so not a workbench database; not touched")
     kinds = _schema_objects(path, shown)
-    if not kinds or VERSION_TABLE in kinds.get("table", set()):
+    found = kinds.get("table", set())
+    if not kinds or {VERSION_TABLE, *CORE_TABLES} <= found:
         return
-    tables = sorted(kinds.get("table", set()))
+    tables = sorted(found)
     if tables:
         names = ", ".join(tables[:SHOWN_TABLES]) + (
             f" and {len(tables) - SHOWN_TABLES} more" if len(tables) > 5 else ""
