@@ -82,6 +82,7 @@ def _check_server_part(rest: str) -> None:
         )
     host_port = authority.rpartition("@")[2]
     _check_host_port(host_port)
+    _check_query_ports(remainder.partition("?")[2])
 
 
 def _check_host_port(host_port: str) -> None:
@@ -94,14 +95,21 @@ def _check_host_port(host_port: str) -> None:
             raise DatabaseUrlError("after an IPv6 host ']' only ':PORT' may follow")
         port = after[1:] if after else None
     else:
+        if "," in host_port:
+            raise DatabaseUrlError(
+                "several hosts go in the query, ?host=HOST1:PORT1&host=HOST2:PORT2, not before the '/'"
+            )
         if host_port.count(":") > 1:
             raise DatabaseUrlError("the host holds more than one ':'; write an IPv6 address in brackets, [::1]:5432")
         host, colon, port_text = host_port.partition(":")
         port = port_text if colon else None
         if any(ch in host for ch in " \t\r\n\\"):
             raise DatabaseUrlError("the host name holds a space or a backslash")
-    if port is None:
-        return
+    if port is not None:
+        _check_port(port)
+
+
+def _check_port(port: str) -> None:
     if not port:
         raise DatabaseUrlError("the port after ':' is empty; give a number from 1 to 65535 or leave out the ':'")
     if not (port.isascii() and port.isdigit()):
@@ -109,3 +117,13 @@ def _check_host_port(host_port: str) -> None:
         raise DatabaseUrlError("the port is not a number; give a number from 1 to 65535")
     if not 1 <= int(port) <= 65535:
         raise DatabaseUrlError("the port is out of range; give a number from 1 to 65535")
+
+
+def _check_query_ports(query: str) -> None:
+    """``?port=`` (one port, or one per host separated by commas) holds numbers from 1 to 65535."""
+    from urllib.parse import parse_qsl
+
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if name.lower() == "port":
+            for piece in value.split(","):
+                _check_port(piece.strip())

@@ -67,3 +67,12 @@ def test_each_failure_is_named(message: str, what: str) -> None:
 def test_a_statements_failure_is_not_a_connection_failure(message: str) -> None:
     assert describe_connect_failure(_failure(message), URL) is None
     assert describe_connect_failure(ValueError("connection failed"), URL) is None
+
+
+def test_an_option_value_the_driver_refuses() -> None:
+    from sqlalchemy.exc import ProgrammingError
+
+    exc = ProgrammingError("connect", {}, psycopg.ProgrammingError("bad value for connect_timeout: 'abc'"))
+    assert describe_connect_failure(exc, URL) == (
+        SHOWN + "the URL's connect_timeout option has a value the driver does not accept"
+    )

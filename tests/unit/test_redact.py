@@ -161,3 +161,17 @@ def test_a_keyword_connection_string_is_not_taken_for_a_file_name(value: str, tm
     assert list(tmp_path.iterdir()) == []
     (tmp_path / value).touch()  # a file that really has such a name is still a file
     assert resolve_database(value, {}).path == tmp_path / value
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("postgresql://u:Pw7k@h/db?port=abc", "the port is not a number"),
+        ("postgresql://u:Pw7k@h/db?host=a,b&port=5432,0", "the port is out of range"),
+        ("postgresql://u:Pw7k@h1:5432,h2:5433/db", "several hosts go in the query"),
+    ],
+)
+def test_ports_in_the_query_and_several_hosts(url: str, words: str) -> None:
+    with pytest.raises(DatabaseUrlError, match=words):
+        resolve_database(url, {})
+    assert canonical_url("postgresql://u@/db?host=h1,h2&port=5432,5433").endswith("port=5432,5433")

@@ -32,6 +32,7 @@ _SERVER_FAILURES: tuple[tuple[str, str], ...] = (
         r"no pg_hba\.conf entry|pg_hba\.conf rejects",
         "the server does not accept this user from this host for this database (pg_hba.conf)",
     ),
+    (r"bad value for (\w+)", "the URL's {option} option has a value the driver does not accept"),
     (r"invalid (\w+) value", "the URL's {option} option has a value the driver does not accept"),
     (r"SSL|certificate|TLS", "the TLS (SSL) handshake failed; check the sslmode and certificate options"),
     (r"Connection refused", "connection refused: is the server running there and accepting TCP/IP connections?"),
