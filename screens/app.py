@@ -359,11 +359,11 @@ def run_app(
     start: tuple[str, str] | None = None,
 ) -> int:
     """Run the terminal app on a database and return the exit code (``start``: a record screen to open at once)."""
-    from workbench.config import redact_url
+    from workbench.config import display_database
     from workbench.prefs import load_prefs
 
     app = WorkbenchApp(
-        open_services, as_member=as_member, database_label=redact_url(target.url), prefs=load_prefs(), start=start
+        open_services, as_member=as_member, database_label=display_database(target), prefs=load_prefs(), start=start
     )
     app.idle_gc = IdleCollector()
     app.run()

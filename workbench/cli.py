@@ -99,18 +99,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(args_list)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        from workbench.redact import scrub  # argparse quotes a misplaced word, which may be a URL
+
+        print(scrub(str(exc), _secrets(_db_words(args_list))), file=sys.stderr)
         return EXIT_USAGE
     return run(args)
 
 
+def _db_words(args: list[str]) -> list[str]:
+    """Every word that may hold a database URL: the arguments themselves, and WORKBENCH_DB."""
+    return [*args, os.environ.get("WORKBENCH_DB", "")]
+
+
+def _secrets(values: Sequence[str | None]) -> set[str]:
+    from workbench.redact import secret_values
+
+    found: set[str] = set()
+    for value in values:
+        found |= secret_values((value or "").strip())
+    return found
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.config import resolve_database
+    from workbench.db_url import DatabaseUrlError
+    from workbench.redact import scrub
     from workbench.services.errors import UserError
 
+    secrets = _secrets([args.db, os.environ.get("WORKBENCH_DB")])
     handler: Handler | None = getattr(args, "handler", None)
+    url: str | None = None
     try:
         target = resolve_database(args.db)
+        url = target.url
         if handler is None:  # no command, or a command that opens the terminal app on a screen (``start``)
             return _open_app(args, target)
         services = _open(target, migrate=getattr(args, "migrate", True))
@@ -119,8 +140,11 @@ def run(args: argparse.Namespace) -> int:
         finally:
             services.close()
         return EXIT_OK if code is None else code
+    except DatabaseUrlError as exc:
+        print(scrub(f"workbench: --db: {exc}", secrets), file=sys.stderr)
+        return EXIT_USAGE
     except UserError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+        print(scrub(f"workbench: {exc}", secrets, shapes=False), file=sys.stderr)  # its own words, no secret value
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
@@ -128,7 +152,17 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence prints nothing secret
-        return _unexpected(exc)
+        failure = _connect_failure(exc, url) if url is not None else None
+        if failure is not None:  # the connection went (or never came) while a command ran
+            print(scrub(f"workbench: --db: {failure}", secrets), file=sys.stderr)
+            return EXIT_USAGE
+        return _unexpected(exc, secrets)
+
+
+def _connect_failure(exc: BaseException, url: str) -> str | None:
+    from workbench.store.connect_errors import describe_connect_failure
+
+    return describe_connect_failure(exc, url)
 
 
 def _open(target, *, migrate: bool = True) -> Services:  # type: ignore[no-untyped-def]
@@ -147,11 +181,14 @@ def _open(target, *, migrate: bool = True) -> Services:  # type: ignore[no-untyp
     except Exception as exc:
         from sqlalchemy.exc import DatabaseError, OperationalError
 
+        failure = _connect_failure(exc, target.url)
+        if failure is not None:
+            raise UserError(failure, field="--db") from None
         if isinstance(exc, (OperationalError, DatabaseError)):
-            from workbench.config import redact_url
+            from workbench.config import display_database
 
             reason = type(getattr(exc, "orig", exc)).__name__
-            raise UserError(f"cannot open the database {redact_url(target.url)} ({reason})", field="--db") from None
+            raise UserError(f"cannot open the database {display_database(target)} ({reason})", field="--db") from None
         raise
 
 
@@ -173,11 +210,14 @@ def _open_app(args: argparse.Namespace, target) -> int:  # type: ignore[no-untyp
     return run_app(target, as_member=args.as_member, open_services=lambda: services, start=start) or EXIT_OK
 
 
-def _unexpected(exc: BaseException) -> int:
+def _unexpected(exc: BaseException, secrets: set[str]) -> int:
     if os.environ.get("WORKBENCH_DEBUG") == "1":
         import traceback
 
-        traceback.print_exception(exc)
+        from workbench.redact import scrub
+
+        # The traceback's text, scrubbed: a driver's message may quote the URL or a "password=..." DSN.
+        print(scrub("".join(traceback.format_exception(exc)), secrets), end="", file=sys.stderr)
     kind = type(exc).__name__
     print(
         f"workbench: unexpected error ({kind}); nothing secret is shown here, set WORKBENCH_DEBUG=1 for the traceback",

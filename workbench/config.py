@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.db_url import canonical_url, refuse_keyword_dsn
+from workbench.redact import redact_url as redact_url  # re-exported: the one redaction (workbench.redact)
+
 APP_NAME = "vendor-interview-workbench"
 ENV_DB = "WORKBENCH_DB"
 DB_FILENAME = "workbench.sqlite3"
@@ -17,9 +20,12 @@ DIR_MODE = 0o700
 class DatabaseTarget:
     """A resolved database: a SQLAlchemy URL and, for SQLite, the file path."""
 
-    url: str
+    url: str  # may hold a password: the repr below shows it redacted (tracebacks with locals)
     path: Path | None  # None for a server database or an in-memory SQLite
     explicit: bool = True  # named by --db or WORKBENCH_DB, not the default file
+
+    def __repr__(self) -> str:
+        return f"DatabaseTarget(url={redact_url(self.url)!r}, path={self.path!r}, explicit={self.explicit!r})"
 
     @property
     def is_sqlite(self) -> bool:
@@ -49,6 +55,9 @@ def resolve_database(option: str | None, environ: dict[str, str] | None = None) 
 
     Returns:
         The database target.
+
+    Raises:
+        DatabaseUrlError: a URL that cannot be used as written (see ``workbench.db_url``).
     """
     env = os.environ if environ is None else environ
     value = option or env.get(ENV_DB) or ""
@@ -56,13 +65,15 @@ def resolve_database(option: str | None, environ: dict[str, str] | None = None) 
     if not value:
         return _sqlite_file(user_data_dir() / DB_FILENAME, explicit=False)
     if "://" in value:
-        if value.startswith("sqlite:///") and value != "sqlite:///:memory:":
-            return _sqlite_file(Path(value[len("sqlite:///") :]))
-        if value.startswith("postgresql://"):
-            value = "postgresql+psycopg://" + value[len("postgresql://") :]
-        elif value.startswith("postgres://"):
-            value = "postgresql+psycopg://" + value[len("postgres://") :]
-        return DatabaseTarget(url=value, path=None)
+        scheme = value.partition("://")[0].lower()
+        if scheme == "sqlite" and value[len(scheme) :].startswith(":///"):
+            rest = value[len("sqlite:///") :]
+            if rest == ":memory:":
+                return DatabaseTarget(url="sqlite:///:memory:", path=None)
+            return _sqlite_file(Path(rest))
+        return DatabaseTarget(url=canonical_url(value), path=None)
+    if not Path(value).expanduser().exists():
+        refuse_keyword_dsn(value)
     return _sqlite_file(Path(value))
 
 
@@ -71,21 +82,11 @@ def _sqlite_file(path: Path, *, explicit: bool = True) -> DatabaseTarget:
     return DatabaseTarget(url=f"sqlite:///{path}", path=path, explicit=explicit)
 
 
-def redact_url(url: str) -> str:
-    """A URL fit to show: the password replaced by ``***``."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparseable database URL>"
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+def display_database(target: DatabaseTarget) -> str:
+    """How a database is named to the user: a SQLite file by its path, a server by its URL without secrets."""
+    if target.path is not None:
+        return str(target.path)
+    return redact_url(target.url)
 
 
 def prepare_private_file(path: Path) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("backup", help="write a consistent copy of the database (SQLite file, mode 0600)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE when it exists")
     p.set_defaults(handler=backup)
 
     db = sub.add_parser("db", help="database schema and integrity")
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def backup(args: argparse.Namespace, services: Services) -> int:
-    path = services.admin.backup(args.file)
+    path = services.admin.backup(args.file, force=args.force)
     print(f"backup written to {path}")
     return 0
 

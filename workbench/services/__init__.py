@@ -151,9 +151,9 @@ def open_services(target: DatabaseTarget, *, migrate: bool = True) -> Services:
         The services.
 
     Raises:
-        workbench.store.migrate.SchemaError: the database is from a newer version.
+        workbench.store.migrate.SchemaError: the database is from a newer version, or not a workbench database.
     """
-    from workbench.config import redact_url
+    from workbench.config import display_database
     from workbench.store.engine import make_engine
     from workbench.store.schema import ensure_schema
 
@@ -161,9 +161,11 @@ def open_services(target: DatabaseTarget, *, migrate: bool = True) -> Services:
     try:
         if migrate:
             ensure_schema(engine, sqlite_path=target.path)
+        else:  # connect once now, so that a failure to connect is told before any command runs
+            engine.connect().close()
     except BaseException:
         engine.dispose()
         raise
     from workbench.services.base import Database
 
-    return Services(Database(engine, sqlite_path=target.path), display_url=redact_url(target.url))
+    return Services(Database(engine, sqlite_path=target.path), display_url=display_database(target))

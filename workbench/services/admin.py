@@ -37,7 +37,8 @@ class AdminService(Service):
             (version before, version after, backup path or None).
 
         Raises:
-            UserError: the database comes from a newer version (it is not touched).
+            UserError: the database comes from a newer version, or holds tables but no workbench
+                version (another program's); it is not touched.
         """
         from workbench.store.backup import backup_before_upgrade
         from workbench.store.migrate import schema_state, upgrade
@@ -49,6 +50,14 @@ class AdminService(Service):
                 f"(which knows up to {state.head}); not touched",
                 field="--db",
             )
+        if state.current is None:
+            from workbench.store.migrate import SchemaError
+            from workbench.store.schema import refuse_foreign
+
+            try:
+                refuse_foreign(self.db.engine)
+            except SchemaError as exc:
+                raise UserError(str(exc), field="--db") from None
         if state.up_to_date:
             return state.current, state.head, None
         backup = None
@@ -57,19 +66,54 @@ class AdminService(Service):
         upgrade(self.db.engine)
         return state.current, state.head, backup
 
-    def backup(self, target: str | os.PathLike[str]) -> Path:
+    def backup(self, target: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write a consistent copy of the whole database to a SQLite file (mode 0600).
 
         SQLite is copied with the online backup API while others may write; a
         server database is copied table by table inside one repeatable-read snapshot.
+
+        Args:
+            target: the file to write.
+            force: replace an existing file.
+
+        Raises:
+            UserError: the folder is missing, the target is a folder, the database itself (or one of
+                its companion files, by any path, link or hard link), or exists without ``force``.
         """
         path = Path(target).expanduser()
+        shown = repr(str(path))
         if not path.parent.is_dir():
             raise UserError(f"the folder {str(path.parent)!r} does not exist", field="FILE")
         if path.is_dir():
-            raise UserError(f"{str(path)!r} is a folder, not a file", field="FILE")
-        if self.db.sqlite_path is not None and path.absolute() == self.db.sqlite_path.absolute():
-            raise UserError("the backup cannot overwrite the database itself", field="FILE")
+            raise UserError(f"{shown} is a folder, not a file", field="FILE")
+        if self.db.sqlite_path is not None and _is_database_file(path, self.db.sqlite_path):
+            raise UserError(
+                f"{shown} is the database itself (or its journal); the backup cannot overwrite it", field="FILE"
+            )
+        if os.path.lexists(path) and not force:
+            raise UserError(f"{shown} exists; give --force to overwrite it", field="FILE")
         from workbench.store.backup import backup_database
 
-        return backup_database(self.db.engine, path)
+        try:
+            return backup_database(self.db.engine, path, overwrite=force)
+        except FileExistsError:
+            raise UserError(f"{shown} exists; give --force to overwrite it", field="FILE") from None
+
+
+def _is_database_file(path: Path, database: Path) -> bool:
+    """True when ``path`` is the database or one of its companion files, by whatever way it is named.
+
+    Both sides are resolved (``..``, symbolic links) and, where the file exists, compared by device
+    and inode, so a hard link is caught too.
+    """
+    candidate = path.resolve()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        live = Path(f"{database}{suffix}")
+        if candidate == Path(f"{database.resolve()}{suffix}"):
+            return True
+        try:
+            if path.exists() and live.exists() and os.path.samefile(path, live):
+                return True
+        except OSError:
+            continue
+    return False

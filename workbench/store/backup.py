@@ -12,7 +12,29 @@ from sqlalchemy.engine import Engine
 from workbench.config import FILE_MODE
 
 
-def sqlite_backup(engine: Engine, target: Path) -> Path:
+def _install(tmp: Path, target: Path, *, overwrite: bool) -> None:
+    """Put the finished copy in place: replace ``target``, or (without ``overwrite``) only create it.
+
+    Without ``overwrite`` the copy is hard-linked to its name, which fails when the name exists, so a
+    file that appears between a check and the write is not overwritten either.
+
+    Raises:
+        FileExistsError: ``target`` exists and ``overwrite`` is False.
+    """
+    if overwrite:
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)
+    except OSError as exc:
+        if isinstance(exc, FileExistsError) or os.path.lexists(target):
+            raise FileExistsError(target) from None
+        os.replace(tmp, target)  # a file system without hard links: checked, then renamed
+        return
+    tmp.unlink()
+
+
+def sqlite_backup(engine: Engine, target: Path, *, overwrite: bool = True) -> Path:
     """Copy a SQLite database with the online backup API into ``target`` (mode 0600).
 
     The copy is written to a temporary file beside the target and renamed into
@@ -21,6 +43,7 @@ def sqlite_backup(engine: Engine, target: Path) -> Path:
     Args:
         engine: an engine on a SQLite file.
         target: the file to write.
+        overwrite: replace an existing file (else FileExistsError, nothing written).
 
     Returns:
         The target path.
@@ -44,7 +67,7 @@ def sqlite_backup(engine: Engine, target: Path) -> Path:
         finally:
             dest.close()
         os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
+        _install(tmp, target, overwrite=overwrite)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -59,18 +82,21 @@ def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
     return target
 
 
-def backup_database(engine: Engine, target: Path) -> Path:
+def backup_database(engine: Engine, target: Path, *, overwrite: bool = False) -> Path:
     """A consistent copy of the whole database as a SQLite file (mode 0600), whatever the database.
 
     SQLite is copied with the online backup API while others may write; a server database is
     copied table by table inside one repeatable-read snapshot (``copy_to_sqlite``).
+
+    Raises:
+        FileExistsError: ``target`` exists and ``overwrite`` is False (nothing is written).
     """
     if engine.dialect.name == "sqlite":
-        return sqlite_backup(engine, target)
-    return copy_to_sqlite(engine, target)
+        return sqlite_backup(engine, target, overwrite=overwrite)
+    return copy_to_sqlite(engine, target, overwrite=overwrite)
 
 
-def copy_to_sqlite(engine: Engine, target: Path) -> Path:
+def copy_to_sqlite(engine: Engine, target: Path, *, overwrite: bool = True) -> Path:
     """Copy a server database into a new SQLite file at the same schema version.
 
     The rows are read inside one REPEATABLE READ transaction, so the copy is a
@@ -101,7 +127,7 @@ def copy_to_sqlite(engine: Engine, target: Path) -> Path:
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
+        _install(tmp, target, overwrite=overwrite)
     except BaseException:
         dest.dispose()
         for suffix in ("", "-wal", "-shm"):

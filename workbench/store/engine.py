@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from workbench.config import prepare_private_file
+from workbench.store.sqlite_file import refuse_foreign_file
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "workbench_write"
@@ -19,11 +20,15 @@ def make_engine(url: str, *, create_file: bool = True) -> Engine:
     """Build the process's one engine for a database URL.
 
     SQLite gets WAL, ``synchronous=FULL``, foreign keys, a busy timeout and
-    ``BEGIN IMMEDIATE`` for write transactions; its file is created 0600 first.
+    ``BEGIN IMMEDIATE`` for write transactions; its file is created 0600 first. An existing
+    file that is not a workbench database is refused before anything touches it.
 
     Args:
         url: a SQLAlchemy URL (``sqlite:///path`` or ``postgresql+psycopg://...``).
         create_file: create a missing SQLite file (and its folder) with private modes.
+
+    Raises:
+        workbench.store.errors.SchemaError: a SQLite file that is not a workbench database.
 
     Returns:
         The engine; pass ``engine.execution_options(workbench_write=True)`` to a
@@ -42,8 +47,11 @@ def _sqlite_engine(url: str, database: str | None, *, create_file: bool) -> Engi
     from sqlalchemy import create_engine
 
     memory = not database or database == ":memory:"
-    if database and not memory and create_file:
-        prepare_private_file(Path(database))
+    if database and not memory:
+        # Before any chmod or pragma: a file that is not ours keeps its bytes and its mode.
+        refuse_foreign_file(Path(database))
+        if create_file:
+            prepare_private_file(Path(database))
     kwargs: dict[str, Any] = {
         "hide_parameters": True,
         "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},

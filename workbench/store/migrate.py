@@ -13,14 +13,11 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from workbench.store.engine import WRITE_OPTION, is_sqlite
+from workbench.store.errors import SchemaError as SchemaError  # raised here too; its home is store/errors.py
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "0003"
 """The newest revision, known without importing Alembic (a test checks it against the scripts)."""
-
-
-class SchemaError(Exception):
-    """The database's schema cannot be used by this version (user-facing message)."""
 
 
 @dataclass(frozen=True)

@@ -33,15 +33,20 @@ def ensure_schema(engine: Engine, *, sqlite_path: Path | None = None) -> SchemaS
     if state.up_to_date:
         return state
     if state.current is None:
-        _refuse_foreign(engine)
+        refuse_foreign(engine)
     elif sqlite_path is not None:
         backup_before_upgrade(engine, sqlite_path, state.current)
     upgrade(engine)
     return state
 
 
-def _refuse_foreign(engine: Engine) -> None:
+def refuse_foreign(engine: Engine) -> None:
+    """Raise SchemaError when a database without a workbench version holds tables (another program's)."""
     tables = set(inspect(engine).get_table_names())
     if tables:
         names = ", ".join(sorted(tables)[:5])
-        raise SchemaError(f"the database already holds tables that are not the workbench's ({names}); not touched")
+        more = f" and {len(tables) - 5} more" if len(tables) > 5 else ""
+        raise SchemaError(
+            f"not a workbench database: it holds tables that are not the workbench's ({names}{more}) "
+            "and no workbench version; not touched"
+        )
