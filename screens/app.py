@@ -237,8 +237,10 @@ class WorkbenchApp(App[int]):
         except Exception:  # noqa: BLE001 - only a check: the screens report a failing database themselves
             self.call_from_thread(self._member_checked.discard, selection)  # checked again next time
             return
-        wanted = member.strip().casefold()
-        if not panel or any(wanted in (m.name.casefold(), str(m.id)) for m in panel):
+        from workbench.domain.text import name_key
+
+        wanted = member.strip()
+        if not panel or any(name_key(wanted) == name_key(m.name) or wanted == str(m.id) for m in panel):
             return
         self.call_from_thread(self._member_not_on_panel, selection, member, [m.name for m in panel])
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from workbench.domain.text import TextRefused, is_blank, multi_line, name_key, single_line
 from workbench.domain.vocabulary import MEETING_KINDS, SCOPE_DECISIONS
 from workbench.shipped_data import data_root
 
@@ -109,15 +110,27 @@ def _read(sub: str, what: str, key: object) -> tuple[dict[str, Any], str]:
 # ------------------------------------------------------------- validation
 
 
+# Fields that hold prose over several lines; every other text is a single line (workbench.domain.text).
+_MULTI_LINE = frozenset({"description", "guidance"})
+
+
 def _text(value: object, where: str, field: str, *, required: bool = True) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str):
         raise ValueError(f"{where}: {field!r} must be text, got {type(value).__name__}")
-    value = value.strip()
-    if required and not value:
+    value = _checked(value, where, field)
+    if required and is_blank(value):
         raise ValueError(f"{where}: {field!r} must not be empty")
     return value
+
+
+def _checked(value: str, where: str, field: str) -> str:
+    """The text under the one rule for user text; ValueError naming the file, the entry and the field."""
+    try:
+        return multi_line(value) if field in _MULTI_LINE else single_line(value)
+    except TextRefused as exc:
+        raise ValueError(f"{where}: {field!r} {exc}") from None
 
 
 def _table_list(data: dict[str, Any], name: str, label: str) -> list[dict[str, Any]]:
@@ -133,7 +146,7 @@ def _table_list(data: dict[str, Any], name: str, label: str) -> list[dict[str, A
 def _strings(value: object, where: str, field: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{where}: {field!r} must be a list of text")
-    return tuple(v.strip() for v in value)
+    return tuple(_checked(v, f"{where}: {field}[{index}]", field) for index, v in enumerate(value))
 
 
 def _criterion(entry: dict[str, Any], where: str) -> CriterionTemplate:
@@ -177,11 +190,13 @@ def _question(entry: dict[str, Any], where: str, criteria: set[str]) -> Question
 
 
 def _unique(values: list[str], label: str, what: str) -> None:
+    """Refuse the same text twice, compared as names are (``name_key``: any case, NFC or NFD)."""
     seen: set[str] = set()
     for value in values:
-        if value in seen:
+        key = name_key(value)
+        if key in seen:
             raise ValueError(f"{label}: duplicate {what} {value!r}")
-        seen.add(value)
+        seen.add(key)
 
 
 # ------------------------------------------------------------------ public

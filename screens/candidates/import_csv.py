@@ -69,6 +69,7 @@ def build_preview(services: Services, path: str, *, update: bool, selection: str
         update: whether names stored already update those candidates (else they are problems).
         selection: the selection to import into.
     """
+    from workbench.domain.text import name_key
     from workbench.imports.candidates_csv import parse_candidates_csv
     from workbench.services.errors import ImportRejected, UserError
 
@@ -78,11 +79,11 @@ def build_preview(services: Services, path: str, *, update: bool, selection: str
         rows, problems = [], list(exc.problems)
     except UserError as exc:
         return Preview(path, (), 0, 0, error=str(exc))
-    existing = {v.name.casefold() for v in services.candidates.list(selection=selection)}
+    existing = {name_key(v.name) for v in services.candidates.list(selection=selection)}
     problems = list(problems)
     lines: list[PreviewLine] = []
     for row in rows:
-        known = row.name.casefold() in existing
+        known = name_key(row.name) in existing
         if known and not update:
             problems.append(
                 (

@@ -13,7 +13,12 @@ The contract:
   long-list) for a new candidate, unchanged for an updated one.
 - A cell that an export neutralised against spreadsheet formulas (``'=...``, ``'+...``,
   ``'-...``, ``'@...``) is read back without the leading apostrophe, so an export imports again.
-- A name may appear only once in a file (compared case-insensitively).
+- Values follow the one rule for user text (``workbench.domain.text``): NFC, stripped; a control
+  character, a bidi control or a line break in a single-line column (every column but ``notes``) is
+  refused with its line and column.
+- A name may appear only once in a file, compared as names are (``name_key``: any case, NFC or NFD).
+- A line that repeats the header (its cells are all column names, ``name`` among them) is refused
+  with its line number: a file appended to another, not a candidate called "name".
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.domain.text import name_key
 from workbench.exports.tabular import FORMULA_STARTS
 from workbench.services.errors import ImportRejected, UserError
 
@@ -159,16 +165,21 @@ def _parse(text: str) -> tuple[list[CandidateRow], list[Problem]]:
             if fatal:
                 break
             continue
+        if _repeats_header(record):
+            problems.append(
+                (start, "repeats the header line (a header belongs on line 1 only; was one file appended to another?)")
+            )
+            continue
         name, row = _row(record, header, start, problems, CANDIDATE_RULES)
         if name is None:
             continue
-        key = name.casefold()
+        key = name_key(name)
         if key in seen:
             problems.append(
                 (
                     start,
                     f"name: {name!r} is in the file twice, on line {seen[key]} and line {start} "
-                    "(names are compared ignoring case)",
+                    "(names are compared ignoring case and Unicode normalisation)",
                 )
             )
             continue
@@ -199,6 +210,12 @@ def _header(record: list[str], problems: list[Problem]) -> tuple[list[str], bool
         problems.append((1, f"the header has no 'name' column; the columns are {', '.join(COLUMNS)}"))
         fatal = True
     return names, fatal
+
+
+def _repeats_header(record: list[str]) -> bool:
+    """Whether a data line is a header line again: its non-empty cells are column names, 'name' among them."""
+    cells = [cell.strip().casefold() for cell in record if cell.strip()]
+    return "name" in cells and all(cell in COLUMNS for cell in cells)
 
 
 def _row(

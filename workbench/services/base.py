@@ -130,16 +130,24 @@ def parse_ref(value: str | int) -> tuple[int | None, str]:
     return None, text
 
 
-def clean_text(value: Any, *, field: str, required: bool = False, max_length: int | None = None) -> str:
-    """Strip a text input and check it; raise UserError naming the field when it is unfit."""
+def clean_text(
+    value: Any, *, field: str, required: bool = False, max_length: int | None = None, multiline: bool = False
+) -> str:
+    """A text input under the one rule for user text (``workbench.domain.text``): a single-line field
+    (the default) or a ``multiline`` one, NFC, stripped; UserError naming the field when it is unfit.
+
+    ``required``: empty, or only white space and invisible characters, is refused.
+    """
+    from workbench.domain.text import TextRefused, is_blank, multi_line, single_line
     from workbench.services.errors import UserError
 
-    text = "" if value is None else str(value)
-    if "\x00" in text:
-        raise UserError("contains a NUL character", field=field)
-    text = text.strip()
-    if required and not text:
-        raise UserError("must not be empty", field=field)
+    raw = "" if value is None else str(value)
+    try:
+        text = multi_line(raw) if multiline else single_line(raw)
+    except TextRefused as exc:
+        raise UserError(str(exc), field=field) from None
+    if required and is_blank(text):
+        raise UserError("must not be empty" if not text else "must not be empty (it shows nothing)", field=field)
     if max_length is not None and len(text) > max_length:
         raise UserError(f"is longer than {max_length} characters", field=field)
     return text

@@ -7,20 +7,24 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
+from workbench.domain.text import name_key
 from workbench.services.base import utcnow
 from workbench.services.candidate_fields import clean_candidate_fields
 from workbench.services.checklist import create_checklists
 from workbench.services.errors import Conflict, UserError
 from workbench.store.models import Candidate, CandidateScope, ScopeItem, Selection, stored_id
+from workbench.store.name_lock import hold_names
 
 
 def check_unique_name(session: Session, selection_id: int, name: str, *, except_id: int | None = None) -> None:
-    """Refuse a candidate name the selection has already, in any case (but for candidate ``except_id``)."""
-    lowered = name.casefold()
+    """Refuse a candidate name the selection has already, as the same name (any case, NFC or NFD; ``name_key``),
+    but for candidate ``except_id``. Holds the selection's names until the unit of work ends (PostgreSQL)."""
+    hold_names(session, selection_id)
+    key = name_key(name)
     for cid, other in session.exec(
         select(col(Candidate.id), col(Candidate.name)).where(col(Candidate.selection_id) == selection_id)
     ).all():
-        if cid != except_id and other.casefold() == lowered:
+        if cid != except_id and name_key(other) == key:
             raise Conflict(f"a candidate named {other!r} exists already in this selection", field="name")
 
 

@@ -68,6 +68,10 @@ def _text(value: Any, field: str, *, required: bool = False, max_length: int = T
     return clean_text(value, field=field, required=required, max_length=max_length)
 
 
+def _long_text(value: Any, field: str) -> str:
+    return clean_text(value, field=field, max_length=LONG_TEXT_MAX, multiline=True)
+
+
 def _optional_date(value: date | str | None, field: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -96,7 +100,7 @@ RECOMMENDATION_FIELDS: dict[str, Callable[[Any], Any]] = {
     "relationship": lambda v: _text(v, "relationship"),
     "sentiment": lambda v: check_choice(v, RECOMMENDATION_SENTIMENTS, field="sentiment"),
     "rating": _rating,
-    "experience": lambda v: _text(v, "experience", max_length=LONG_TEXT_MAX),
+    "experience": lambda v: _long_text(v, "experience"),
     "given_on": lambda v: _optional_date(v, "given_on"),
 }
 
@@ -106,7 +110,7 @@ PERSON_FIELDS: dict[str, Callable[[Any], Any]] = {
     "team": lambda v: check_choice(v, VENDOR_TEAMS, field="team"),
     "profile_url": lambda v: check_url(_text(v, "profile_url", max_length=2000), field="profile_url"),
     "tenure": lambda v: _text(v, "tenure"),
-    "notes": lambda v: _text(v, "notes", max_length=LONG_TEXT_MAX),
+    "notes": lambda v: _long_text(v, "notes"),
     "researched": lambda v: parse_bool(v, field="researched"),
     "last_checked": lambda v: _optional_date(v, "last_checked"),
 }
@@ -164,7 +168,7 @@ def record_check(
     if status is not None:
         row.status = check_choice(status, DILIGENCE_STATUSES, field="status")
     if evidence is not None:
-        row.evidence = _text(evidence, "evidence", max_length=LONG_TEXT_MAX)
+        row.evidence = _long_text(evidence, "evidence")
     session.add(row)
     session.flush()
     return check_view(row)

@@ -31,7 +31,7 @@ CANDIDATE_RULES: dict[str, Callable[[Any], Any]] = {
         clean_text(v, field="status", max_length=TEXT_MAX), CANDIDATE_STATUSES, field="status"
     ),
     "baseline": lambda v: parse_bool(v, field="baseline"),
-    "notes": lambda v: clean_text(v, field="notes", max_length=LONG_TEXT_MAX),
+    "notes": lambda v: clean_text(v, field="notes", max_length=LONG_TEXT_MAX, multiline=True),
 }
 
 

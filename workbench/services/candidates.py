@@ -11,6 +11,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, select
 
+from workbench.domain.text import name_key
 from workbench.domain.vocabulary import CANDIDATE_STATUSES
 from workbench.services.base import unit_of_work, utcnow
 from workbench.services.candidate_details import CandidateDetails
@@ -28,6 +29,7 @@ from workbench.services.selections import find_selection
 from workbench.services.validate import check_choice
 from workbench.services.views.candidates import CandidateView, ImportResult
 from workbench.store.models import Candidate, CandidateScope, stored_id, table_of
+from workbench.store.name_lock import hold_names
 
 _VIEW_COLUMNS = (
     col(Candidate.id),
@@ -283,15 +285,16 @@ class CandidateService(CandidateDetails):
         """Check the parsed rows against the stored names, then write them all in this one transaction."""
         sel = find_selection(session, selection)
         problems = list(problems)
+        hold_names(session, stored_id(sel))
         existing = {
-            name.casefold(): cid
+            name_key(name): cid
             for cid, name in session.exec(
                 select(col(Candidate.id), col(Candidate.name)).where(col(Candidate.selection_id) == sel.id)
             ).all()
         }
         if not update:
             for row in rows:
-                if row.name.casefold() in existing:
+                if name_key(row.name) in existing:
                     problems.append(
                         (
                             row.line,
@@ -305,7 +308,7 @@ class CandidateService(CandidateDetails):
         creates: builtins.list[dict[str, Any]] = []
         updates: builtins.list[dict[str, Any]] = []
         for row in rows:
-            cid = existing.get(row.name.casefold())
+            cid = existing.get(name_key(row.name))
             if cid is None:
                 values = {
                     "website": "",
@@ -320,7 +323,7 @@ class CandidateService(CandidateDetails):
                     {"selection_id": sel.id, "baseline": False, "created_at": now, "updated_at": now, **values}
                 )
             else:
-                # the name is the key: a stored "Acme" stays "Acme" when the file says "ACME"
+                # the name is the key: a stored "Acme" stays "Acme" when the file says "ACME" (or "Ａｃｍｅ")
                 updates.append({"id": cid, "updated_at": now, **{k: v for k, v in row.fields.items() if k != "name"}})
         _bulk_update(session, updates)
         if creates:

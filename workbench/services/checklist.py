@@ -9,6 +9,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from workbench.domain.text import name_key
 from workbench.services.base import cast_result, clean_text
 from workbench.services.views.candidates import DiligenceCheckView
 from workbench.store.models import Candidate, DiligenceCheck, Selection, stored_id, table_of
@@ -112,12 +113,12 @@ def find_check(session: Session, candidate_id: int, item_key: str) -> DiligenceC
         select(DiligenceCheck).where(col(DiligenceCheck.candidate_id) == candidate_id, col(DiligenceCheck.item) == key)
     ).first()
     if row is None:
-        lowered = key.casefold()
+        wanted = name_key(key)
         for check_id, item, name in session.exec(
             select(col(DiligenceCheck.id), col(DiligenceCheck.item), col(DiligenceCheck.name)).where(
                 col(DiligenceCheck.candidate_id) == candidate_id
             )
         ).all():
-            if lowered in (item.casefold(), name.casefold()):
+            if wanted in (name_key(item), name_key(name)):
                 return session.get(DiligenceCheck, check_id)
     return row

@@ -12,6 +12,7 @@ from sqlalchemy import Float, and_, cast, func, select
 from sqlmodel import Session, col
 
 from workbench.domain import scoring, timezones
+from workbench.domain.text import name_key
 from workbench.services.base import Service, unit_of_work
 from workbench.services.comparison_build import build_comparison, rank_candidates  # noqa: F401  (pure; re-exported)
 from workbench.services.errors import NotFound, UserError
@@ -226,6 +227,6 @@ def _find_criterion(session: Session, selection_id: int, ref: str | int) -> Crit
     )
     text = str(ref).strip()
     for row in rows:
-        if row.name.casefold() == text.casefold() or row.key == text or str(row.id) == text:
+        if name_key(row.name) == name_key(text) or row.key == text or str(row.id) == text:
             return row
     raise NotFound(f"no criterion named {text!r}", field="criterion")

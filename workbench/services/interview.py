@@ -147,7 +147,7 @@ class InterviewService(Service):
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
         qid = _on_agenda(session, stored_id(meeting), question_id)
-        comment = clean_text(text, field="comment", max_length=MAX_COMMENT)
+        comment = clean_text(text, field="comment", max_length=MAX_COMMENT, multiline=True)
         if (
             session.execute(
                 select(col(Scorecard.submitted_at)).where(

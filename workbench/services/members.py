@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.text import find_by_name, name_key
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work
 from workbench.services.errors import Conflict, NotFound
 from workbench.services.selections import find_selection
 from workbench.services.views.selections import MemberView
 from workbench.store.models import PanelMember, stored_id
+from workbench.store.name_lock import hold_names
 
 
 def member_view(row: PanelMember) -> MemberView:
@@ -16,16 +18,16 @@ def member_view(row: PanelMember) -> MemberView:
 
 
 def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMember:
-    """The panel member named (or numbered) ``ref`` in the selection; NotFound otherwise."""
+    """The panel member named (exactly, else as the same name: any case, NFC or NFD) or numbered ``ref``.
+
+    Raises:
+        NotFound: no such member in the selection (field ``--member``).
+    """
     number, text = parse_ref(ref)
-    row = session.exec(
-        select(PanelMember).where(col(PanelMember.selection_id) == selection_id, col(PanelMember.name) == text)
-    ).first()
-    if row is None:
-        lowered = text.casefold()
-        for candidate in session.exec(select(PanelMember).where(col(PanelMember.selection_id) == selection_id)).all():
-            if candidate.name.casefold() == lowered:
-                return candidate
+    rows = session.exec(
+        select(PanelMember).where(col(PanelMember.selection_id) == selection_id).order_by(col(PanelMember.id))
+    ).all()
+    row = find_by_name(rows, text, lambda m: m.name)
     if row is None and number is not None:
         row = session.get(PanelMember, number)
         if row is not None and row.selection_id != selection_id:
@@ -36,12 +38,16 @@ def find_member(session: Session, selection_id: int, ref: str | int) -> PanelMem
 
 
 def add_member(session: Session, selection_id: int, name: str, *, role: str = "") -> PanelMember:
-    """Put someone on a selection's panel, in the caller's unit of work (a name taken in any case is refused)."""
+    """Put someone on a selection's panel, in the caller's unit of work (a name taken in any form is refused)."""
     name = clean_text(name, field="name", required=True, max_length=200)
+    role = clean_text(role, field="role", max_length=200)
+    hold_names(session, selection_id)
     existing = session.exec(select(PanelMember).where(col(PanelMember.selection_id) == selection_id)).all()
-    if any(m.name.casefold() == name.casefold() for m in existing):
-        raise Conflict(f"{name!r} is on the panel already", field="name")
-    row = PanelMember(selection_id=selection_id, name=name, role=clean_text(role, field="role", max_length=200))
+    key = name_key(name)
+    for member in existing:
+        if name_key(member.name) == key:
+            raise Conflict(f"{member.name!r} is on the panel already", field="name")
+    row = PanelMember(selection_id=selection_id, name=name, role=role)
     session.add(row)
     session.flush()
     return row

@@ -53,14 +53,11 @@ def _due(value: date | str | None) -> date | None:
 
 
 def _text(value: str) -> str:
-    return clean_text(value, field="--text", required=True, max_length=MAX_TEXT)
+    return clean_text(value, field="--text", required=True, max_length=MAX_TEXT, multiline=True)
 
 
 def _owner(value: str | None) -> str:
-    owner = clean_text(value, field="--owner", max_length=200)
-    if "\n" in owner or "\r" in owner:
-        raise UserError("must be on one line", field="--owner")
-    return owner
+    return clean_text(value, field="--owner", max_length=200)
 
 
 def _question(session: Session, meeting_id: int, value: str | int | None) -> int | None:

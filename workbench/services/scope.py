@@ -125,7 +125,7 @@ def update_scope_item(
     if priority is not None:
         values["priority"] = check_priority(priority)
     if notes is not None:
-        values["notes"] = clean_text(notes, field="notes", max_length=NOTES_MAX)
+        values["notes"] = clean_text(notes, field="notes", max_length=NOTES_MAX, multiline=True)
     old = scope_item_view(row)
     for name, value in values.items():
         setattr(row, name, value)

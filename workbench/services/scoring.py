@@ -285,7 +285,7 @@ class ScoringService(Service):
         mid = meeting_id_of(meeting_id)
         qid = question_id_of(question_id)
         if comment is not None:
-            comment = clean_text(comment, field="--comment", max_length=MAX_COMMENT)
+            comment = clean_text(comment, field="--comment", max_length=MAX_COMMENT, multiline=True)
         # The live path: one statement validates and stores (the member by exact name, as the screen names them).
         name = parse_ref(member)[1]
         now = utcnow()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import builtins
+import unicodedata
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.text import find_by_name, name_key
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.views.kit import CriterionView, QuestionView, ScopeItemView
@@ -21,6 +23,9 @@ from workbench.store.models import (
     Selection,
     stored_id,
 )
+from workbench.store.name_lock import hold_names
+
+TEXT_MAX = 50_000  # a description's or a guidance's characters
 
 
 def selection_view(row: Selection) -> SelectionView:
@@ -73,7 +78,11 @@ def find_selection(session: Session, ref: str | int | None) -> Selection:
             )
         return rows[0]
     number, text = parse_ref(ref)
-    row = session.exec(select(Selection).where(col(Selection.name) == text)).first()
+    row = session.exec(select(Selection).where(col(Selection.name) == unicodedata.normalize("NFC", text))).first()
+    if row is None:
+        names = session.exec(select(col(Selection.id), col(Selection.name)).order_by(col(Selection.id))).all()
+        match = find_by_name(names, text, lambda pair: pair[1])
+        row = None if match is None else session.get(Selection, match[0])
     if row is None and number is not None:
         row = session.get(Selection, number)
     if row is None:
@@ -125,14 +134,17 @@ class SelectionService(Service):
 
         sel = find_selection(session, selection)
         name = clean_text(name, field="name", required=True, max_length=200)
+        description = clean_text(description, field="description", max_length=TEXT_MAX, multiline=True)
         if not is_weight(weight):
             raise UserError(f"{weight!r} is not a weight (a number >= 0)", field="weight")
         if len(anchors) != 5:
             raise UserError("needs exactly five anchors, for scores 1 to 5", field="anchors")
+        a = [clean_text(x, field="anchors", max_length=2000) for x in anchors]
+        hold_names(session, stored_id(sel))
         existing = session.exec(select(Criterion).where(col(Criterion.selection_id) == sel.id)).all()
-        if any(c.name.casefold() == name.casefold() for c in existing):
-            raise Conflict(f"a criterion named {name!r} exists already", field="name")
-        a = [clean_text(x, field="anchors") for x in anchors]
+        for other in existing:
+            if name_key(other.name) == name_key(name):
+                raise Conflict(f"a criterion named {other.name!r} exists already", field="name")
         row = Criterion(
             selection_id=stored_id(sel),
             key=name.casefold().replace(" ", "-"),
@@ -170,10 +182,13 @@ class SelectionService(Service):
         kinds = tuple(dict.fromkeys(check_choice(k, MEETING_KINDS, field="kinds") for k in kinds))
         if not kinds:
             raise UserError("a question needs at least one meeting kind", field="kinds")
-        crit = None
-        for c in session.exec(select(Criterion).where(col(Criterion.selection_id) == sel.id)).all():
-            if c.name.casefold() == str(criterion).strip().casefold() or str(c.id) == str(criterion).strip():
-                crit = c
+        guidance = clean_text(guidance, field="guidance", max_length=TEXT_MAX, multiline=True)
+        criteria = session.exec(
+            select(Criterion).where(col(Criterion.selection_id) == sel.id).order_by(col(Criterion.id))
+        ).all()
+        crit = find_by_name(criteria, str(criterion), lambda c: c.name)
+        if crit is None:
+            crit = next((c for c in criteria if str(c.id) == str(criterion).strip()), None)
         if crit is None:
             raise NotFound(f"no criterion named {criterion!r}", field="criterion")
         count = len(session.exec(select(col(Question.id)).where(col(Question.selection_id) == sel.id)).all())
@@ -181,7 +196,7 @@ class SelectionService(Service):
             selection_id=stored_id(sel),
             criterion_id=stored_id(crit),
             text=text,
-            guidance=clean_text(guidance, field="guidance"),
+            guidance=guidance,
             position=count,
         )
         session.add(row)
@@ -304,9 +319,12 @@ def create_selection(
     from workbench.services.validate import check_hours, check_timezone
 
     name = clean_text(name, field="name", required=True, max_length=200)
+    description = clean_text(description, field="description", max_length=TEXT_MAX, multiline=True)
     timezone = check_timezone(timezone, field="timezone")
-    if session.exec(select(Selection).where(col(Selection.name) == name)).first():
-        raise Conflict(f"a selection named {name!r} exists already", field="name")
+    hold_names(session, None)
+    for other in session.exec(select(col(Selection.name))).all():
+        if name_key(other) == name_key(name):
+            raise Conflict(f"a selection named {other!r} exists already", field="name")
     row = Selection(name=name, description=description, timezone=timezone, rubric=template or "", created_at=utcnow())
     if business_hours is not None:
         row.business_hours = check_hours(business_hours, field="business_hours")

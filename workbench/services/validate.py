@@ -83,11 +83,8 @@ def check_duration(value: object, *, field: str = "--duration") -> int:
 
 
 def check_one_line(value: object, *, field: str, max_length: int) -> str:
-    """A stripped single-line text (a location, an owner): a line break is refused."""
-    text = clean_text(value, field=field, max_length=max_length)
-    if "\n" in text or "\r" in text:
-        raise UserError("must be on one line", field=field)
-    return text
+    """A single-line text (a location, an owner) under the rule of ``workbench.domain.text``."""
+    return clean_text(value, field=field, max_length=max_length)
 
 
 def check_choice(value: str, choices: tuple[str, ...], *, field: str) -> str:

@@ -5,15 +5,19 @@ The services turn a miss into the error that names the field a person typed.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.text import find_by_name
 from workbench.store.models import Candidate, Meeting
 
 
 def candidate_by_name_or_number(session: Session, selection_id: int, name: str, number: int | None) -> Candidate | None:
-    """The candidate of a selection called ``name`` (exactly, else in any case), else numbered ``number``.
+    """The candidate of a selection called ``name`` (exactly, else as the same name), else numbered ``number``.
+
+    "The same name" is ``workbench.domain.text.name_key``: any case, NFC or NFD, full-width or not.
 
     Args:
         session: the unit of work's session.
@@ -24,17 +28,19 @@ def candidate_by_name_or_number(session: Session, selection_id: int, name: str, 
     Returns:
         The candidate, or None when none of the selection matches.
     """
+    wanted = unicodedata.normalize("NFC", name)
     row = session.exec(
-        select(Candidate).where(col(Candidate.selection_id) == selection_id, col(Candidate.name) == name)
+        select(Candidate).where(col(Candidate.selection_id) == selection_id, col(Candidate.name) == wanted)
     ).first()
     if row is None:
-        lowered = name.casefold()
         names = session.exec(
-            select(Candidate.id, Candidate.name).where(col(Candidate.selection_id) == selection_id)
+            select(Candidate.id, Candidate.name)
+            .where(col(Candidate.selection_id) == selection_id)
+            .order_by(col(Candidate.id))
         ).all()
-        match = next((cid for cid, other in names if other.casefold() == lowered), None)
+        match = find_by_name(names, wanted, lambda pair: pair[1])
         if match is not None:
-            row = session.get(Candidate, match)
+            row = session.get(Candidate, match[0])
     if row is None and number is not None:
         row = session.get(Candidate, number)
         if row is not None and row.selection_id != selection_id:
