@@ -1,4 +1,4 @@
-"""The independence rule at the edges (SQLite and PostgreSQL): meetings without attendees, non-attendees, exports, minutes."""
+"""The independence rule at the edges (SQLite and PostgreSQL): no attendee list, non-attendees, exports, minutes."""
 
 from __future__ import annotations
 
@@ -115,9 +115,7 @@ def test_a_non_attendee_cannot_score_comment_submit_or_open(panel) -> None:  # t
     assert panel.comparison.compare(with_robustness=False, member="Cy Park").withheld == ()
     assert [(s.member, s.submitted) for s in panel.scoring.scores(member="Cy Park")] == [("Ana Ortiz", True)]
     # Ben, who attends and has not submitted, sees none of Ana's.
-    assert [w.meeting_id for w in panel.comparison.compare(with_robustness=False, member="Ben Cole").withheld] == [
-        m.id
-    ]
+    assert [w.meeting_id for w in panel.comparison.compare(with_robustness=False, member="Ben Cole").withheld] == [m.id]
 
 
 def test_without_attendees_every_panel_member_may_score(panel) -> None:  # type: ignore[no-untyped-def]
@@ -126,6 +124,10 @@ def test_without_attendees_every_panel_member_may_score(panel) -> None:  # type:
     for name in ("Ana Ortiz", "Ben Cole", "Cy Park"):
         assert panel.scoring.score(m.id, qid, 3, member=name).member == name
     assert panel.interview.open(m.id, member="Cy Park").panel == ("Ana Ortiz", "Ben Cole", "Cy Park")
+    assert panel.scoring.expected_members(m.id) == ["Ana Ortiz", "Ben Cole", "Cy Park"]
+    listed = add_meeting(panel, 7, ["Cy Park", "Ana Ortiz"])
+    assert panel.scoring.expected_members(listed.id) == ["Ana Ortiz", "Cy Park"]
+    assert panel.interview.open(listed.id, member="Ana Ortiz").panel == ("Ana Ortiz", "Cy Park")
 
 
 def test_scores_as_a_member_and_submitted_only(panel) -> None:  # type: ignore[no-untyped-def]

@@ -123,8 +123,9 @@ class ComparisonService(Service):
             include_baseline: whether the in-house baseline takes part.
             with_robustness: compute P(first) and the leader flip (2,000 draws).
             today: the first day of the time-zone fit's twelve months (default: today in our zone).
-            member: the panel member looking. Meetings they attend and have not submitted their
-                scorecard for are left out while others have (see `withheld_meetings`); the view
+            member: the panel member looking. Meetings they are expected at (attendees; everyone when
+                none are listed) and have not submitted their scorecard for are left out while others
+                have (see `withheld_meetings`); the view
                 names them in ``withheld``. None: every submitted scorecard counts.
 
         Returns:

@@ -22,6 +22,7 @@ from workbench.store.live_score import NOT_RUN, StoredScore, store_score, store_
 from workbench.store.locks import hold_member
 from workbench.store.models import (
     Meeting,
+    PanelMember,
     Score,
     Scorecard,
     stored_id,
@@ -332,6 +333,18 @@ class ScoringService(Service):
     def scorecard(self, session: Session, meeting_id: str | int, *, member: str | int) -> ScorecardView:
         """A member's own scores for a meeting (``submitted_at`` None while not submitted)."""
         return member_scorecard(session, meeting_id, member=member)
+
+    @unit_of_work(write=False)
+    def expected_members(self, session: Session, meeting_id: str | int) -> list[str]:
+        """The names of the members who may score a meeting (its attendees, else the whole panel), by name."""
+        meeting = find_meeting(session, meeting_id)
+        ids = sorted(meeting_panels(session, meeting_ids=[stored_id(meeting)])[stored_id(meeting)].expected)
+        if not ids:
+            return []
+        return sorted(
+            session.execute(select(col(PanelMember.name)).where(col(PanelMember.id).in_(ids))).scalars(),
+            key=lambda name: (name.casefold(), name),
+        )
 
     @unit_of_work(write=False)
     def require_attendee(self, session: Session, meeting_id: str | int, *, member: str | int) -> str:
