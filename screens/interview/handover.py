@@ -21,8 +21,7 @@ class Keyboard:
         screen, mid = self.screen, self.screen.meeting_ref
 
         def names(services: Any) -> list[str]:
-            meeting = services.meetings.get(mid)
-            return list(meeting.members) or [m.name for m in services.members.list(meeting.selection_id)]
+            return list(services.scoring.expected_members(mid))  # the attendees, else the whole panel
 
         def ask(found: list[str]) -> None:
             screen.app.push_screen(MemberPicker(found), self._chosen)

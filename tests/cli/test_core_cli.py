@@ -136,7 +136,7 @@ def test_compare_with_no_scores_and_no_selection(db: str, run) -> None:  # type:
 
 def test_export_scores_json_and_csv(db: str, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run(db, "demo")
-    code, out, _ = run(db, "export", "scores", "--format", "json")
+    code, out, _ = run(db, "export", "scores", "--format", "json", "--include-drafts")
     scores = json.loads(out)
     keys = {
         "meeting_id",
@@ -154,7 +154,7 @@ def test_export_scores_json_and_csv(db: str, run, tmp_path: Path) -> None:  # ty
     assert scores and keys <= set(scores[0])
     assert any(s["value"] is None for s in scores) and any(not s["submitted"] for s in scores)
     target = tmp_path / "scores.csv"
-    assert run(db, "export", "scores", "--format", "csv", "-o", str(target))[0] == 0
+    assert run(db, "export", "scores", "--format", "csv", "--include-drafts", "-o", str(target))[0] == 0
     assert target.stat().st_mode & 0o777 == 0o600
     assert len(list(csv.DictReader(target.open(encoding="utf-8")))) == len(scores)
     code, _, err = run(db, "export", "scores", "-o", str(tmp_path / "missing" / "x.csv"))

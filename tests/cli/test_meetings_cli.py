@@ -181,7 +181,7 @@ def test_score_submit_export(db: str, run, tmp_path: Path) -> None:  # type: ign
     assert run(db, "score", str(mid), str(q1), "4", "--member", "Ana Ortiz", "--comment", "=HYPERLINK(x)")[0] == 0
     assert run(db, "score", str(mid), str(q1), "5", "--member", "ana ortiz")[0] == 0  # comment kept
     assert run(db, "score", str(mid), str(q2), "NA", "--member", "Ben Cole")[0] == 0
-    code, out, _ = run(db, "export", "scores", "--format", "json")
+    code, out, _ = run(db, "export", "scores", "--format", "json", "--include-drafts")
     assert code == 0
     rows = json.loads(out)
     assert [(r["question_id"], r["member"], r["value"], r["comment"], r["submitted"]) for r in rows] == [
@@ -199,13 +199,14 @@ def test_score_submit_export(db: str, run, tmp_path: Path) -> None:  # type: ign
         "value",
         "comment",
         "submitted",
+        "state",
         "updated_at",
     }
     assert rows[0]["updated_at"].endswith("Z") and rows[0]["candidate"] == "Acme IT"
     code, out, _ = run(db, "submit", str(mid), "--member", "Ana Ortiz")
     assert code == 0 and "submitted" in out
     target = tmp_path / "scores.csv"
-    code, _, _ = run(db, "export", "scores", "-o", str(target))
+    code, _, _ = run(db, "export", "scores", "--include-drafts", "-o", str(target))
     assert code == 0 and (target.stat().st_mode & 0o777) == 0o600
     table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert [(r["value"], r["comment"], r["submitted"]) for r in table] == [
@@ -234,7 +235,7 @@ def test_export_neutralises_candidate_names(db: str, run) -> None:  # type: igno
     mid = run.json(db, "meetings", "list")[0]["id"]
     qid = run.json(db, "meetings", "list")[0]["agenda"][0]["question_id"]
     assert run(db, "score", str(mid), str(qid), "3", "--member", "Ben Cole")[0] == 0
-    code, out, _ = run(db, "export", "scores")
+    code, out, _ = run(db, "export", "scores", "--include-drafts")
     assert code == 0
     assert next(iter(csv.DictReader(io.StringIO(out))))["candidate"] == "'=cmd|' /C calc'!A0"
 
@@ -243,7 +244,7 @@ def test_score_errors_exit_2_and_change_nothing(db: str, run) -> None:  # type: 
     mid = add_meeting(run, db)
     q1 = run.json(db, "meetings", "list")[0]["agenda"][0]["question_id"]
     assert run(db, "score", str(mid), str(q1), "3", "--member", "Ana Ortiz", "--comment", "ok")[0] == 0
-    before = run.json(db, "export", "scores")
+    before = run.json(db, "export", "scores", "--include-drafts")
     cases = [
         ((str(mid), str(q1), "6"), "VALUE"),
         ((str(mid), str(q1), "0"), "VALUE"),
@@ -264,7 +265,7 @@ def test_score_errors_exit_2_and_change_nothing(db: str, run) -> None:  # type: 
     assert code == 2 and "already submitted" in err
     code, _, err = run(db, "score", str(mid), str(q1), "1", "--member", "Ana Ortiz")
     assert code == 2 and "submitted" in err
-    after = run.json(db, "export", "scores")
+    after = run.json(db, "export", "scores", "--include-drafts")
     assert [(r["value"], r["comment"], r["updated_at"]) for r in after] == [
         (r["value"], r["comment"], r["updated_at"]) for r in before
     ]

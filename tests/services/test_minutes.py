@@ -126,7 +126,8 @@ def test_next_meeting_of_a_series_skips_cancelled_occurrences(sample) -> None:  
     assert sample.minutes.minutes(ids[2]).next_meeting.id == ids[3]
 
 
-def test_without_listed_members_everyone_who_scored_counts(sample) -> None:  # type: ignore[no-untyped-def]
+def test_without_listed_members_the_whole_panel_is_expected(sample) -> None:  # type: ignore[no-untyped-def]
+    """No attendee list: every panel member owes a scorecard, so one member's submission shows nothing yet."""
     view = sample.meetings.add(
         candidate="Tanager Digital Services",
         kind="reference-call",
@@ -134,15 +135,24 @@ def test_without_listed_members_everyone_who_scored_counts(sample) -> None:  # t
         timezone="Europe/London",
     )
     qid = view.agenda[0].question_id
+    panel = ("Helen Marsh", "Priya Nair", "Tom Adeyemi")
     empty = sample.minutes.minutes(view.id)
-    assert not empty.scores_pending and empty.scorers == () and empty.agenda[0].scores == ()
+    assert empty.scores_pending and empty.pending_members == panel and empty.agenda[0].scores == ()
     sample.scoring.score(view.id, qid, 2, member="Tom Adeyemi", comment="late")
-    assert sample.minutes.minutes(view.id).pending_members == ("Tom Adeyemi",)
     sample.scoring.submit(view.id, member="Tom Adeyemi")
+    one = sample.minutes.minutes(view.id)
+    assert one.scores_pending and one.pending_members == ("Helen Marsh", "Priya Nair")
+    assert one.agenda[0].scores == () and one.comments == ()
+    sample.scoring.submit(view.id, member="Helen Marsh")
+    sample.scoring.submit(view.id, member="Priya Nair")
     done = sample.minutes.minutes(view.id)
-    assert not done.scores_pending and done.scorers == ("Tom Adeyemi",)
-    assert [(s.value, s.comment, s.scored) for s in done.agenda[0].scores] == [(2, "late", True)]
-    assert [(s.value, s.scored) for s in done.agenda[1].scores] == [(None, False)]
+    assert not done.scores_pending and done.scorers == panel
+    assert [(s.member, s.value, s.comment, s.scored) for s in done.agenda[0].scores] == [
+        ("Helen Marsh", None, "", False),
+        ("Priya Nair", None, "", False),
+        ("Tom Adeyemi", 2, "late", True),
+    ]
+    assert [(s.value, s.scored) for s in done.agenda[1].scores] == [(None, False)] * 3
 
 
 def test_all_for_in_start_order_with_a_constant_number_of_queries(sample) -> None:  # type: ignore[no-untyped-def]

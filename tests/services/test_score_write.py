@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 
 from workbench.services.errors import Conflict, NotFound, UserError
+from workbench.store.models import MeetingMember
 
 
 @pytest.fixture
@@ -121,6 +122,8 @@ def test_the_member_is_found_by_exact_name_first_then_case_then_id(services, mee
     ana = services.members.get("Ana Ortiz")
     # A member named like another member's id: the name wins, as it did before.
     named_like_id = services.members.add(str(ana.id))
+    with services.db.session(write=True) as session:  # only attendees score: the new member attends too
+        session.add(MeetingMember(meeting_id=meeting.id, member_id=named_like_id.id))
     assert services.scoring.score(meeting.id, qid, 2, member=str(ana.id)).member_id == named_like_id.id
     assert services.scoring.score(meeting.id, qid, 5, member="ANA ORTIZ").member == "Ana Ortiz"
     with pytest.raises(NotFound, match="--member"):

@@ -335,3 +335,18 @@ async def test_keys_typed_in_one_burst_act_in_order(sample_path: Path, stored: A
         assert not _interview(app).editing
     assert _mine(stored) == {agenda[0]: 3, agenda[1]: None, agenda[2]: 5, agenda[3]: 4}
     assert [(n.text, n.question_id) for n in stored.notes.list(MEETING)] == [("Quick Note!", agenda[2])]
+
+
+async def test_a_member_not_attending_is_asked_who_scores_and_nothing_is_stored(
+    sample_path: Path, stored: Any, settle: Any
+) -> None:
+    """Priya does not attend meeting 3: the service refuses her interview; the screen offers its attendees only."""
+    from screens.dialogs.member import MemberPicker
+
+    app = _app(sample_path, member="Priya Nair")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, MemberPicker) and app.screen.members == [MEMBER, TOM]
+        await pilot.press("1")  # a digit in the picker scores nothing
+        await settle(app, pilot)
+    assert [s for s in stored.scoring.scores(selection=SAMPLE) if s.meeting_id == MEETING] == []

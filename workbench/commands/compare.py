@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="as_member",
         metavar="NAME",
         default=argparse.SUPPRESS,
-        help="the panel member looking: meetings they attend and have not submitted a scorecard for, "
-        "while others have, are left out (as the terminal app shows it to them)",
+        help="the panel member looking: meetings they attend (any meeting that lists no attendees) and have "
+        "not submitted a scorecard for, while others have, are left out (as the terminal app shows it to them)",
     )
     p.set_defaults(handler=compare)
 

@@ -33,12 +33,14 @@ def _interview_of(value: str) -> tuple[str, str]:
 
 
 def precheck(args: argparse.Namespace, services: Services) -> None:
-    """Check the words before any screen is shown: the meeting exists and is not cancelled, the member is on its panel.
+    """Check the words before any screen is shown: the meeting exists and is not cancelled, the member is on its panel
+    (and, given with --as, one of its attendees when it lists any).
 
     Sets ``args.as_member`` to the member's name as stored (the remembered member when --as is not given).
 
     Raises:
-        UserError: unknown or cancelled meeting, no member given or remembered, a name not on the panel.
+        UserError: unknown or cancelled meeting, no member given or remembered, a name not on the panel,
+            a member given who is not an attendee.
     """
     from workbench.prefs import load_prefs
     from workbench.services.errors import NotFound, UserError
@@ -61,4 +63,9 @@ def precheck(args: argparse.Namespace, services: Services) -> None:
         raise UserError(
             f"{member!r}{where} is not a panel member of the selection of meeting {view.id}", field="--as"
         ) from None
+    if given:  # only attendees score; a remembered member who is not one is asked again by the screen
+        try:
+            services.scoring.require_attendee(view.id, member=found.name)
+        except UserError as exc:
+            raise UserError(str(exc.args[0]), field="--as") from None
     args.as_member = found.name

@@ -22,6 +22,7 @@ SCORE_COLUMNS = (
     "value",
     "comment",
     "submitted",
+    "state",
     "updated_at",
 )
 
@@ -52,10 +53,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--question", metavar="QUESTION", help="the agenda question it is about")
     p.set_defaults(handler=note)
 
-    p = export_group(sub).add_parser("scores", help="every score of the selection, as CSV or JSON")
+    p = export_group(sub).add_parser(
+        "scores", help="the scores of submitted scorecards (or one member's view, or every draft), as CSV or JSON"
+    )
     add_format_option(p, ("csv", "json"), "csv")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of the screen")
-    p.add_argument("--submitted-only", action="store_true", help="only the scores of submitted scorecards")
+    p.add_argument(
+        "--as",
+        dest="as_member",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="what this panel member may see: their own drafts, and the others' scores of the meetings "
+        "they have submitted (or do not attend)",
+    )
+    p.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="the whole team's draft scores too (the column 'state' says draft or submitted)",
+    )
+    p.add_argument(
+        "--submitted-only",
+        action="store_true",
+        help="only the scores of submitted scorecards (the default without --as)",
+    )
     add_selection_option(p)
     p.set_defaults(handler=export_scores)
 
@@ -127,14 +147,28 @@ def score_record(view: Any) -> dict[str, Any]:
         "value": view.value,
         "comment": view.comment,
         "submitted": view.submitted,
+        "state": "submitted" if view.submitted else "draft",
         "updated_at": view.updated_at,
     }
 
 
 def export_scores(args: argparse.Namespace, services: Services) -> int:
-    rows = [
-        score_record(s) for s in services.scoring.scores(selection=args.selection, submitted_only=args.submitted_only)
-    ]
+    """Submitted scorecards only, unless --as NAME (that member's view) or --include-drafts (everyone's drafts)."""
+    from workbench.services.errors import NotFound, UserError
+
+    member = getattr(args, "as_member", None)
+    if args.include_drafts and member is not None:
+        raise UserError("give --as NAME (one member's view) or --include-drafts (everyone's), not both", field="--as")
+    if args.include_drafts and args.submitted_only:
+        raise UserError("--include-drafts and --submitted-only contradict each other", field="--include-drafts")
+    if member is not None:
+        try:
+            member = services.members.get(member, selection=args.selection).name
+        except NotFound:
+            raise UserError(f"{member!r} is not a panel member of the selection", field="--as") from None
+    submitted_only = args.submitted_only or (member is None and not args.include_drafts)
+    found = services.scoring.scores(selection=args.selection, submitted_only=submitted_only, member=member)
+    rows = [score_record(s) for s in found]
     if args.format == "json":
         text = to_json(rows)
     else:

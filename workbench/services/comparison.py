@@ -16,12 +16,13 @@ from workbench.domain.text import name_key
 from workbench.services.base import Service, unit_of_work
 from workbench.services.comparison_build import build_comparison, rank_candidates  # noqa: F401  (pure; re-exported)
 from workbench.services.errors import NotFound, UserError
+from workbench.services.independence import meeting_panels
 from workbench.services.members import find_member
 from workbench.services.selections import criterion_view, find_selection, selection_view
 from workbench.services.validate import is_weight
 from workbench.services.views.comparison import ComparisonView, CriterionCell, WithheldMeeting
 from workbench.services.views.kit import CriterionView
-from workbench.store.models import Candidate, Criterion, Meeting, MeetingMember, Question, Score, Scorecard, stored_id
+from workbench.store.models import Candidate, Criterion, Meeting, Question, Score, Scorecard, stored_id
 
 
 def withheld_meetings(
@@ -29,10 +30,12 @@ def withheld_meetings(
 ) -> tuple[frozenset[int], int | None]:
     """(the meetings whose scores the member may not see yet, the member's id): the independence rule.
 
-    A meeting is withheld from a panel member who attends it and has not submitted a scorecard for
-    it, while another member has: showing the others' scores (or a mean made of them) would anchor
-    the scores still to come. Nobody asking, or somebody not on the panel, has nothing withheld.
-    ``meetings`` limits the answer to those meetings (default: every meeting of the selection).
+    A meeting is withheld from a panel member expected at it (an attendee; anyone on the panel
+    when it lists no attendees) who has not submitted a scorecard for it, while another member
+    has (``MeetingPanel.hides_submitted``): showing the others' scores (or a mean made of them)
+    would anchor the scores still to come. Nobody asking, or somebody not on the panel, has
+    nothing withheld. ``meetings`` limits the answer to those meetings (default: every meeting of
+    the selection). Cancelled meetings count nowhere, so none is withheld.
     """
     if member is None or not str(member).strip():
         return frozenset(), None
@@ -40,22 +43,13 @@ def withheld_meetings(
         who = find_member(session, selection_id, member)
     except NotFound:  # not on this panel: nobody to be independent of
         return frozenset(), None
-    mine = select(col(Scorecard.meeting_id)).where(col(Scorecard.member_id) == who.id)
-    others = select(col(Scorecard.meeting_id)).where(col(Scorecard.member_id) != who.id)
-    stmt = (
-        select(col(MeetingMember.meeting_id))
-        .join(Meeting, col(Meeting.id) == col(MeetingMember.meeting_id))
-        .where(
-            col(Meeting.selection_id) == selection_id,
-            col(MeetingMember.member_id) == who.id,
-            col(Meeting.status) != "cancelled",
-            col(MeetingMember.meeting_id).not_in(mine),
-            col(MeetingMember.meeting_id).in_(others),
-        )
-    )
+    who_id = stored_id(who)
+    stmt = select(col(Meeting.id)).where(col(Meeting.selection_id) == selection_id, col(Meeting.status) != "cancelled")
     if meetings is not None:
-        stmt = stmt.where(col(MeetingMember.meeting_id).in_(list(meetings)))
-    return frozenset(session.execute(stmt).scalars()), who.id
+        stmt = stmt.where(col(Meeting.id).in_(list(meetings)))
+    ids = list(session.execute(stmt).scalars())
+    panels = meeting_panels(session, selection_id=selection_id, meeting_ids=None if meetings is None else ids)
+    return frozenset(mid for mid in ids if panels[mid].hides_submitted(who_id)), who_id
 
 
 def member_means_query(selection_id: int, withheld: Iterable[int] = ()):  # type: ignore[no-untyped-def]
@@ -130,8 +124,9 @@ class ComparisonService(Service):
             include_baseline: whether the in-house baseline takes part.
             with_robustness: compute P(first) and the leader flip (2,000 draws).
             today: the first day of the time-zone fit's twelve months (default: today in our zone).
-            member: the panel member looking. Meetings they attend and have not submitted their
-                scorecard for are left out while others have (see `withheld_meetings`); the view
+            member: the panel member looking. Meetings they are expected at (attendees; everyone when
+                none are listed) and have not submitted their scorecard for are left out while others
+                have (see `withheld_meetings`); the view
                 names them in ``withheld``. None: every submitted scorecard counts.
 
         Returns:

@@ -67,7 +67,7 @@ class ComparisonDetailsService(Service):
             candidate: the candidate's name or id.
             criterion: the criterion's name, key or id.
             selection: the selection's name or id (may be left out when there is one).
-            member: the panel member asking. A meeting they attend and have not submitted yet, while
+            member: the panel member asking. A meeting they are expected at and have not submitted yet, while
                 others have, is withheld (the independence rule): its scores, comments and other
                 members' notes are not listed and do not count, as in `ComparisonService.compare`
                 for the same member.

@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
 from workbench.services.carry_over import carry_over
 from workbench.services.errors import Conflict, UserError
+from workbench.services.independence import require_expected
 from workbench.services.interview_view import interview_view, timer_view, timers_of
 from workbench.services.lookups import find_meeting, meeting_id_of
 from workbench.services.members import find_member
@@ -89,10 +90,11 @@ class InterviewService(Service):
 
         Raises:
             NotFound: no such meeting or member (fields MEETING, --member).
-            UserError: the meeting is cancelled.
+            UserError: the meeting is cancelled, or the member is not one of its attendees (--member).
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
+        require_expected(session, stored_id(meeting), stored_id(me), me.name)
         return interview_view(session, meeting, me)
 
     @unit_of_work(write=True)
@@ -141,11 +143,12 @@ class InterviewService(Service):
             The score as stored now.
 
         Raises:
-            UserError: the question is not scored yet, or not on the agenda.
+            UserError: the question is not scored yet, or not on the agenda; the member is not an attendee.
             Conflict: the member has submitted this scorecard already.
         """
         meeting = _live_meeting(session, meeting_id)
         me = find_member(session, meeting.selection_id, member)
+        require_expected(session, stored_id(meeting), stored_id(me), me.name)
         qid = _on_agenda(session, stored_id(meeting), question_id)
         comment = clean_text(text, field="comment", max_length=MAX_COMMENT, multiline=True)
         if (

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from workbench.domain.scoring import stat_from_member_means
+from workbench.services.independence import meeting_panels
 from workbench.services.scoring import visible_scores
 from workbench.services.views.interview import (
     InterviewHeader,
@@ -63,6 +64,7 @@ class _Reader:
 
     def __init__(self, session: Session, meeting: Meeting, me: PanelMember) -> None:
         self.s, self.m, self.me = session, meeting, me
+        self.panel = meeting_panels(session, meeting_ids=[stored_id(meeting)])[stored_id(meeting)]
 
     def view(self) -> InterviewView:
         s, m, me = self.s, self.m, self.me
@@ -72,7 +74,7 @@ class _Reader:
             )
         ).scalar()
         scores = visible_scores(s, stored_id(m), member=me.name)  # the independence rule lives there
-        notes = self._notes(everyone=submitted_at is not None)
+        notes = self._notes(everyone=not self.panel.withheld_from(stored_id(me)))
         questions = self._questions({sv.question_id: sv for sv in scores if sv.member_id == me.id}, notes)
         position = self._position(questions)
         columns, side = ((), ()) if submitted_at is None else self._side_by_side(scores, questions)
@@ -122,13 +124,14 @@ class _Reader:
         )
 
     def _panel(self) -> tuple[str, ...]:
-        names = self._attendees()
-        if names:
-            return names
+        """Who may take the keyboard: the members expected at the meeting (its attendees, else the whole panel)."""
+        expected = self.panel.expected
+        if not expected:
+            return ()
         return tuple(
             self.s.execute(
                 select(col(PanelMember.name))
-                .where(col(PanelMember.selection_id) == self.m.selection_id)
+                .where(col(PanelMember.id).in_(sorted(expected)))
                 .order_by(col(PanelMember.name))
             ).scalars()
         )

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from workbench.domain.vocabulary import MEETING_KIND_LABELS, label
 from workbench.services.base import Service, unit_of_work
 from workbench.services.errors import NotFound
+from workbench.services.independence import meeting_panels
 from workbench.services.lookups import candidate_filter, find_meeting
 from workbench.services.meeting_views import meeting_views
 from workbench.services.selections import find_selection
@@ -21,11 +22,9 @@ from workbench.store.lookups import selection_meetings
 from workbench.store.models import (
     Candidate,
     Meeting,
-    MeetingMember,
     Note,
     PanelMember,
     Score,
-    Scorecard,
     Selection,
     stored_id,
 )
@@ -99,9 +98,9 @@ class MinutesView:
     start_theirs: datetime  # aware, in the vendor's zone
     our_attendees: tuple[str, ...]
     their_attendees: tuple[str, ...]
-    scorers: tuple[str, ...]  # the score columns: members present, then others who submitted
+    scorers: tuple[str, ...]  # the score columns: members expected, then others who submitted
     scores_pending: bool
-    pending_members: tuple[str, ...]  # members present who have not submitted
+    pending_members: tuple[str, ...]  # members expected (attendees, else the whole panel) who have not submitted
     agenda: tuple[AgendaRow, ...]
     notes: tuple[MinutesNote, ...]  # kind "note", in time order
     decisions: tuple[MinutesNote, ...]
@@ -109,6 +108,9 @@ class MinutesView:
     concerns: tuple[MinutesNote, ...]
     gaps: tuple[MinutesNote, ...]  # knowledge gaps: what the vendor could not answer
     next_meeting: NextMeeting | None
+    # While scores are pending, every note, decision, action, concern and gap is withheld too (the
+    # independence rule, as in the drill-down): the five tuples above are empty and this says so.
+    notes_withheld: bool = False
 
     @property
     def comments(self) -> tuple[tuple[AgendaRow, MemberScore], ...]:
@@ -141,25 +143,18 @@ class _Batch:
             if cand_ids
             else {}
         )
-        self.present: dict[int, list[tuple[int, str]]] = {}
-        self.submitted: dict[int, set[int]] = {}
+        self.panels = meeting_panels(session, meeting_ids=[stored_id(m) for m, _ in pairs])
+        self.names: dict[int, str] = {}
         self.scores: dict[int, dict[tuple[int, int], tuple[int | None, str]]] = {}
         self.scorer_names: dict[int, dict[int, str]] = {}
         self.notes: dict[int, list[tuple[Note, str]]] = {}
         self.following: dict[int, list[Meeting]] = {}
         if not ids:
             return
-        for mid, pid, name in session.exec(
-            select(col(MeetingMember.meeting_id), col(MeetingMember.member_id), col(PanelMember.name))
-            .join(PanelMember, col(PanelMember.id) == col(MeetingMember.member_id))
-            .where(col(MeetingMember.meeting_id).in_(ids))
-            .order_by(col(MeetingMember.meeting_id), col(PanelMember.name), col(PanelMember.id))
-        ).all():
-            self.present.setdefault(mid, []).append((pid, name))
-        for mid, pid in session.exec(
-            select(col(Scorecard.meeting_id), col(Scorecard.member_id)).where(col(Scorecard.meeting_id).in_(ids))
-        ).all():
-            self.submitted.setdefault(mid, set()).add(pid)
+        self.names = {
+            stored_id(pm): pm.name
+            for pm in session.exec(select(PanelMember).where(col(PanelMember.selection_id) == selection.id)).all()
+        }
         for mid, qid, pid, name, value, comment in session.execute(
             sa_select(
                 col(Score.meeting_id),
@@ -192,27 +187,24 @@ class _Batch:
         return [self._view(m) for m in self.meetings]
 
     def _columns(self, mid: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        """(members who must submit, score columns) of a meeting."""
-        present = self.present.get(mid)
-        names = self.scorer_names.get(mid, {})
-        if not present:  # no attendees listed: everyone who scored
-            present = sorted(names.items(), key=lambda item: (item[1], item[0]))
-        submitted = self.submitted.get(mid, set())
-        present_ids = {pid for pid, _ in present}
-        extra = sorted(
-            ((pid, name) for pid, name in names.items() if pid in submitted and pid not in present_ids),
-            key=lambda item: (item[1], item[0]),
-        )
-        return present, present + extra
+        """(members expected, score columns) of a meeting: the expected ones, then others who submitted."""
+        panel = self.panels[mid]
+        names = {**self.names, **self.scorer_names.get(mid, {})}
+
+        def by_name(ids: frozenset[int]) -> list[tuple[int, str]]:
+            return sorted(((pid, names.get(pid, "")) for pid in ids), key=lambda item: (item[1], item[0]))
+
+        expected = by_name(panel.expected)
+        return expected, expected + by_name(panel.submitted - panel.expected)
 
     def _view(self, m: MeetingView) -> MinutesView:
         sel = self.selection
         cand = self.candidates[m.candidate_id]
         ours, theirs = _zone(sel.timezone), _zone(cand.timezone)
-        present, columns = self._columns(m.id)
-        submitted = self.submitted.get(m.id, set())
-        pending_members = tuple(name for pid, name in present if pid not in submitted)
-        pending = bool(pending_members)
+        expected, columns = self._columns(m.id)
+        panel = self.panels[m.id]
+        pending_members = tuple(name for pid, name in expected if pid in panel.pending)
+        pending = not panel.complete  # the independence rule: nothing of anyone's until all expected submitted
         scores = self.scores.get(m.id, {})
         rows = []
         for item in m.agenda:
@@ -245,7 +237,7 @@ class _Batch:
             )
         numbers = {row.question_id: row.number for row in rows}
         grouped: dict[str, list[MinutesNote]] = {}
-        for note, author in self.notes.get(m.id, []):
+        for note, author in () if pending else self.notes.get(m.id, []):
             grouped.setdefault(note.kind, []).append(
                 MinutesNote(
                     id=stored_id(note),
@@ -277,6 +269,7 @@ class _Batch:
             scores_pending=pending,
             pending_members=pending_members,
             agenda=tuple(rows),
+            notes_withheld=pending,
             notes=tuple(grouped.get("note", ())),
             decisions=tuple(grouped.get("decision", ())),
             actions=tuple(grouped.get("action", ())),

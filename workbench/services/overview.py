@@ -15,6 +15,7 @@ from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
 from workbench.services.validate import is_whole_in
 from workbench.store import core_tables as t
+from workbench.store.attendance import expected_pairs
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -37,8 +38,8 @@ class SelectionProgress:
     meetings_held: int
     meetings_planned: int
     meetings_cancelled: int
-    scorecards_submitted: int  # by attendees of held meetings
-    scorecards_expected: int  # attendees summed over held meetings
+    scorecards_submitted: int  # by members expected at held meetings
+    scorecards_expected: int  # members expected (attendees, else the panel) summed over held meetings
 
     def status_count(self, status: str) -> int:
         """The number of candidates with that status (0 for an unknown status)."""
@@ -86,15 +87,14 @@ class OverviewService(Service):
 
         Returns:
             One entry per selection: candidates per status, meetings held, planned and
-            cancelled, and scorecards submitted against those expected (each attendee of
-            each held meeting owes one).
+            cancelled, and scorecards submitted against those expected (each member expected
+            at each held meeting owes one: its attendees, else the whole panel).
         """
-        sel, mem, cand, mt, mm, card = (
+        sel, mem, cand, mt, card = (
             t.selection.c,
             t.panel_member.c,
             t.candidate.c,
             t.meeting.c,
-            t.meeting_member.c,
             t.scorecard.c,
         )
         selections = sorted(  # by name, the same on every database whatever its collation
@@ -121,10 +121,11 @@ class OverviewService(Service):
             ).all()
         }
         held = mt.status == "held"
+        owed = expected_pairs().subquery()  # who is expected at each meeting: its attendees, else the panel
         expected: dict[int, int] = dict(
             conn.execute(
                 select(mt.selection_id, func.count())
-                .select_from(t.meeting_member.join(t.meeting, mt.id == mm.meeting_id))
+                .select_from(owed.join(t.meeting, mt.id == owed.c.meeting_id))
                 .where(held)
                 .group_by(mt.selection_id)
             ).all()
@@ -134,7 +135,7 @@ class OverviewService(Service):
                 select(mt.selection_id, func.count())
                 .select_from(
                     t.scorecard.join(t.meeting, mt.id == card.meeting_id).join(
-                        t.meeting_member, and_(mm.meeting_id == card.meeting_id, mm.member_id == card.member_id)
+                        owed, and_(owed.c.meeting_id == card.meeting_id, owed.c.member_id == card.member_id)
                     )
                 )
                 .where(held)

@@ -12,6 +12,7 @@ from sqlmodel import Session, col
 
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
+from workbench.services.independence import meeting_panels, require_expected
 from workbench.services.lookups import find_meeting, meeting_id_of
 from workbench.services.members import find_member
 from workbench.services.score_queries import score_check, score_query
@@ -21,6 +22,7 @@ from workbench.store.live_score import NOT_RUN, StoredScore, store_score, store_
 from workbench.store.locks import hold_member
 from workbench.store.models import (
     Meeting,
+    PanelMember,
     Score,
     Scorecard,
     stored_id,
@@ -145,6 +147,7 @@ def checked_score(
         submitted = _submitted_at(session, mid, member_id)
     if hold_member(session.connection(), member_id, submitting=False):  # waited for a submit under way
         submitted = _submitted_at(session, mid, member_id)
+    require_expected(session, mid, member_id, member_name)
     if on_agenda is None:
         raise UserError(f"question {qid} is not on the agenda of meeting {mid}", field="QUESTION")
     if submitted is not None:
@@ -190,10 +193,12 @@ def submit_scorecard(
         The submitted scorecard.
 
     Raises:
+        UserError: the member is not an attendee of the meeting (naming --member).
         Conflict: submitted already.
     """
     meeting = _open_meeting(session, meeting_id)
     panel_member = find_member(session, meeting.selection_id, member)
+    require_expected(session, stored_id(meeting), stored_id(panel_member), panel_member.name)
     hold_member(session.connection(), stored_id(panel_member), submitting=True)  # the scores under way end first
     if _submitted_at(session, stored_id(meeting), stored_id(panel_member)) is not None:
         raise Conflict(
@@ -236,20 +241,20 @@ def member_scorecard(session: Session, meeting_id: str | int, *, member: str | i
 
 
 def visible_scores(session: Session, meeting_id: str | int, *, member: str | int) -> list[ScoreView]:
-    """The scores of a meeting that ``member`` may see.
+    """The scores of a meeting that ``member`` may see (``MeetingPanel.may_see``).
 
-    The independence rule: everyone's once the member has submitted their own
-    scorecard for the meeting, only their own before that.
+    The independence rule: everyone's once the member has submitted their own scorecard for
+    the meeting; only their own before that when they are expected at it; the submitted ones
+    when they are not (they may not score it).
 
     Returns:
         Scores in agenda order, then by member.
     """
     meeting = find_meeting(session, meeting_id)
     panel_member = find_member(session, meeting.selection_id, member)
-    stmt = score_query().where(col(Score.meeting_id) == meeting.id)
-    if _submitted_at(session, stored_id(meeting), stored_id(panel_member)) is None:
-        stmt = stmt.where(col(Score.member_id) == panel_member.id)
-    return _score_views(session, stmt)
+    panel = meeting_panels(session, meeting_ids=[stored_id(meeting)])[stored_id(meeting)]
+    rows = _score_views(session, score_query().where(col(Score.meeting_id) == meeting.id))
+    return [s for s in rows if panel.may_see(stored_id(panel_member), s.member_id, s.submitted)]
 
 
 class ScoringService(Service):
@@ -278,7 +283,8 @@ class ScoringService(Service):
 
         Raises:
             NotFound: no such meeting or member.
-            UserError: bad value, question not on the agenda, meeting cancelled.
+            UserError: bad value, question not on the agenda, meeting cancelled, the member not
+                an attendee of the meeting (naming --member).
             Conflict: the member has submitted this scorecard already.
         """
         value = check_value(value)
@@ -329,19 +335,47 @@ class ScoringService(Service):
         return member_scorecard(session, meeting_id, member=member)
 
     @unit_of_work(write=False)
+    def expected_members(self, session: Session, meeting_id: str | int) -> list[str]:
+        """The names of the members who may score a meeting (its attendees, else the whole panel), by name."""
+        meeting = find_meeting(session, meeting_id)
+        ids = sorted(meeting_panels(session, meeting_ids=[stored_id(meeting)])[stored_id(meeting)].expected)
+        if not ids:
+            return []
+        return sorted(
+            session.execute(select(col(PanelMember.name)).where(col(PanelMember.id).in_(ids))).scalars(),
+            key=lambda name: (name.casefold(), name),
+        )
+
+    @unit_of_work(write=False)
+    def require_attendee(self, session: Session, meeting_id: str | int, *, member: str | int) -> str:
+        """The member's name as stored when they may score the meeting (an attendee, or anyone on the
+        panel when it lists none); UserError naming --member otherwise."""
+        meeting = find_meeting(session, meeting_id)
+        panel_member = find_member(session, meeting.selection_id, member)
+        require_expected(session, stored_id(meeting), stored_id(panel_member), panel_member.name)
+        return panel_member.name
+
+    @unit_of_work(write=False)
     def visible_scores(self, session: Session, meeting_id: str | int, *, member: str | int) -> list[ScoreView]:
         """The scores of a meeting that ``member`` may see: everyone's once they submitted, else their own."""
         return visible_scores(session, meeting_id, member=member)
 
     @unit_of_work(write=False)
     def scores(
-        self, session: Session, *, selection: str | int | None = None, submitted_only: bool = False
+        self,
+        session: Session,
+        *,
+        selection: str | int | None = None,
+        submitted_only: bool = False,
+        member: str | int | None = None,
     ) -> list[ScoreView]:
         """Every score of a selection (for exports), by meeting, agenda position and member.
 
         Args:
             selection: the selection's name or id (may be left out when there is one).
             submitted_only: only the scores of submitted scorecards.
+            member: only what this panel member may see, meeting by meeting (``visible_scores``):
+                their own drafts, and the others' scores where the independence rule lets them.
 
         Returns:
             The scores.
@@ -350,4 +384,9 @@ class ScoringService(Service):
         stmt = score_query().where(col(Meeting.selection_id) == sel.id)
         if submitted_only:
             stmt = stmt.where(col(Scorecard.submitted_at).is_not(None))
-        return _score_views(session, stmt)
+        rows = _score_views(session, stmt)
+        if member is None:
+            return rows
+        who = stored_id(find_member(session, stored_id(sel), member))
+        panels = meeting_panels(session, selection_id=stored_id(sel))
+        return [s for s in rows if panels[s.meeting_id].may_see(who, s.member_id, s.submitted)]

@@ -5,7 +5,8 @@ path: one ``INSERT .. SELECT .. ON CONFLICT DO UPDATE .. RETURNING`` on a SQLAlc
 connection, no ORM objects. The SELECT yields the row only when every rule holds in the same
 statement, against the data as it is now (nothing cached): the meeting exists and is not
 cancelled, the question is on its agenda, the member (by exact name) is on the selection's
-panel, and the member has not submitted the scorecard. RETURNING hands back what the
+panel and expected at the meeting (``store/attendance.py``), and the member has not submitted
+the scorecard. RETURNING hands back what the
 service's view needs, the names included, from that same statement (a ``StoredScore``).
 
 No row back means some rule failed, or the member was named by id or in another case: nothing
@@ -31,6 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from workbench.store import core_tables as t
+from workbench.store.attendance import expected_clause
 from workbench.store.locks import hold_member
 
 _CONFLICT = ("meeting_id", "question_id", "member_id")
@@ -82,7 +84,10 @@ def _statement(dialect: str, keep_comment: bool) -> Any:
             )
         )
         .where(
-            mt.id == mid, mt.status != "cancelled", ~exists().where(card.meeting_id == mt.id, card.member_id == pm.id)
+            mt.id == mid,
+            mt.status != "cancelled",
+            expected_clause(mt.id, pm.id),
+            ~exists().where(card.meeting_id == mt.id, card.member_id == pm.id),
         )
     )
     stmt = insert(t.score).from_select([*_CONFLICT, "value", "comment", "updated_at"], source)
