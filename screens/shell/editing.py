@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class EditingScreen(WorkbenchScreen):
         self._undo: list[Undo] = []
         self._queue: deque[_Save] = deque()
         self._busy = False
+        self._draining = threading.Lock()  # one thread at a time stores the queue (in its order)
 
     # ------------------------------------------------------------------ saving
 
@@ -126,9 +128,29 @@ class EditingScreen(WorkbenchScreen):
 
         A screen's workers are cancelled when it unmounts, and a queued save would never start.
         """
-        while self._queue:
-            job = self._queue.popleft()
-            self.call_now(job.fn)
+        with self._draining:
+            while self._queue:
+                job = self._queue.popleft()
+                self.call_now(job.fn)
+
+    def flush_saves(self, timeout: float) -> bool:
+        """Store the queued saves from any thread, the event loop being possibly stuck (the process ending).
+
+        Best effort within ``timeout`` seconds; True when nothing queued is left unstored. Nothing is
+        shown: the app is gone or going.
+        """
+        if not self._draining.acquire(timeout=max(timeout, 0.001)):
+            return False  # the UI thread is storing the queue itself
+        try:
+            while self._queue:
+                job = self._queue.popleft()
+                try:
+                    job.fn(self.wb.get_services())
+                except Exception:  # noqa: BLE001 - refused or failed: not stored, and said so by the result
+                    return False
+            return True
+        finally:
+            self._draining.release()
 
     def on_unmount(self) -> None:
         self.save_now()
