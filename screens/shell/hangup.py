@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from os import _exit as end_process  # the process ends here and now: no atexit, no thread joined
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -189,4 +190,4 @@ class Guard:
             self.driver.restore_now()
         with contextlib.suppress(Exception):
             sys.stdout.flush()
-        os._exit(0 if stored.is_set() else 1)
+        end_process(0 if stored.is_set() else 1)

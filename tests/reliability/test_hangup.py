@@ -3,7 +3,7 @@
 The real `workbench` program runs in tmux sessions (several at once, on copies of the sample database).
 Each is closed at a random moment of start-up or use: the session killed (`tmux kill-session`, as a
 closed window or a dropped SSH connection does), or SIGHUP sent to the process. Every process must be
-gone within 2 s of the close; what the interview's save indicator showed as saved ("saved · Q3 = 4"),
+gone within 2 s of the close (and of a failed write to its screen); what the interview's save indicator showed as saved ("saved · Q3 = 4"),
 and a note the screen showed typed, are read back through the services. A second SIGTERM ends a
 program that is stuck saving at once.
 """
@@ -11,11 +11,16 @@ program that is stuck saving at once.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import pty
 import random
 import re
 import signal
 import sqlite3
+import struct
+import subprocess
+import termios
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -25,7 +30,7 @@ from typing import Any
 import pytest
 
 from tests.harness import MEMBER
-from tests.reliability.tmux_app import Terminal, Tmux, gone, have_tmux, wait_gone
+from tests.reliability.tmux_app import ROOT, WORKBENCH, Terminal, Tmux, gone, have_tmux, wait_gone
 
 pytestmark = [
     pytest.mark.slow,
@@ -226,3 +231,46 @@ def test_a_second_sigterm_ends_it_at_once(tmux: Tmux, tmp_path: Path, sample_cop
         lock.execute("ROLLBACK")
         lock.close()
     _intact(path)
+
+
+def test_a_write_error_on_the_terminal_ends_it(tmp_path: Path, sample_copy: Callable[[str], Path]) -> None:
+    """The screen goes to a pipe whose reader has gone (EPIPE): the next frame written ends the program."""
+    path = sample_copy("pipe.sqlite3")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.update(
+        TERM="xterm-256color",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        PYTHONPATH=str(ROOT),
+    )
+    child = subprocess.Popen(
+        [str(WORKBENCH), "--db", str(path), "--as", MEMBER],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,  # Textual draws on stderr
+        start_new_session=True,
+        env=env,
+    )
+    os.close(slave)
+    try:
+        assert child.stderr is not None
+        seen = b""
+        deadline = time.monotonic() + 60
+        while b"Outsource IT support" not in seen:  # the home screen with its data
+            assert time.monotonic() < deadline, seen[-300:]
+            seen += os.read(child.stderr.fileno(), 65536)
+        child.stderr.close()  # nobody reads the screen any more: the next write fails with EPIPE
+        time.sleep(0.3)
+        os.write(master, b"n")  # a key: the app draws a dialog, and that write fails
+        pressed = time.monotonic()
+        child.wait(timeout=10)
+        took = time.monotonic() - pressed
+        assert took < LIMIT, took
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        os.close(master)
