@@ -3,9 +3,9 @@
 The real `workbench` program runs in tmux sessions (several at once, on copies of the sample database).
 Each is closed at a random moment of start-up or use: the session killed (`tmux kill-session`, as a
 closed window or a dropped SSH connection does), or SIGHUP sent to the process. Every process must be
-gone within 2 s of the close (and of a failed write to its screen); what the interview's save indicator showed as saved ("saved · Q3 = 4"),
-and a note the screen showed typed, are read back through the services. A second SIGTERM ends a
-program that is stuck saving at once.
+gone within 2 s of the close, or of a failed write to its screen. What the interview's save indicator
+showed as saved ("saved · Q3 = 4"), and a note the screen showed typed, are read back through the
+services. A second SIGTERM ends a program that is stuck saving at once.
 """
 
 from __future__ import annotations
