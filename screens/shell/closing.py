@@ -41,10 +41,12 @@ class ClosingApp(App[int]):
         """Set once the app is ending (its exit began, or the terminal went)."""
         self._ui_loop: asyncio.AbstractEventLoop | None = None
         self._ui_context: contextvars.Context | None = None
+        self._ui_thread: int | None = None
 
     def remember_loop(self) -> None:
         """On mount (the UI thread, the app's own context): where ``call_from_thread`` runs its callbacks."""
         self._ui_loop = asyncio.get_running_loop()
+        self._ui_thread = threading.get_ident()
         self._ui_context = contextvars.copy_context()  # the active app and message pump, as Textual sets them
 
     def exit(self, result: int | None = None, return_code: int = 0, message: Any = None) -> None:
@@ -56,6 +58,8 @@ class ClosingApp(App[int]):
         loop, context = self._ui_loop, self._ui_context
         if loop is None or context is None:  # not mounted yet
             return super().call_from_thread(callback, *args, **kwargs)
+        if self._ui_thread == threading.get_ident():
+            raise RuntimeError("call_from_thread must run in a thread other than the app's")
         if self.closing.is_set():
             raise AppClosing
         future: concurrent.futures.Future[T] = concurrent.futures.Future()
