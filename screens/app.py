@@ -373,5 +373,5 @@ def run_app(
     try:
         app.run()
     finally:
-        app.guard.ended()
+        app.guard.ended(app.return_value if isinstance(app.return_value, int) else 0)
     return app.return_value if isinstance(app.return_value, int) else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +70,8 @@ class EditingScreen(WorkbenchScreen):
         self._queue: deque[_Save] = deque()
         self._busy = False
         self._draining = threading.Lock()  # one thread at a time stores the queue (in its order)
+        self._save_done = threading.Event()  # clear while a save runs in its worker
+        self._save_done.set()
 
     # ------------------------------------------------------------------ saving
 
@@ -121,7 +124,15 @@ class EditingScreen(WorkbenchScreen):
             finally:
                 self._next()
 
-        self.call(job.fn, done, failed=bad, group="save")
+        self._save_done.clear()
+
+        def store(services: Services) -> Any:
+            try:
+                return job.fn(services)
+            finally:
+                self._save_done.set()
+
+        self.call(store, done, failed=bad, group="save")
 
     def save_now(self) -> None:
         """Store the queued saves synchronously (leaving the screen, or the app on SIGTERM/SIGHUP).
@@ -139,7 +150,10 @@ class EditingScreen(WorkbenchScreen):
         Best effort within ``timeout`` seconds; True when nothing queued is left unstored. Nothing is
         shown: the app is gone or going.
         """
-        if not self._draining.acquire(timeout=max(timeout, 0.001)):
+        deadline = time.monotonic() + timeout
+        if self._busy and not self._save_done.wait(timeout):  # the save running in its worker comes first
+            return False
+        if not self._draining.acquire(timeout=max(deadline - time.monotonic(), 0.001)):
             return False  # the UI thread is storing the queue itself
         try:
             while self._queue:

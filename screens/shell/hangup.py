@@ -11,7 +11,9 @@
 - on the first of these the app is asked to save and exit on its own loop, ``closing`` is set
   (workers waiting on the loop give up, see screens.shell.closing), and a deadline is armed: when
   it passes with the process still alive, the queued saves are stored from this thread (a short,
-  best-effort flush) and the process ends with ``os._exit``. A second SIGTERM does that at once.
+  best-effort flush) and the process ends with ``os._exit``. A second SIGTERM does that at once;
+  after a hang-up it is done as soon as the app has saved (nobody sees the screens close), and
+  after a first SIGTERM once the app's run has returned (the terminal given back).
 
 When the terminal is gone, its output is dropped at once, so that nothing can block on writing it.
 """
@@ -49,6 +51,9 @@ LAST_FLUSH = 0.3
 LOST = 0xFF
 """The byte the terminal's output writes to the pipe when a write fails (no signal has this number)."""
 
+SAVED = 0xFE
+"""The byte written once the app has saved after a hang-up: the process may end at once."""
+
 GONE = select.POLLHUP | select.POLLERR | select.POLLNVAL
 
 
@@ -76,6 +81,8 @@ class Guard:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._leave: Callable[[], None] | None = None
         self._ends_at: float | None = None
+        self._begun = False  # a signal or a lost terminal began the end
+        self._hung_up = False  # SIGHUP, or the terminal lost
         self._terms = 0
         self._lock = threading.Lock()
         self._read, self._write = os.pipe()
@@ -108,8 +115,15 @@ class Guard:
         """A write to the terminal failed (any thread; the writer's)."""
         self._poke(LOST)
 
-    def ended(self) -> None:
-        """The app's ``run`` returned: what is left is the interpreter's exit, which must not hang either."""
+    def ended(self, code: int = 0) -> None:
+        """The app's ``run`` returned ``code`` (on the main thread).
+
+        After a signal or a hang-up the process ends here: the saves are stored, and the interpreter's own
+        exit (joining the workers' threads, tearing down every module) can take seconds on a loaded machine.
+        Otherwise what is left is that exit, which must not hang either: the deadline covers it.
+        """
+        if self._begun:
+            self._force(LAST_FLUSH, code=code, restore=False)  # the driver has given the terminal back
         self._poke_deadline(EXIT_DEADLINE)
 
     # ---------------------------------------------------------------- the watching thread
@@ -150,9 +164,13 @@ class Guard:
         if byte == LOST:
             if self.driver is not None:
                 self.driver.output.lose()  # nothing more is written: nothing waits on the terminal
+            self._hung_up = True
             self._begin(self._hangup_deadline)
         elif byte == signal.SIGHUP:
+            self._hung_up = True
             self._begin(self._hangup_deadline)
+        elif byte == SAVED:
+            self._force(LAST_FLUSH)
         elif byte == signal.SIGTERM:
             self._terms += 1
             if self._terms > 1:
@@ -160,7 +178,8 @@ class Guard:
             self._begin(TERM_DEADLINE)
 
     def _begin(self, seconds: float) -> None:
-        first = not self.closing.is_set()
+        first = not self._begun
+        self._begun = True
         self.closing.set()
         self._poke_deadline(seconds)
         if first:
@@ -171,11 +190,18 @@ class Guard:
             loop, leave = self._loop, self._leave
         if loop is None or leave is None:
             return  # not mounted yet: nothing typed to save; attach asks, or the deadline ends it
-        with contextlib.suppress(RuntimeError):  # the loop is closed: the app has ended, the deadline ends it
-            loop.call_soon_threadsafe(leave)
 
-    def _force(self, grace: float) -> None:
-        """Store the queued saves (for ``grace`` seconds at most), give the terminal back, end the process."""
+        def save_and_leave() -> None:
+            leave()
+            if self._hung_up:  # saved: nobody is there to see the screens close one by one
+                self._poke(SAVED)
+
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the app has ended, the deadline ends it
+            loop.call_soon_threadsafe(save_and_leave)
+
+    def _force(self, grace: float, *, code: int = 0, restore: bool = True) -> None:
+        """Store the queued saves (for ``grace`` seconds at most), give the terminal back, end the process
+        (with ``code``, or 1 when some save could not be stored)."""
         stored = threading.Event()
 
         def flush() -> None:
@@ -186,8 +212,9 @@ class Guard:
         saving = threading.Thread(target=flush, name="last-flush", daemon=True)
         saving.start()
         saving.join(grace + 0.05)
-        if self.driver is not None:
+        if restore and self.driver is not None:
             self.driver.restore_now()
-        with contextlib.suppress(Exception):
-            sys.stdout.flush()
-        end_process(0 if stored.is_set() else 1)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        end_process(code if stored.is_set() else 1)
