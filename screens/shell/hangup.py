@@ -188,8 +188,9 @@ class Guard:
     def _ask_to_leave(self) -> None:
         with self._lock:
             loop, leave = self._loop, self._leave
-        if loop is None or leave is None:
-            return  # not mounted yet: nothing typed to save; attach asks, or the deadline ends it
+        if loop is None or leave is None:  # not mounted yet: nothing typed, nothing to save
+            self._force(LAST_FLUSH)
+            return
 
         def save_and_leave() -> None:
             leave()
