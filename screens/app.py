@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import signal
+import asyncio
+import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Header, Static
 
+from screens.shell.closing import ClosingApp
 from screens.shell.idle_gc import IdleCollector
 from screens.shell.palette import WorkbenchCommands
 from screens.shell.sections import RECORD_SCREENS, SECTIONS, WARM_UP
@@ -21,6 +22,7 @@ from screens.shell.sections import RECORD_SCREENS, SECTIONS, WARM_UP
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from screens.shell.hangup import Guard
     from workbench.config import DatabaseTarget
     from workbench.prefs import Prefs
     from workbench.services import Services
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 TITLE = "Vendor Interview Workbench"
 
 
-class WorkbenchApp(App[int]):
+class WorkbenchApp(ClosingApp):
     """The terminal app. The first frame comes before the ORM is imported; data follows from workers."""
 
     TITLE = TITLE
@@ -74,6 +76,7 @@ class WorkbenchApp(App[int]):
         self._first_frame = threading.Event()  # services open only after the title is on screen
         self._warmed_up = False
         self.idle_gc: IdleCollector | None = None  # set by run_app: full garbage collections while the user pauses
+        self.guard: Guard | None = None  # set by run_app: the end of the process when the terminal goes
         self.database_label = database_label
         self._remember = remember
         from workbench.prefs import Prefs as _Prefs
@@ -93,7 +96,9 @@ class WorkbenchApp(App[int]):
 
     def on_mount(self) -> None:
         self._update_subtitle()
-        self._install_signal_handlers()
+        self.remember_loop()
+        if self.guard is not None:  # SIGTERM, SIGHUP, a lost terminal: save every screen, then exit
+            self.guard.attach(asyncio.get_running_loop(), self.leave_saving)
 
     def on_ready(self) -> None:
         """The first frame is on screen: the home screen and the database (the ORM) may come now."""
@@ -161,6 +166,8 @@ class WorkbenchApp(App[int]):
         try:
             services = self.get_services()
             for name in WARM_UP:
+                if self.closing.is_set():
+                    return
                 getattr(services, name)  # the first use of a service loads its module and the ORM classes
         except Exception:  # noqa: BLE001, S110 - only a head start: each screen reports its own failure
             pass
@@ -333,21 +340,6 @@ class WorkbenchApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def _install_signal_handlers(self) -> None:
-        """SIGTERM and SIGHUP leave cleanly (exit 0): everything is saved when it is typed."""
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests)
-                loop.add_signal_handler(sig, self._leave_on_signal)
-
-    def _leave_on_signal(self) -> None:
-        save = getattr(self.screen, "save_now", None)
-        if callable(save):
-            save()
-        self.exit(0)
-
     def on_unmount(self) -> None:
         if self._services is not None:
             self._services.close()
@@ -368,5 +360,20 @@ def run_app(
         open_services, as_member=as_member, database_label=display_database(target), prefs=load_prefs(), start=start
     )
     app.idle_gc = IdleCollector()
-    app.run()
+    if os.name != "posix":
+        app.run()
+        return app.return_value if isinstance(app.return_value, int) else 0
+    from textual.drivers.linux_driver import LinuxDriver
+
+    from screens.shell.hangup import Guard
+    from screens.shell.terminal import GuardedDriver
+
+    app.guard = Guard(app.flush_saves, closing=app.closing)
+    if app.driver_class is LinuxDriver:  # not one chosen through TEXTUAL_DRIVER
+        app.driver_class = GuardedDriver
+    app.guard.install()  # SIGTERM and SIGHUP leave cleanly (exit 0), saving first; a second SIGTERM at once
+    try:
+        app.run()
+    finally:
+        app.guard.ended(app.return_value if isinstance(app.return_value, int) else 0)
     return app.return_value if isinstance(app.return_value, int) else 0

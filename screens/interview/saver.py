@@ -183,6 +183,20 @@ class Saving(EditingScreen):
             self._carried = True
             self.call_now(lambda s: s.interview.carry_over(mid))
 
+    def flush_saves(self, timeout: float) -> bool:
+        """Store the queued saves and the note being typed from any thread (the process ending; best effort)."""
+        deadline = time.monotonic() + timeout
+        stored = super().flush_saves(timeout)
+        if self.saver is not None:
+            stored = self.saver.flush(max(0.0, deadline - time.monotonic())) and stored
+        draft, (text, owner, due) = self.editor.draft, self.editor.typed
+        if draft is not None:
+            try:
+                draft.store(self.wb.get_services(), text, owner, due)
+            except Exception:  # noqa: BLE001 - not stored; the result says so
+                stored = False
+        return stored
+
     def stop_saving(self) -> None:
         """Leaving the screen: store what is queued, then let the save thread end."""
         self.save_now()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,6 +69,9 @@ class EditingScreen(WorkbenchScreen):
         self._undo: list[Undo] = []
         self._queue: deque[_Save] = deque()
         self._busy = False
+        self._draining = threading.Lock()  # one thread at a time stores the queue (in its order)
+        self._save_done = threading.Event()  # clear while a save runs in its worker
+        self._save_done.set()
 
     # ------------------------------------------------------------------ saving
 
@@ -119,16 +124,47 @@ class EditingScreen(WorkbenchScreen):
             finally:
                 self._next()
 
-        self.call(job.fn, done, failed=bad, group="save")
+        self._save_done.clear()
+
+        def store(services: Services) -> Any:
+            try:
+                return job.fn(services)
+            finally:
+                self._save_done.set()
+
+        self.call(store, done, failed=bad, group="save")
 
     def save_now(self) -> None:
         """Store the queued saves synchronously (leaving the screen, or the app on SIGTERM/SIGHUP).
 
         A screen's workers are cancelled when it unmounts, and a queued save would never start.
         """
-        while self._queue:
-            job = self._queue.popleft()
-            self.call_now(job.fn)
+        with self._draining:
+            while self._queue:
+                job = self._queue.popleft()
+                self.call_now(job.fn)
+
+    def flush_saves(self, timeout: float) -> bool:
+        """Store the queued saves from any thread, the event loop being possibly stuck (the process ending).
+
+        Best effort within ``timeout`` seconds; True when nothing queued is left unstored. Nothing is
+        shown: the app is gone or going.
+        """
+        deadline = time.monotonic() + timeout
+        if self._busy and not self._save_done.wait(timeout):  # the save running in its worker comes first
+            return False
+        if not self._draining.acquire(timeout=max(deadline - time.monotonic(), 0.001)):
+            return False  # the UI thread is storing the queue itself
+        try:
+            while self._queue:
+                job = self._queue.popleft()
+                try:
+                    job.fn(self.wb.get_services())
+                except Exception:  # noqa: BLE001 - refused or failed: not stored, and said so by the result
+                    return False
+            return True
+        finally:
+            self._draining.release()
 
     def on_unmount(self) -> None:
         self.save_now()

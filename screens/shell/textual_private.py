@@ -97,6 +97,14 @@ NAMES: tuple[PrivateName, ...] = (
         "The test counts the cells DataTable renders through Rich, to show a one-cell change renders one cell.",
     ),
     PrivateName(
+        "textual.drivers.linux_driver.LinuxDriver",
+        "_file",
+        ("screens/shell/terminal.py",),
+        "GuardedDriver hands the driver's writer thread a file that drops the output once a write to the terminal "
+        "fails: Textual's thread dies of the error and its bounded queue then blocks the event loop for ever "
+        "(Textualize/textual#6692). The driver takes its file from sys.__stderr__ with no public way to give it one.",
+    ),
+    PrivateName(
         "textual.app.App",
         "_driver",
         ("benchmarks/bench_comparison_screen.py",),
