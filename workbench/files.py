@@ -50,19 +50,31 @@ def write_private(path: str | os.PathLike[str], text: str | bytes) -> Path:
     return target
 
 
-def private_folder(path: str | os.PathLike[str], *, field: str = "-o") -> Path:
+def private_folder(path: str | os.PathLike[str], *, field: str = "-o", create: bool = True) -> Path:
     """A folder to write files into, created (mode 0700) when it is missing; its parent must exist.
+
+    Args:
+        path: the folder.
+        field: the input named in errors.
+        create: False only checks that the folder exists or could be created.
 
     Raises:
         UserError: the path is a file (or a dangling link), its parent folder does not exist, or it cannot
             be created; naming ``field``.
     """
     folder = Path(path).expanduser()
-    if folder.is_dir():
-        return folder
-    if folder.exists() or folder.is_symlink():
+    try:
+        if folder.is_dir():
+            return folder
+        taken = folder.exists() or folder.is_symlink()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        reason = getattr(exc, "strerror", None) or "not a possible folder name"
+        raise UserError(f"cannot use the folder {_shown(folder)}: {reason}", field=field) from None
+    if taken:
         raise UserError(f"{_shown(folder)} is not a folder", field=field)
     _existing_folder(folder.parent if str(folder.parent) else Path("."), field=field)
+    if not create:
+        return folder
     try:
         folder.mkdir(mode=DIR_MODE)
         os.chmod(folder, DIR_MODE)  # whatever the umask

@@ -68,7 +68,6 @@ def minutes(args: argparse.Namespace, services: Services) -> int:
 
 
 def _all(args: argparse.Namespace, services: Services) -> int:
-    from pathlib import Path
 
     from workbench.exports.minutes import render_minutes
     from workbench.files import inside, private_folder, write_private
@@ -76,11 +75,9 @@ def _all(args: argparse.Namespace, services: Services) -> int:
 
     if args.output in (None, "", "-"):
         raise UserError("--all writes one file per meeting: give the folder with -o DIR", field="-o")
-    target = Path(args.output).expanduser()
-    if target.exists() and not target.is_dir():
-        raise UserError(f"{args.output!r} is not a folder", field="-o")
+    private_folder(args.output, create=False)  # a file, or a missing parent, is refused before anything is read
     views = services.minutes.all_for(selection=args.selection, candidate=args.candidate)
-    folder = private_folder(target)  # created (0700) when missing, once the words are checked
+    folder = private_folder(args.output)  # created (0700) when missing, once the words are checked
     documents = [(inside(folder, minutes_file_name(v, args.format)), render_minutes(v, args.format)) for v in views]
     for target, text in documents:
         write_private(target, text)

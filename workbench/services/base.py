@@ -123,7 +123,7 @@ def unit_of_work(
     return decorate
 
 
-_NUMBER = re.compile(r"#?\d+")
+_NUMBER = re.compile(r"#?[0-9]+")  # ASCII digits: "١٢" is a name, not 12
 
 
 def parse_ref(value: str | int) -> tuple[int | None, str]:
