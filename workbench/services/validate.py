@@ -34,11 +34,12 @@ def check_timezone(value: str, *, field: str = "timezone") -> str:
     if not text:
         raise UserError("a time zone is required (an IANA name such as Europe/London)", field=field)
     if text not in _zones():
-        hint = _suggest_zone(text)
+        zone = _suggested_zone(text)
+        hint = f" (did you mean {zone}?)" if zone else ""
         shown = text if len(text) <= 60 else text[:59] + "\u2026"
-        if hint or shown.casefold() not in _all_zones():
-            raise UserError(f"{shown!r} is not an IANA time zone name{hint}", field=field)
-        raise UserError(f"{shown!r} {_NOT_A_PLACE}", field=field)
+        if text.casefold() in _all_zones() and (zone or "").casefold() != text.casefold():  # a legacy name
+            raise UserError(f"{shown!r} {_NOT_A_PLACE}{hint}", field=field)
+        raise UserError(f"{shown!r} is not an IANA time zone name{hint}", field=field)
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
@@ -70,12 +71,13 @@ def _all_zones() -> frozenset[str]:
     return _ALL_FOLDED
 
 
-def _suggest_zone(text: str) -> str:
+def _suggested_zone(text: str) -> str | None:
+    """The accepted zone a text names in another case, or as its last part ("singapore": Asia/Singapore)."""
     lowered = text.casefold().replace(" ", "_")
     for zone in sorted(_zones()):
         if zone.casefold() == lowered or zone.casefold().endswith("/" + lowered):
-            return f" (did you mean {zone}?)"
-    return ""
+            return zone
+    return None
 
 
 def check_hours(value: str, *, field: str = "support_hours", allow_empty: bool = True) -> str:
