@@ -180,6 +180,7 @@ def sweep(_sample_template: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     folder = tmp_path_factory.mktemp("sweep")
     db = shutil.copy2(_sample_template, folder / "sweep.sqlite3")
     with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.chdir(folder)  # a hostile -o value ("nan", "EST") is a file name relative to here
         s = Sweep(str(db), folder, monkeypatch)
         try:
             yield s
@@ -269,6 +270,7 @@ def _named(sweep: Sweep) -> None:
 @pytest.fixture
 def fresh_sweep(sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sweep]:
     """The sample untouched by the sweep (which may have stored a candidate named "9223372036854775808")."""
+    monkeypatch.chdir(tmp_path)
     s = Sweep(str(sample_path), tmp_path, monkeypatch)
     try:
         yield s
@@ -295,6 +297,7 @@ def test_the_supported_ends_work_in_far_zones(fresh_sweep: Sweep) -> None:
 def pg_sweep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sweep]:
     """The sample on a fresh PostgreSQL database, where an INTEGER id holds 32 bits."""
     _require_pg()
+    monkeypatch.chdir(tmp_path)
     name = f"wb_test_{uuid.uuid4().hex[:12]}"
     _pg_admin(f'CREATE DATABASE "{name}"')
     try:
