@@ -41,7 +41,9 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake as one line and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        command = self.prog.removeprefix("workbench").strip()  # e.g. "meetings schedule"
+        where = f"{command}: " if command else ""
+        raise UsageError(f"workbench: {where}{message} (see '{self.prog} --help')")
 
 
 def build_parser(*, commands: bool = True) -> Parser:

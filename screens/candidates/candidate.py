@@ -47,11 +47,11 @@ class CandidateData:
 
 
 def _zone_suggester() -> Any:
-    from zoneinfo import available_timezones
-
     from textual.suggester import SuggestFromList
 
-    return SuggestFromList(sorted(available_timezones() | {"UTC"}), case_sensitive=False)
+    from workbench.services.validate import place_zones
+
+    return SuggestFromList(sorted(place_zones()), case_sensitive=False)
 
 
 class ProfilePane(VerticalScroll, can_focus=False):

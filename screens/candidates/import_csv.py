@@ -106,10 +106,15 @@ def build_preview(services: Services, path: str, *, update: bool, selection: str
 
 
 def _raw_lines(path: str) -> list[str]:
-    try:
-        return _NEWLINES.split(Path(path).read_bytes().decode("utf-8-sig", errors="replace"))
-    except OSError:
+    from workbench.imports.candidates_csv import MAX_BYTES
+    from workbench.imports.reading import read_regular_file
+    from workbench.services.errors import UserError
+
+    try:  # read as the import reads it: a regular file, never more than the limit
+        data = read_regular_file(path, limit=MAX_BYTES)
+    except UserError:
         return []
+    return _NEWLINES.split(data.decode("utf-8-sig", errors="replace"))
 
 
 def _cell(text: str, style: str = "") -> Text:

@@ -110,7 +110,7 @@ def test_hostile_candidate_names_stay_inside_the_folder(
         (("minutes",), "MEETING"),
         (("minutes", "1", "--all", "-o", "."), "MEETING"),
         (("minutes", "--all"), "-o"),
-        (("minutes", "--all", "-o", "{missing}"), "{missing}"),
+        (("minutes", "--all", "-o", "{missing}/sub"), "{missing}"),  # a missing DIR is created, not its parent
         (("minutes", "--all", "-o", "{file}"), "not a folder"),
         (("minutes", "1", "--candidate", "Northgate Managed IT"), "--candidate"),
         (("minutes", "--all", "-o", "{dir}", "--candidate", "Nobody"), "--candidate"),

@@ -36,6 +36,7 @@ def compare(args: argparse.Namespace, services: Services) -> int:
 
     member = getattr(args, "as_member", None)
     if member is not None:
+        services.selections.get(args.selection)  # a bad --selection is named as such, not as --as
         try:
             member = services.members.get(member, selection=args.selection).name
         except NotFound:

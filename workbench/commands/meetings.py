@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from workbench.commands.output import emit, iso_utc, print_table, to_json
+from workbench.commands.values import whole_number
 from workbench.domain.vocabulary import MEETING_KINDS, spoken
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", required=True, help=spoken(MEETING_KINDS))
     p.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", required=True, help="the start, local to --tz (no offset)")
     p.add_argument("--tz", metavar="ZONE", required=True, help="the IANA time zone of --at, e.g. Europe/London")
-    p.add_argument("--duration", metavar="MIN", type=int, default=60, help="minutes, 1 to 1440 (default 60)")
+    p.add_argument("--duration", metavar="MIN", type=whole_number, default=60, help="minutes, 1 to 1440 (default 60)")
     p.add_argument("--member", metavar="NAME", action="append", default=[], help="a panel member attending (repeat)")
     p.add_argument("--their-attendee", metavar="NAME", action="append", default=[], help="a vendor attendee (repeat)")
     p.add_argument("--location", default="", help="a place or a link")

@@ -68,20 +68,16 @@ def minutes(args: argparse.Namespace, services: Services) -> int:
 
 
 def _all(args: argparse.Namespace, services: Services) -> int:
-    from pathlib import Path
 
     from workbench.exports.minutes import render_minutes
-    from workbench.files import inside, write_private
+    from workbench.files import inside, private_folder, write_private
     from workbench.services.errors import UserError
 
     if args.output in (None, "", "-"):
         raise UserError("--all writes one file per meeting: give the folder with -o DIR", field="-o")
-    folder = Path(args.output).expanduser()
-    if not folder.exists():
-        raise UserError(f"the folder {args.output!r} does not exist", field="-o")
-    if not folder.is_dir():
-        raise UserError(f"{args.output!r} is not a folder", field="-o")
+    private_folder(args.output, create=False)  # a file, or a missing parent, is refused before anything is read
     views = services.minutes.all_for(selection=args.selection, candidate=args.candidate)
+    folder = private_folder(args.output)  # created (0700) when missing, once the words are checked
     documents = [(inside(folder, minutes_file_name(v, args.format)), render_minutes(v, args.format)) for v in views]
     for target, text in documents:
         write_private(target, text)

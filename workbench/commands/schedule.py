@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from workbench.commands.output import emit, iso_utc, print_table, to_json
+from workbench.commands.values import whole_number
 from workbench.domain.vocabulary import MEETING_KINDS, spoken
 
 if TYPE_CHECKING:
@@ -26,10 +27,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="e.g. '2027-03-22 10:00', '22 Mar 2027 10am', 'tomorrow 9:30', 'next tuesday 15:00', 'in 2 weeks 14:00'",
     )
     p.add_argument("--tz", metavar="ZONE", required=True, help="the IANA zone --at is typed in (the organiser's)")
-    p.add_argument("--duration", metavar="MIN", type=int, default=60, help="minutes (default 60)")
+    p.add_argument("--duration", metavar="MIN", type=whole_number, default=60, help="minutes (default 60)")
     p.add_argument("--every", metavar="'N days|weeks|months'", help="make a series")
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--count", metavar="N", type=int, help="how many occurrences")
+    group.add_argument("--count", metavar="N", type=whole_number, help="how many occurrences")
     group.add_argument("--until", metavar="DATE", help="the last day of the series (in --tz)")
     p.add_argument("--member", metavar="NAME", action="append", default=[], help="a panel member attending (repeat)")
     p.add_argument("--location", default="", help="a place or a link")
@@ -44,9 +45,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=series_list)
 
     p = meet_sub.add_parser("extend", help="add occurrences to a series")
-    p.add_argument("series", metavar="SERIES", type=int, help="the series' number (see 'meetings series')")
+    p.add_argument("series", metavar="SERIES", help="the series' number (see 'meetings series')")
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--count", metavar="N", type=int, help="occurrences in all")
+    group.add_argument("--count", metavar="N", type=whole_number, help="occurrences in all")
     group.add_argument("--until", metavar="DATE", help="the new last day (in the series' zone)")
     p.add_argument("--fold", choices=["earlier", "later"], help="for an occurrence whose time happens twice")
     add_format_option(p, ("table", "json"), "table")

@@ -11,6 +11,7 @@ from typing import Literal
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
+from workbench.domain.date_range import LAST_YEAR, SUPPORTED
 from workbench.domain.timezones import (
     FOLDS,
     MONTH_NAMES,
@@ -196,6 +197,8 @@ def expand(
     for index, wall in enumerate(_walls(start_wall, freq, interval, count, bound)):
         if until_utc is not None and _beyond(wall, zone, until_utc):
             break
+        if wall.year > LAST_YEAR:
+            raise ValueError(f"meeting {index + 1} of the series would be after {LAST_YEAR} ({SUPPORTED})")
         if len(occurrences) >= limit:
             raise ValueError(
                 f"the series has more than the {limit} meetings allowed; give an earlier until or a longer interval"

@@ -94,18 +94,9 @@ def parse_candidates_csv(path: str | os.PathLike[str]) -> tuple[list[CandidateRo
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise UserError(f"{source!r} is a folder, not a CSV file", field="FILE")
-        if path.stat().st_size > MAX_BYTES:
-            raise UserError(f"{source!r} is larger than {MAX_BYTES // (1024 * 1024)} MB", field="FILE")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"no such file {source!r}", field="FILE") from None
-    except PermissionError:
-        raise UserError(f"not allowed to read {source!r}", field="FILE") from None
-    except OSError as exc:
-        raise UserError(f"cannot read {source!r}: {exc.strerror or type(exc).__name__}", field="FILE") from None
+    from workbench.imports.reading import read_regular_file
+
+    return read_regular_file(path, limit=MAX_BYTES, field="FILE")
 
 
 def _decode(data: bytes, source: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from workbench.store.engine import WRITE_OPTION
+from workbench.store.types import ID_MAX
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -122,12 +123,43 @@ def unit_of_work(
     return decorate
 
 
+_NUMBER = re.compile(r"#?[0-9]+")  # ASCII digits: "١٢" is a name, not 12
+
+
 def parse_ref(value: str | int) -> tuple[int | None, str]:
-    """Split a NAME_OR_ID argument: ``("12", ) -> (12, "12")``, ``"Acme" -> (None, "Acme")``."""
+    """Split a NAME_OR_ID argument: ``"12" -> (12, "12")``, ``"Acme" -> (None, "Acme")``.
+
+    A number no row can have (0, or beyond ``ID_MAX``, 100 000 digits included) gives None: it numbers
+    nothing, and may still be a name.
+    """
     text = str(value).strip()
-    if re.fullmatch(r"#?\d+", text):
-        return int(text.lstrip("#")), text
+    if _NUMBER.fullmatch(text):
+        digits = text.lstrip("#").lstrip("0")
+        if digits and len(digits) <= len(str(ID_MAX)) and int(digits) <= ID_MAX:
+            return int(digits), text
     return None, text
+
+
+def id_of(value: str | int, *, noun: str, field: str) -> int:
+    """The row number a person typed (``12`` or ``#12``).
+
+    Raises:
+        UserError: the text is not a number (field ``field``).
+        NotFound: a number that no row can have, 0 or beyond ``ID_MAX`` (field ``field``).
+    """
+    from workbench.services.errors import NotFound, UserError
+
+    number, text = parse_ref(value)
+    if number is None:
+        if _NUMBER.fullmatch(text):
+            raise NotFound(f"no {noun} numbered {shorten(text.lstrip('#'))}", field=field)
+        raise UserError(f"{shorten(text)!r} is not a {noun} number", field=field)
+    return number
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """User text cut to ``limit`` characters (with an ellipsis) to be quoted in a one-line message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def clean_text(

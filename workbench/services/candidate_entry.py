@@ -64,7 +64,7 @@ def set_candidate_scope(session: Session, selection_id: int, row: Candidate, sco
     """Replace the scope items a candidate covers (ids of the selection's scope items); the ids stored, sorted."""
     try:
         wanted = sorted({int(i) for i in scope_item_ids})
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: int(float("inf"))
         raise UserError(f"{scope_item_ids!r} are not scope item ids", field="--scope") from None
     known = set(session.exec(select(col(ScopeItem.id)).where(col(ScopeItem.selection_id) == selection_id)).all())
     unknown = [i for i in wanted if i not in known]

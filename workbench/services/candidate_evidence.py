@@ -73,11 +73,11 @@ def _long_text(value: Any, field: str) -> str:
 
 
 def _optional_date(value: date | str | None, field: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    if not str(value).strip():
+    if value is None:
         return None
-    return parse_date(str(value), field=field)
+    if not isinstance(value, date) and not str(value).strip():
+        return None
+    return parse_date(value if isinstance(value, date) else str(value), field=field)
 
 
 def _rating(value: int | str | None) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from workbench.services.base import parse_ref
+from workbench.services.base import id_of, parse_ref
 from workbench.services.errors import NotFound, UserError
 from workbench.store.lookups import candidate_by_name_or_number
 from workbench.store.models import Candidate, Meeting
@@ -52,11 +52,8 @@ def _found(row: Candidate | None, text: str) -> Candidate:
 
 
 def meeting_id_of(value: str | int, *, field: str = "MEETING") -> int:
-    """A meeting number from user input; UserError naming ``field`` when it is not one."""
-    number, text = parse_ref(value)
-    if number is None:
-        raise UserError(f"{text!r} is not a meeting number", field=field)
-    return number
+    """A meeting number from user input; UserError naming ``field`` when it is not one, NotFound when none can be."""
+    return id_of(value, noun="meeting", field=field)
 
 
 def find_meeting(session: Session, meeting_id: str | int) -> Meeting:

@@ -16,7 +16,13 @@ from workbench.services.lookups import candidate_filter, find_meeting, find_meet
 from workbench.services.meeting_views import meeting_view, meeting_views
 from workbench.services.members import find_member
 from workbench.services.selections import find_selection, load_questions
-from workbench.services.validate import check_choice, check_duration, check_one_line, check_timezone
+from workbench.services.validate import (
+    check_choice,
+    check_date_range,
+    check_duration,
+    check_one_line,
+    check_timezone,
+)
 from workbench.services.views.meetings import MeetingView
 from workbench.store.lookups import selection_meetings
 from workbench.store.models import AgendaItem, Candidate, Meeting, MeetingMember, Selection, stored_id
@@ -48,6 +54,7 @@ def local_to_utc(wall: datetime, zone_name: str, *, fold: str | None = None, fie
         raise UserError("give the local wall time without an offset; it is local to the time zone", field=field)
     if fold is not None and fold not in FOLDS:
         raise UserError(f"{fold!r} is not one of {', '.join(FOLDS)}", field="--fold")
+    check_date_range(wall, field=field)
     try:
         return resolve_local(wall, zone_name, fold=fold)
     except NonexistentTime as gap:

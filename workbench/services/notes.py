@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.domain.vocabulary import NOTE_KINDS
-from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
+from workbench.services.base import Service, clean_text, id_of, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
 from workbench.services.lookups import find_meeting
 from workbench.services.members import find_member
@@ -45,11 +45,11 @@ def _view(row: Note, member: str) -> NoteView:
 
 
 def _due(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    if not str(value).strip():
+    if value is None:
         return None
-    return parse_date(str(value), field="--due")
+    if not isinstance(value, date) and not str(value).strip():
+        return None
+    return parse_date(value if isinstance(value, date) else str(value), field="--due")
 
 
 def _text(value: str) -> str:
@@ -63,9 +63,7 @@ def _owner(value: str | None) -> str:
 def _question(session: Session, meeting_id: int, value: str | int | None) -> int | None:
     if value is None or str(value).strip() == "":
         return None
-    number, text = parse_ref(value)
-    if number is None:
-        raise UserError(f"{text!r} is not a question number", field="--question")
+    number = id_of(value, noun="question", field="--question")
     found = session.exec(
         select(col(AgendaItem.id)).where(
             col(AgendaItem.meeting_id) == meeting_id, col(AgendaItem.question_id) == number

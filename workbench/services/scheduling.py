@@ -20,7 +20,7 @@ from workbench.services.members import find_member
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.series import extend_series, list_series, schedule_result
 from workbench.services.typed_times import domain_error, read_time, read_until
-from workbench.services.validate import check_choice, check_duration, check_one_line, check_timezone
+from workbench.services.validate import check_choice, check_count, check_duration, check_one_line, check_timezone
 from workbench.services.views.meetings import MeetingView
 from workbench.services.views.schedule import FitView, ResolvedTime, ScheduleResult, SeriesView
 from workbench.store.models import Candidate, Meeting, MeetingSeries, stored_id
@@ -106,14 +106,18 @@ class SchedulingService(Service):
                 raise domain_error(exc, "--every") from None
             if (count is None) == (until is None):
                 raise UserError("a series needs either --count N or --until DATE", field="--every")
+            if count is not None:
+                count = check_count(count)
             until_utc = None
             if until is not None:
                 until_utc, until_note = read_until(until, zone, date_order=sel.date_order, now=now)
                 notes.extend([until_note] if until_note else [])
             try:
                 expansion = recurrence.expand(wall, zone, freq, interval, count=count, until_utc=until_utc, fold=fold)
-            except ValueError as exc:
-                raise domain_error(exc, "--every") from None
+            except (timezones.NonexistentTime, timezones.AmbiguousTime) as exc:
+                raise domain_error(exc, "--at") from None
+            except ValueError as exc:  # the series' length: too many meetings, none before the until, past 2999
+                raise domain_error(exc, "--count" if count is not None else "--until") from None
             if not expansion.occurrences:
                 raise UserError("the series has no occurrence before --until", field="--until")
             notes.extend(expansion.skipped)
@@ -163,7 +167,7 @@ class SchedulingService(Service):
     def extend(
         self,
         session: Session,
-        series_id: int,
+        series_id: int | str,
         *,
         count: int | None = None,
         until: str | None = None,

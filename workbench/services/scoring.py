@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
-from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
+from workbench.services.base import Service, clean_text, id_of, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.independence import meeting_panels, require_expected
 from workbench.services.lookups import find_meeting, meeting_id_of
@@ -43,10 +43,7 @@ def check_value(value: Any) -> int | None:
 
 def question_id_of(value: str | int) -> int:
     """A question number from user input; UserError naming QUESTION when it is not one."""
-    number, text = parse_ref(value)
-    if number is None:
-        raise UserError(f"{text!r} is not a question number", field="QUESTION")
-    return number
+    return id_of(value, noun="question", field="QUESTION")
 
 
 def _score_views(session: Session, stmt: Any) -> list[ScoreView]:

@@ -8,13 +8,14 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from workbench.domain import recurrence, timezones
-from workbench.services.base import utcnow
+from workbench.services.base import id_of, utcnow
 from workbench.services.errors import NotFound, UserError
 from workbench.services.meeting_views import meeting_views
 from workbench.services.meeting_warnings import meeting_warnings
 from workbench.services.meetings import insert_meeting
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.typed_times import domain_error, read_until
+from workbench.services.validate import check_count
 from workbench.services.views.schedule import ScheduledMeeting, ScheduleResult, SeriesView
 from workbench.store.models import Candidate, Meeting, MeetingMember, MeetingSeries, Selection, stored_id
 
@@ -46,7 +47,7 @@ def schedule_result(
 
 def extend_series(
     session: Session,
-    series_id: int,
+    series_id: int | str,
     *,
     count: int | None = None,
     until: str | None = None,
@@ -54,9 +55,10 @@ def extend_series(
     now: datetime | None = None,
 ) -> ScheduleResult:
     """Extend a series in the caller's unit of work (see ``SchedulingService.extend``)."""
-    row = session.get(MeetingSeries, int(series_id))
+    number = id_of(series_id, noun="series", field="SERIES")
+    row = session.get(MeetingSeries, number)
     if row is None:
-        raise UserError(f"no series numbered {series_id}", field="SERIES")
+        raise NotFound(f"no series numbered {number}", field="SERIES")
     if row.status == "cancelled":
         raise UserError(f"series {row.id} is cancelled", field="SERIES")
     if (count is None) == (until is None):
@@ -73,7 +75,7 @@ def extend_series(
     if until is not None:
         until_utc, note = read_until(until, row.timezone, date_order=sel.date_order, now=now or utcnow())
         notes.extend([note] if note else [])
-    elif count is not None and count <= len(existing):
+    elif count is not None and check_count(count) <= len(existing):
         raise UserError(f"the series has {len(existing)} occurrences already; give a larger --count", field="--count")
     try:
         expansion = recurrence.expand(

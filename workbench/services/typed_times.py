@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from workbench.domain import dateparse, timezones
 from workbench.services.errors import UserError
+from workbench.services.validate import check_date_range
 
 
 def domain_error(exc: ValueError, field: str) -> UserError:
@@ -25,6 +26,7 @@ def read_time(
         raise domain_error(exc, "--at") from None
     if parsed.date_only:
         raise UserError(f"{text.strip()!r} gives no time of day; add one, e.g. '{text.strip()} 10:00'", field="--at")
+    check_date_range(parsed.wall, field="--at")
     try:
         start = timezones.resolve_local(parsed.wall, zone, fold=fold)
     except ValueError as exc:
@@ -41,6 +43,7 @@ def read_until(text: str, zone: str, *, date_order: str, now: datetime) -> tuple
         raise domain_error(exc, "--until") from None
     if not parsed.date_only:
         raise UserError(f"{text.strip()!r}: give a date without a time of day", field="--until")
+    check_date_range(parsed.wall, field="--until")
     end = datetime.combine(parsed.wall.date() + timedelta(days=1), time(0, 0))
     try:
         last = timezones.resolve_local(end, zone, fold="earlier")

@@ -4,23 +4,42 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from workbench.domain.date_range import outside_range
 from workbench.services.base import clean_text
 from workbench.services.errors import UserError
 
 MAX_DURATION = 24 * 60  # minutes a meeting may last
+D = TypeVar("D", bound=date)
 HOURS_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 
 
+# A zone must name a place (Area/City), whose clock changes it follows, or be UTC. Legacy names, abbreviations and
+# fixed offsets (EST, MST7MDT, GMT, Etc/GMT+5, US/Eastern, Japan) are refused: "EST" typed for New York would put
+# every summer meeting an hour out, silently.
+PLACE_AREAS = frozenset(
+    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
+)
+_NOT_A_PLACE = (
+    "is not the time zone of a place: legacy names, abbreviations and fixed offsets (such as EST, GMT, Etc/GMT+5 "
+    "or US/Eastern) do not follow a place's clock changes; give Area/City, e.g. America/New_York, or UTC"
+)
+
+
 def check_timezone(value: str, *, field: str = "timezone") -> str:
-    """An IANA zone name, exactly as the tz database spells it."""
+    """An IANA zone name of a place (``Area/City``, exactly as the tz database spells it), or ``UTC``."""
     text = (value or "").strip()
     if not text:
         raise UserError("a time zone is required (an IANA name such as Europe/London)", field=field)
     if text not in _zones():
-        hint = _suggest_zone(text)
-        raise UserError(f"{text!r} is not an IANA time zone name{hint}", field=field)
+        zone = _suggested_zone(text)
+        hint = f" (did you mean {zone}?)" if zone else ""
+        shown = text if len(text) <= 60 else text[:59] + "\u2026"
+        if text.casefold() in _all_zones() and (zone or "").casefold() != text.casefold():  # a legacy name
+            raise UserError(f"{shown!r} {_NOT_A_PLACE}{hint}", field=field)
+        raise UserError(f"{shown!r} is not an IANA time zone name{hint}", field=field)
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
@@ -29,21 +48,36 @@ def check_timezone(value: str, *, field: str = "timezone") -> str:
 
 
 _ZONES: frozenset[str] | None = None
+_ALL_FOLDED: frozenset[str] | None = None
+
+
+def place_zones() -> frozenset[str]:
+    """Every zone name ``check_timezone`` accepts: the tz database's places, and UTC."""
+    return _zones()
 
 
 def _zones() -> frozenset[str]:
     global _ZONES
     if _ZONES is None:
-        _ZONES = frozenset(available_timezones() | {"UTC"})
+        _ZONES = frozenset({z for z in available_timezones() if z.split("/", 1)[0] in PLACE_AREAS} | {"UTC"})
     return _ZONES
 
 
-def _suggest_zone(text: str) -> str:
+def _all_zones() -> frozenset[str]:
+    """Every name the tz database knows, case-folded (the legacy ones too)."""
+    global _ALL_FOLDED
+    if _ALL_FOLDED is None:
+        _ALL_FOLDED = frozenset(z.casefold() for z in available_timezones())
+    return _ALL_FOLDED
+
+
+def _suggested_zone(text: str) -> str | None:
+    """The accepted zone a text names in another case, or as its last part ("singapore": Asia/Singapore)."""
     lowered = text.casefold().replace(" ", "_")
     for zone in sorted(_zones()):
         if zone.casefold() == lowered or zone.casefold().endswith("/" + lowered):
-            return f" (did you mean {zone}?)"
-    return ""
+            return zone
+    return None
 
 
 def check_hours(value: str, *, field: str = "support_hours", allow_empty: bool = True) -> str:
@@ -82,6 +116,16 @@ def check_duration(value: object, *, field: str = "--duration") -> int:
     return value
 
 
+def check_count(value: object, *, field: str = "--count") -> int:
+    """How many meetings a series has in all: a whole number from 1 to the most a series may have."""
+    from workbench.domain.recurrence import MAX_COUNT
+
+    if not is_whole_in(value, 1, MAX_COUNT):
+        raise UserError(f"{value!r} is not a whole number of meetings from 1 to {MAX_COUNT}", field=field)
+    assert isinstance(value, int)
+    return value
+
+
 def check_one_line(value: object, *, field: str, max_length: int) -> str:
     """A single-line text (a location, an owner) under the rule of ``workbench.domain.text``."""
     return clean_text(value, field=field, max_length=max_length)
@@ -105,12 +149,25 @@ def parse_bool(value: str | bool, *, field: str) -> bool:
     raise UserError(f"{value!r} is not yes or no", field=field)
 
 
-def parse_date(value: str, *, field: str) -> date:
+def parse_date(value: str | date, *, field: str) -> date:
+    """A date as YYYY-MM-DD (or a date already), within the supported years."""
+    if isinstance(value, date):
+        return check_date_range(value, field=field)
     text = (value or "").strip()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"{text!r} is not a date as YYYY-MM-DD", field=field) from None
+        shown = text if len(text) <= 40 else text[:39] + "\u2026"
+        raise UserError(f"{shown!r} is not a date as YYYY-MM-DD", field=field) from None
+    return check_date_range(day, field=field)
+
+
+def check_date_range(day: D, *, field: str) -> D:
+    """A date or a wall time, refused naming ``field`` when its year is outside the supported ones (1900-2999)."""
+    problem = outside_range(day)
+    if problem:
+        raise UserError(problem, field=field)
+    return day
 
 
 def check_url(value: str, *, field: str = "website") -> str:

@@ -35,3 +35,8 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return as_utc(value)
+
+
+# Every id is an INTEGER column: 32 bits on PostgreSQL (64 on SQLite). A number outside 1..ID_MAX names no row
+# on either database, and PostgreSQL refuses to compare an INTEGER column with it ("integer out of range").
+ID_MAX = 2**31 - 1
