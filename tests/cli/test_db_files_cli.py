@@ -184,3 +184,30 @@ def test_another_alembic_managed_database_is_not_taken_for_ours(run, tmp_path: P
         "it holds tables that are not the workbench's (alembic_version, orders); not touched"
     )
     assert _state(path) == before
+
+
+def test_backup_never_replaces_a_device_a_pipe_or_a_link_to_one(run, live: Path) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    fifo = live.parent / "sub" / "pipe"
+    os.mkfifo(fifo)
+    to_null = live.parent / "sub" / "null-link"
+    to_null.symlink_to("/dev/null")
+    for target in (fifo, to_null):
+        for extra in ((), ("--force",)):
+            code, out, err = run(str(live), "backup", str(target), *extra)
+            assert code == 2 and out == ""
+            assert _one_line(err) == (
+                f"workbench: FILE: {str(target)!r} is not a regular file (a device, a pipe or a socket);"
+                " a backup is written only to a regular file"
+            )
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and os.readlink(to_null) == "/dev/null"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_backup_to_a_name_too_long_for_the_file_system_exits_2(run, live: Path) -> None:  # type: ignore[no-untyped-def]
+    target = live.parent / ("x" * 100_000)
+    code, out, err = run(str(live), "backup", str(target))
+    assert code == 2 and out == ""
+    line = _one_line(err)
+    assert line.startswith("workbench: FILE: ") and len(line) < 400

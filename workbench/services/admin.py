@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from workbench.services.base import Service
+from workbench.services.base import Service, shorten
 from workbench.services.errors import UserError
 from workbench.services.views.selections import DatabaseCheck
 
@@ -81,23 +81,49 @@ class AdminService(Service):
                 its companion files, by any path, link or hard link), or exists without ``force``.
         """
         path = Path(target).expanduser()
-        shown = repr(str(path))
+        shown = repr(shorten(str(path), 120))
+        try:
+            return self._backup_to(path, shown, force=force)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise UserError(f"cannot write {shown}: {reason}", field="FILE") from None
+
+    def _backup_to(self, path: Path, shown: str, *, force: bool) -> Path:
         if not path.parent.is_dir():
-            raise UserError(f"the folder {str(path.parent)!r} does not exist", field="FILE")
+            raise UserError(f"the folder {shorten(str(path.parent), 120)!r} does not exist", field="FILE")
         if path.is_dir():
             raise UserError(f"{shown} is a folder, not a file", field="FILE")
         if self.db.sqlite_path is not None and _is_database_file(path, self.db.sqlite_path):
             raise UserError(
                 f"{shown} is the database itself (or its journal); the backup cannot overwrite it", field="FILE"
             )
-        if os.path.lexists(path) and not force:
-            raise UserError(f"{shown} exists; give --force to overwrite it", field="FILE")
+        if os.path.lexists(path):
+            if not _is_regular_file(path):
+                raise UserError(
+                    f"{shown} is not a regular file (a device, a pipe or a socket); a backup is written only"
+                    " to a regular file",
+                    field="FILE",
+                )
+            if not force:
+                raise UserError(f"{shown} exists; give --force to overwrite it", field="FILE")
         from workbench.store.backup import backup_database
 
         try:
             return backup_database(self.db.engine, path, overwrite=force)
         except FileExistsError:
             raise UserError(f"{shown} exists; give --force to overwrite it", field="FILE") from None
+
+
+def _is_regular_file(path: Path) -> bool:
+    """True when ``path`` (after its links) is a regular file; a dangling link counts as none."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return True  # a dangling link: replacing it writes a new regular file
+    except OSError:
+        return False
 
 
 def _is_database_file(path: Path, database: Path) -> bool:
