@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(args_list)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        _say(str(exc))
         return EXIT_USAGE
     return run(args)
 
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
             services.close()
         return EXIT_OK if code is None else code
     except UserError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+        _say(f"workbench: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
@@ -173,11 +173,20 @@ def _open_app(args: argparse.Namespace, target) -> int:  # type: ignore[no-untyp
     return run_app(target, as_member=args.as_member, open_services=lambda: services, start=start) or EXIT_OK
 
 
+def _say(message: str) -> None:
+    """A message to stderr on one line, user text in it shown as plain text (see workbench.domain.display)."""
+    from workbench.domain.display import one_line
+
+    print(one_line(message), file=sys.stderr)
+
+
 def _unexpected(exc: BaseException) -> int:
     if os.environ.get("WORKBENCH_DEBUG") == "1":
         import traceback
 
-        traceback.print_exception(exc)
+        from workbench.domain.display import several_lines
+
+        sys.stderr.write(several_lines("".join(traceback.format_exception(exc))))
     kind = type(exc).__name__
     print(
         f"workbench: unexpected error ({kind}); nothing secret is shown here, set WORKBENCH_DEBUG=1 for the traceback",

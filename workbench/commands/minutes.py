@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,6 +69,8 @@ def minutes(args: argparse.Namespace, services: Services) -> int:
 def _all(args: argparse.Namespace, services: Services) -> int:
     from pathlib import Path
 
+    from workbench.commands.output import say
+    from workbench.domain.display import document
     from workbench.exports.minutes import render_minutes
     from workbench.files import inside, write_private
     from workbench.services.errors import UserError
@@ -84,7 +85,7 @@ def _all(args: argparse.Namespace, services: Services) -> int:
     views = services.minutes.all_for(selection=args.selection, candidate=args.candidate)
     documents = [(inside(folder, minutes_file_name(v, args.format)), render_minutes(v, args.format)) for v in views]
     for target, text in documents:
-        write_private(target, text)
+        write_private(target, document(text))
     noun = "file" if len(documents) == 1 else "files"
-    print(f"wrote {len(documents)} minutes {noun} to {folder}", file=sys.stdout)
+    say(f"wrote {len(documents)} minutes {noun} to {folder}")
     return 0
