@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -16,10 +16,15 @@ from textual.widgets import Header, Static
 
 from screens.shell.idle_gc import IdleCollector
 from screens.shell.palette import WorkbenchCommands
+from screens.shell.plain import ControlFilter
 from screens.shell.sections import RECORD_SCREENS, SECTIONS, WARM_UP
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    from textual.content import Content
+    from textual.filter import LineFilter
+    from textual.notifications import SeverityLevel
 
     from workbench.config import DatabaseTarget
     from workbench.prefs import Prefs
@@ -44,6 +49,8 @@ class WorkbenchApp(App[int]):
         Binding("question_mark", "help", "Help", show=False),
         Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
     ]
+
+    _control_filter = ControlFilter()  # stateless: one for every app
 
     member: reactive[str | None] = reactive(None)
     """The panel member this terminal speaks for."""
@@ -90,6 +97,31 @@ class WorkbenchApp(App[int]):
         # The first frame: the title only. The home screen (and the data) follow once it is shown.
         yield Header()
         yield Static("Opening…", id="app-opening")
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps control characters off the terminal (screens.shell.plain)."""
+        return [*super().get_line_filters(), self._control_filter]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification shown as plain text: its words may hold names, and no markup is read in it."""
+        from workbench.domain.display import one_line, several_lines
+
+        del markup  # a notification is never markup here: user text would be read as styles, or fail to parse
+        super().notify(several_lines(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and sub-title (the database, the member), plain and on one line."""
+        from workbench.domain.display import one_line
+
+        return super().format_title(one_line(title), one_line(sub_title))
 
     def on_mount(self) -> None:
         self._update_subtitle()

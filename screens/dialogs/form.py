@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch, TextAr
 
 from screens.shell.base import describe_error
 from screens.shell.footer import WorkbenchFooter
+from workbench.domain.display import one_line
 
 FieldKind = Literal["text", "choice", "switch", "long"]
 
@@ -56,7 +57,7 @@ class FormDialog(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-body"):
-            yield Static(self._title, id="form-title")
+            yield Static(one_line(self._title), id="form-title", markup=False)
             with VerticalScroll(id="form-fields"):
                 for f in self._fields:
                     with Horizontal(classes="form-row"):

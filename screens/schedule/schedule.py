@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -84,7 +85,9 @@ class ScheduleScreen(WorkbenchScreen):
         )
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.query_one("#schedule-status", Static).update(f"[b red]Cannot read the schedule:[/] {describe_error(exc)}")
+        self.query_one("#schedule-status", Static).update(
+            Content.assemble(("Cannot read the schedule:", "b red"), f" {describe_error(exc)}")
+        )
 
     def _visible(self, row: ScheduleRow) -> bool:
         return self.show_cancelled or row.meeting.status != "cancelled"
