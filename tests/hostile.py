@@ -44,7 +44,7 @@ def make_hostile(source: Path, target: Path) -> Path:
     with sqlite3.connect(target) as conn:
         for table, columns in COLUMNS.items():
             sets = ", ".join(f"{c} = ? || {c}" for c in columns)
-            conn.execute(f"UPDATE {table} SET {sets}", (EVIL,) * len(columns))  # noqa: S608 - fixed names
+            conn.execute(f"UPDATE {table} SET {sets}", (EVIL,) * len(columns))
     return target
 
 

@@ -117,7 +117,9 @@ def test_a_debug_traceback_writes_no_escape(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("words", [("members", "list"), ("meetings", "show", "1"), ("compare",)], ids=" ".join)
-def test_in_a_real_terminal_only_richs_own_styles_are_written(hostile_db: Path, tmp_path: Path, words: tuple[str]) -> None:
+def test_in_a_real_terminal_only_richs_own_styles_are_written(
+    hostile_db: Path, tmp_path: Path, words: tuple[str]
+) -> None:
     """In a pseudo-terminal rich draws colours: the only escape sequences written are its SGR styles."""
     import os
     import re

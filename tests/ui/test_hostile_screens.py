@@ -82,7 +82,7 @@ async def test_a_database_path_with_markup_still_opens_the_home_screen(hostile: 
 
     from screens.home.home import HomeScreen
 
-    app = build_app(hostile, selection=None, member=None, label=f"/tmp/[/x] [b]odd[/b]/\x1b]0;t\x07wb.sqlite3")
+    app = build_app(hostile, selection=None, member=None, label="/tmp/[/x] [b]odd[/b]/\x1b]0;t\x07wb.sqlite3")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle_app(pilot)
         home = next(s for s in app.screen_stack if isinstance(s, HomeScreen))
