@@ -83,14 +83,14 @@ class ProfilePane(VerticalScroll, can_focus=False):
                     classes="profile-input",
                     suggester=_zone_suggester() if name == "timezone" else None,
                 )
-                yield Static("", id=f"profile-error-{name}", classes="profile-error")
+                yield Static("", id=f"profile-error-{name}", classes="profile-error", markup=False)
         with Horizontal(classes="profile-row"):
             yield Label(LABELS["onsite"], classes="profile-label")
             yield Switch(id="profile-onsite")
-            yield Static("", id="profile-error-onsite", classes="profile-error")
+            yield Static("", id="profile-error-onsite", classes="profile-error", markup=False)
         yield Label("Notes (saved as you type)", id="profile-notes-label")
         yield TextArea(id="profile-notes", soft_wrap=True)
-        yield Static("", id="profile-error-notes", classes="profile-error")
+        yield Static("", id="profile-error-notes", classes="profile-error", markup=False)
         yield Static("", id="profile-saved")
 
     def show(self, view: CandidateView) -> None:

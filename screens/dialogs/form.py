@@ -64,8 +64,8 @@ class FormDialog(ModalScreen[Any]):
                         yield Label(f.label, classes="form-label")
                         with Vertical(classes="form-cell"):
                             yield self._widget(f)
-                            yield Static("", id=f"error-{f.name}", classes="form-error")
-            yield Static("", id="form-message", classes="form-error")
+                            yield Static("", id=f"error-{f.name}", classes="form-error", markup=False)
+            yield Static("", id="form-message", classes="form-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")

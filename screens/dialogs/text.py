@@ -44,7 +44,7 @@ class TextDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(one_line(self.title_text), classes="dialog-question", markup=False)
             yield Input(self.value, id="text-value")
-            yield Static("", id="text-error", classes="dialog-error")
+            yield Static("", id="text-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK (enter)", id="ok", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
