@@ -13,14 +13,34 @@ from screens.shell.plain import cleaned
 from workbench.domain.display import one_line
 
 
+class PlainCell(Text):
+    """A string cell drawn as plain text; it keeps the string it was given (``raw``) and equals it."""
+
+    raw: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.raw == other
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # as Text's
+
+
 def plain_cell(value: Any) -> Any:
     """A cell as the table must draw it: a string as plain text (DataTable would read it as markup), a Text
     without control characters; numbers and other renderables as they are."""
     if isinstance(value, str):
-        return Text(one_line(value), no_wrap=True, end="")
+        cell = PlainCell(one_line(value), no_wrap=True, end="")
+        cell.raw = value
+        return cell
     if isinstance(value, Text):
         return cleaned(value)
     return value
+
+
+def given(value: Any) -> Any:
+    """What a cell was given: the string of a PlainCell, else the value itself."""
+    return value.raw if isinstance(value, PlainCell) else value
 
 
 class Table(DataTable):  # type: ignore[type-arg]
@@ -37,7 +57,8 @@ class Table(DataTable):  # type: ignore[type-arg]
     cursor moved. Here, once the widths change, the caches are dropped and the table redrawn.
 
     Its cells and column labels are plain text: a string is never read as markup, and control
-    characters are shown, not written (``plain_cell``; every row is one line high).
+    characters are shown, not written (``plain_cell``; every row is one line high). A string cell read
+    back equals the string given (``PlainCell``, ``given``).
 
     Both lean on DataTable internals (the caches and their keys), pinned at Textual 8.2.8.
     """
