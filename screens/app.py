@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -17,10 +17,15 @@ from textual.widgets import Header, Static
 from screens.shell.closing import ClosingApp
 from screens.shell.idle_gc import IdleCollector
 from screens.shell.palette import WorkbenchCommands
+from screens.shell.plain import ControlFilter
 from screens.shell.sections import RECORD_SCREENS, SECTIONS, WARM_UP
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    from textual.content import Content
+    from textual.filter import LineFilter
+    from textual.notifications import SeverityLevel
 
     from screens.shell.hangup import Guard
     from workbench.config import DatabaseTarget
@@ -46,6 +51,8 @@ class WorkbenchApp(ClosingApp):
         Binding("question_mark", "help", "Help", show=False),
         Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
     ]
+
+    _control_filter = ControlFilter()  # stateless: one for every app
 
     member: reactive[str | None] = reactive(None)
     """The panel member this terminal speaks for."""
@@ -93,6 +100,31 @@ class WorkbenchApp(ClosingApp):
         # The first frame: the title only. The home screen (and the data) follow once it is shown.
         yield Header()
         yield Static("Opening…", id="app-opening")
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps control characters off the terminal (screens.shell.plain)."""
+        return [*super().get_line_filters(), self._control_filter]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification shown as plain text: its words may hold names, and no markup is read in it."""
+        from workbench.domain.display import one_line, several_lines
+
+        del markup  # a notification is never markup here: user text would be read as styles, or fail to parse
+        super().notify(several_lines(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and sub-title (the database, the member), plain and on one line."""
+        from workbench.domain.display import one_line
+
+        return super().format_title(one_line(title), one_line(sub_title))
 
     def on_mount(self) -> None:
         self._update_subtitle()

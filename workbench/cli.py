@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         from workbench.redact import scrub  # argparse quotes a misplaced word, which may be a URL
 
-        print(scrub(str(exc), _secrets(_db_words(args_list))), file=sys.stderr)
+        _say(scrub(str(exc), _secrets(_db_words(args_list))))
         return EXIT_USAGE
     return run(args)
 
@@ -143,10 +143,10 @@ def run(args: argparse.Namespace) -> int:
             services.close()
         return EXIT_OK if code is None else code
     except DatabaseUrlError as exc:
-        print(scrub(f"workbench: --db: {exc}", secrets), file=sys.stderr)
+        _say(scrub(f"workbench: --db: {exc}", secrets))
         return EXIT_USAGE
     except UserError as exc:
-        print(scrub(f"workbench: {exc}", secrets, shapes=False), file=sys.stderr)  # its own words, no secret value
+        _say(scrub(f"workbench: {exc}", secrets, shapes=False))  # its own words, no secret value
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence prints nothing secret
         failure = _connect_failure(exc, url) if url is not None else None
         if failure is not None:  # the connection went (or never came) while a command ran
-            print(scrub(f"workbench: --db: {failure}", secrets), file=sys.stderr)
+            _say(scrub(f"workbench: --db: {failure}", secrets))
             return EXIT_USAGE
         return _unexpected(exc, secrets)
 
@@ -212,14 +212,22 @@ def _open_app(args: argparse.Namespace, target) -> int:  # type: ignore[no-untyp
     return run_app(target, as_member=args.as_member, open_services=lambda: services, start=start) or EXIT_OK
 
 
+def _say(message: str) -> None:
+    """A message to stderr on one line, user text in it shown as plain text (see workbench.domain.display)."""
+    from workbench.domain.display import one_line
+
+    print(one_line(message), file=sys.stderr)
+
+
 def _unexpected(exc: BaseException, secrets: set[str]) -> int:
     if os.environ.get("WORKBENCH_DEBUG") == "1":
         import traceback
 
+        from workbench.domain.display import several_lines
         from workbench.redact import scrub
 
         # The traceback's text, scrubbed: a driver's message may quote the URL or a "password=..." DSN.
-        print(scrub("".join(traceback.format_exception(exc)), secrets), end="", file=sys.stderr)
+        sys.stderr.write(several_lines(scrub("".join(traceback.format_exception(exc)), secrets)))
     kind = type(exc).__name__
     print(
         f"workbench: unexpected error ({kind}); nothing secret is shown here, set WORKBENCH_DEBUG=1 for the traceback",

@@ -9,11 +9,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Input, Label, Static, Switch, TabbedContent, TabPane, TextArea
 
 from screens.candidates.checks import DiligencePane, MeetingsPane
 from screens.candidates.tabs import PeoplePane, RecommendationsPane
 from screens.shell.editing import LEAVE_BINDINGS, UNDO_BINDING, EditingScreen, Undo, leave_for
+from workbench.domain.display import one_line
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -81,14 +83,14 @@ class ProfilePane(VerticalScroll, can_focus=False):
                     classes="profile-input",
                     suggester=_zone_suggester() if name == "timezone" else None,
                 )
-                yield Static("", id=f"profile-error-{name}", classes="profile-error")
+                yield Static("", id=f"profile-error-{name}", classes="profile-error", markup=False)
         with Horizontal(classes="profile-row"):
             yield Label(LABELS["onsite"], classes="profile-label")
             yield Switch(id="profile-onsite")
-            yield Static("", id="profile-error-onsite", classes="profile-error")
+            yield Static("", id="profile-error-onsite", classes="profile-error", markup=False)
         yield Label("Notes (saved as you type)", id="profile-notes-label")
         yield TextArea(id="profile-notes", soft_wrap=True)
-        yield Static("", id="profile-error-notes", classes="profile-error")
+        yield Static("", id="profile-error-notes", classes="profile-error", markup=False)
         yield Static("", id="profile-saved")
 
     def show(self, view: CandidateView) -> None:
@@ -259,7 +261,7 @@ class CandidateScreen(EditingScreen):
         return f"#{self.candidate.id}" if self.candidate is not None else self.candidate_name
 
     def compose_body(self) -> ComposeResult:
-        yield Static(f"Loading {self.candidate_name}…", id="candidate-title")
+        yield Static(f"Loading {one_line(self.candidate_name)}…", id="candidate-title", markup=False)
         with TabbedContent(id="candidate-tabs"):
             with TabPane("Profile", id="tab-profile"):
                 yield ProfilePane(id="profile")
@@ -277,7 +279,7 @@ class CandidateScreen(EditingScreen):
         return self.query_one("#profile", ProfilePane)
 
     def on_mount(self) -> None:
-        self.sub_title = f"Candidate · {self.candidate_name}"
+        self.sub_title = f"Candidate · {one_line(self.candidate_name)}"
         self._profile = self.profile
         self.load()
 
@@ -320,15 +322,18 @@ class CandidateScreen(EditingScreen):
         ok = sum(1 for x in checks if x.status == "ok")
         concerns = sum(1 for x in checks if x.status == "concern")
         self.query_one("#candidate-title", Static).update(
-            f"[b]{c.name}[/b] · {c.status} · {recs} recommendation(s) · {people} people"
-            f" · checks {ok}/{len(checks)} ok{f', {concerns} concern(s)' if concerns else ''} · {meetings} meeting(s)"
+            Content.assemble(
+                (one_line(c.name), "b"),
+                f" · {c.status} · {recs} recommendation(s) · {people} people · checks {ok}/{len(checks)} ok"
+                f"{f', {concerns} concern(s)' if concerns else ''} · {meetings} meeting(s)",
+            )
         )
 
     def _not_loaded(self, exc: BaseException) -> None:
         from screens.shell.base import describe_error
 
         self.query_one("#candidate-title", Static).update(
-            f"[b red]Cannot show {self.candidate_name}:[/] {describe_error(exc)}"
+            Content.assemble((f"Cannot show {one_line(self.candidate_name)}:", "b red"), f" {describe_error(exc)}")
         )
 
     def action_tab(self, step: int) -> None:

@@ -113,7 +113,7 @@ class CandidatesScreen(EditingScreen):
                     allow_blank=False,
                     id="candidates-status",
                 )
-            yield Static("Loading the candidates…", id="candidates-count")
+            yield Static("Loading the candidates…", id="candidates-count", markup=False)
         yield RowList(COLUMNS, id="candidates-table")
 
     @property

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from screens.widgets.table import Table
+from screens.widgets.table import Table, given
 
 if TYPE_CHECKING:
     from screens.candidates.host import CandidateHost
@@ -106,7 +106,8 @@ class TablePane(Vertical, Generic[V]):
             if move:
                 table.move_cursor(row=table.get_row_index(key))
         else:
-            for (column, _), before, after in zip(self.COLUMNS, table.get_row(key), self.cells(view), strict=False):
+            for (column, _), cell, after in zip(self.COLUMNS, table.get_row(key), self.cells(view), strict=False):
+                before = given(cell)  # a string cell as it was given
                 if str(before) != str(after) or getattr(before, "style", None) != getattr(after, "style", None):
                     table.update_cell(key, column, after)
         self._hint()

@@ -9,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from screens.widgets.matrix_cell import NO_STYLE, Cell
+from workbench.domain.display import one_line
 
 if TYPE_CHECKING:
     from workbench.services.views.comparison import CandidateResult, ComparisonView, CriterionCell
@@ -62,10 +63,11 @@ def candidate_of(column_key: str | None) -> int | None:
 
 
 def header_label(result: CandidateResult) -> str:
-    """A candidate's name as a title; the in-house baseline says so."""
-    if result.baseline and "baseline" not in result.name.casefold():
-        return f"{result.name} (baseline)"
-    return result.name
+    """A candidate's name as a title (plain, on one line); the in-house baseline says so."""
+    name = one_line(result.name)
+    if result.baseline and "baseline" not in name.casefold():
+        return f"{name} (baseline)"
+    return name
 
 
 HEADER_WIDTH = 16

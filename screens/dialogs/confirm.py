@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from screens.shell.footer import WorkbenchFooter
+from workbench.domain.display import several_lines
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -43,9 +44,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-body", classes="confirm-box"):
-            yield Static(self.question, id="confirm-question", markup=False)
+            yield Static(several_lines(self.question), id="confirm-question", markup=False)
             if self.detail:
-                yield Static(self.detail, id="confirm-detail", markup=False)
+                yield Static(several_lines(self.detail), id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes} (y)", id="confirm-yes", variant="error")
                 yield Button(f"{self.no} (n)", id="confirm-no")

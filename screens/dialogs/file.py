@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from screens.shell.footer import WorkbenchFooter
+from workbench.domain.display import one_line, several_lines
 
 if TYPE_CHECKING:
     from screens.dialogs.form import FormDialog
@@ -36,9 +37,9 @@ class PathDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="path-body"):
-            yield Static(self._title, id="path-title")
+            yield Static(one_line(self._title), id="path-title", markup=False)
             yield Input(self._default, id="path-input", placeholder="a file path")
-            yield Static(self._hint, id="path-hint")
+            yield Static(several_lines(self._hint), id="path-hint", markup=False)
             yield Static("", id="path-error")
             with Horizontal(id="path-buttons"):
                 yield Button("Write (enter)", id="path-write", variant="primary")

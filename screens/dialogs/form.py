@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch, TextAr
 
 from screens.shell.base import describe_error
 from screens.shell.footer import WorkbenchFooter
+from workbench.domain.display import one_line
 
 FieldKind = Literal["text", "choice", "switch", "long"]
 
@@ -56,15 +57,15 @@ class FormDialog(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-body"):
-            yield Static(self._title, id="form-title")
+            yield Static(one_line(self._title), id="form-title", markup=False)
             with VerticalScroll(id="form-fields"):
                 for f in self._fields:
                     with Horizontal(classes="form-row"):
                         yield Label(f.label, classes="form-label")
                         with Vertical(classes="form-cell"):
                             yield self._widget(f)
-                            yield Static("", id=f"error-{f.name}", classes="form-error")
-            yield Static("", id="form-message", classes="form-error")
+                            yield Static("", id=f"error-{f.name}", classes="form-error", markup=False)
+            yield Static("", id="form-message", classes="form-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.shell.footer import WorkbenchFooter
+from workbench.domain.display import one_line
 
 
 class MemberPicker(ModalScreen[str | None]):
@@ -29,7 +31,9 @@ class MemberPicker(ModalScreen[str | None]):
             yield Static(
                 "Who are you? Scores and notes typed here are saved under this name.", classes="dialog-question"
             )
-            yield OptionList(*(Option(name, id=f"m{i}") for i, name in enumerate(self.members)), id="members")
+            yield OptionList(
+                *(Option(Text(one_line(name)), id=f"m{i}") for i, name in enumerate(self.members)), id="members"
+            )
             yield Static(
                 "enter chooses · escape: not now (later: m on the home screen, or ctrl+p → Choose panel member)",
                 classes="dialog-hint",

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from screens.shell.footer import WorkbenchFooter
+from workbench.domain.display import one_line
 
 Validator = Callable[[str], "str | None"]
 """Checks a typed value: returns what is wrong with it, or None when it is fine."""
@@ -41,9 +42,9 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-question")
+            yield Static(one_line(self.title_text), classes="dialog-question", markup=False)
             yield Input(self.value, id="text-value")
-            yield Static("", id="text-error", classes="dialog-error")
+            yield Static("", id="text-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK (enter)", id="ok", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")

@@ -8,10 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, DataTable, Static
 
 from screens.shell.base import WorkbenchScreen, describe_error
 from screens.widgets.table import Table
+from workbench.domain.display import one_line
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -207,7 +209,7 @@ class HomeScreen(WorkbenchScreen):
             table.update_cell(row_key, "mark", "▸" if row_key.value == selection else "")
 
     def show_failure(self, exc: BaseException) -> None:
-        self.status.update(f"[b red]Cannot open the database:[/] {describe_error(exc)}")
+        self.status.update(Content.assemble(("Cannot open the database:", "b red"), f" {describe_error(exc)}"))
 
     @on(Button.Pressed, "#load-sample")
     def _pressed_sample(self) -> None:
@@ -260,7 +262,7 @@ class HomeScreen(WorkbenchScreen):
             if answer is None:
                 return
             name, zone = answer
-            self.status.update(f"Creating {name}…")
+            self.status.update(Content(f"Creating {one_line(name)}…"))
 
             def create(services):  # type: ignore[no-untyped-def]
                 return services.selections.create(name, template=TEMPLATE, timezone=zone).name

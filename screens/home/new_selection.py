@@ -70,7 +70,7 @@ class NewSelectionDialog(ModalScreen[tuple[str, str] | None]):
             yield Input(placeholder="e.g. Outsource the help desk", id="new-name")
             yield Label("Our time zone (IANA name)")
             yield Input(self.zone, placeholder="e.g. Europe/London", id="new-zone")
-            yield Static("", id="new-error", classes="dialog-error")
+            yield Static("", id="new-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (enter)", id="create", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")

@@ -28,6 +28,7 @@ from screens.interview.saver import Saver, Saving
 from screens.interview.status import StatusLine
 from screens.interview.widgets import AgendaList, QuestionPanel, SideTable
 from screens.shell.base import describe_error
+from workbench.domain.display import several_lines
 
 if TYPE_CHECKING:
     from workbench.services.views.interview import InterviewQuestion, InterviewView
@@ -359,7 +360,7 @@ class InterviewScreen(KeptLines, Saving):
         """Forget and wipe everything shown for the member at the keyboard, showing ``message``."""
         self.view, self.questions, self.notes = None, [], []
         self.agenda.show([], 0)
-        self.query_one("#iv-head", Static).update(message)
+        self.query_one("#iv-head", Static).update(Text(several_lines(message)))  # may name a member: plain
         self.panel.show(None, 0, self.now())
         self.query_one("#iv-notes", Static).update("")
         self.query_one(SideTable).show(None, 0)

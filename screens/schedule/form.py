@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +27,7 @@ from screens.schedule.form_parts import (
 )
 from screens.shell.base import describe_error
 from screens.shell.footer import WorkbenchFooter
+from workbench.domain.display import one_line
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -60,7 +62,9 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
                     with Vertical(classes="form-field"):
                         yield Label("Candidate")
                         yield Select(
-                            [(name, name) for name, _ in ctx.candidates], id="candidate", prompt="Choose the vendor"
+                            [(Text(one_line(name)), name) for name, _ in ctx.candidates],
+                            id="candidate",
+                            prompt="Choose the vendor",
                         )
                     with Vertical(classes="form-field"):
                         yield Label("Kind")
@@ -90,7 +94,9 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-field"):
                         yield Label("Our attendees")
-                        yield SelectionList[str](*[(m, m, m in ctx.chosen_members) for m in ctx.members], id="members")
+                        yield SelectionList[str](
+                            *[(Text(one_line(m)), m, m in ctx.chosen_members) for m in ctx.members], id="members"
+                        )
                     with Vertical(classes="form-field wide"):
                         yield Label("Location or link")
                         yield Input(id="location", placeholder="a room, an address or a video link")

@@ -79,4 +79,6 @@ def _offset_name(resolved: ResolvedTime) -> str:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    from workbench.domain.display import one_line
+
+    return escape(one_line(text))

@@ -11,12 +11,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from screens.schedule.rows import COLUMNS, DOUBLE_BOOKED, OUT_OF_HOURS, SERIES, _day, _same, day_cells, meeting_cells
 from screens.shell.base import WorkbenchScreen, describe_error
 from screens.widgets.row_list import RowList
+from workbench.domain.display import one_line
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -55,9 +57,9 @@ class ScheduleScreen(WorkbenchScreen):
         self._loaded = False
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Reading the schedule…", id="schedule-status")
+        yield Static("Reading the schedule…", id="schedule-status", markup=False)
         yield RowList(COLUMNS, id="schedule-table", zebra=False)
-        yield Static("", id="schedule-detail")
+        yield Static("", id="schedule-detail", markup=False)
 
     @property
     def table(self) -> RowList:
@@ -84,7 +86,9 @@ class ScheduleScreen(WorkbenchScreen):
         )
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.query_one("#schedule-status", Static).update(f"[b red]Cannot read the schedule:[/] {describe_error(exc)}")
+        self.query_one("#schedule-status", Static).update(
+            Content.assemble(("Cannot read the schedule:", "b red"), f" {describe_error(exc)}")
+        )
 
     def _visible(self, row: ScheduleRow) -> bool:
         return self.show_cancelled or row.meeting.status != "cancelled"
@@ -183,7 +187,7 @@ class ScheduleScreen(WorkbenchScreen):
             f"With {', '.join(m.members) or 'nobody from our side yet'}" + (f" · {m.location}" if m.location else ""),
         ]
         lines += [f"{OUT_OF_HOURS if w.startswith('outside') else DOUBLE_BOOKED} {w}" for w in row.warnings]
-        detail.update(Text("\n".join(lines)))
+        detail.update(Text("\n".join(one_line(line) for line in lines)))  # names and places shown as stored
 
     # ------------------------------------------------------------------ actions
 
@@ -350,7 +354,7 @@ class ScheduleScreen(WorkbenchScreen):
         def done(result: tuple[Path, int]) -> None:
             where, count = result
             self.notify(f"{count} meeting(s) written to {where}", title="Calendar exported", timeout=10)
-            self.query_one("#schedule-detail", Static).update(Text(f"Calendar exported to {where}"))
+            self.query_one("#schedule-detail", Static).update(Text(one_line(f"Calendar exported to {where}")))
 
         def failed(exc: BaseException) -> None:
             from screens.schedule.form_parts import user_message

@@ -69,7 +69,7 @@ class ScopeScreen(EditingScreen):
         with Vertical(id="scope-body"):
             yield Static("Loading the scope…", id="scope-status")
             yield Table(id="scope-table", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="scope-notice")
+            yield Static("", id="scope-notice", markup=False)
             yield Static("", id="scope-detail")
 
     @property

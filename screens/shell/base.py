@@ -20,11 +20,12 @@ T = TypeVar("T")
 
 
 def describe_error(exc: BaseException) -> str:
-    """A message fit for the screen: a user error's own words, else only the kind of failure."""
+    """A message fit for the screen, on one line and plain: a user error's own words, else only the kind of failure."""
+    from workbench.domain.display import one_line
     from workbench.services.errors import UserError
 
     if isinstance(exc, UserError):
-        return str(exc)
+        return one_line(exc)
     return f"unexpected {type(exc).__name__}; nothing secret is shown (run with WORKBENCH_DEBUG=1 for details)"
 
 

@@ -12,12 +12,16 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets.data_table import ColumnKey
 
+from workbench.domain.display import one_line
+
 NO_STYLE = Style()
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One line of text in parts, each with its style; ``fill`` styles the space that justifies it."""
+    """One line of text in parts, each with its style; ``fill`` styles the space that justifies it.
+
+    ``of`` and ``add`` keep each part plain (control characters shown, see workbench.domain.display)."""
 
     parts: tuple[tuple[str, Style], ...]
     justify: str = "right"
@@ -27,12 +31,12 @@ class Cell:
     def of(cls, text: str, style: Style | str = NO_STYLE, *, justify: str = "right", fill: bool = False) -> Cell:
         """A cell of one part; ``fill`` spreads its style over the whole cell (a coloured cell)."""
         style = Style.parse(style) if isinstance(style, str) else style
-        return cls(((text, style),), justify, style if fill else NO_STYLE)
+        return cls(((one_line(text), style),), justify, style if fill else NO_STYLE)
 
     def add(self, text: str, style: Style | str = NO_STYLE) -> Cell:
         """This cell with one more part."""
         style = Style.parse(style) if isinstance(style, str) else style
-        return Cell((*self.parts, (text, style)), self.justify, self.fill)
+        return Cell((*self.parts, (one_line(text), style)), self.justify, self.fill)
 
     @property
     def plain(self) -> str:
@@ -72,7 +76,7 @@ class Column:
 
     def __init__(self, key: ColumnKey, label: str | Text) -> None:
         self.key = key
-        self.lines = str(label).split("\n")
+        self.lines = [one_line(line) for line in str(label).split("\n")]  # the label's own lines, plain
         self.justify = (label.justify if isinstance(label, Text) else None) or "left"
         self.content_width = max(cell_len(line) for line in self.lines)
 

@@ -30,7 +30,9 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 
+from screens.shell.plain import cleaned
 from screens.widgets.painted_lines import PaintedLines
+from workbench.domain.display import one_line
 
 Cells = tuple[Any, ...]
 GAP = 2  # columns between two cells
@@ -334,7 +336,7 @@ class RowList(PaintedLines, can_focus=True):
         if line is None:
             text = Text(no_wrap=True, overflow="crop", end="")
             for (_, label), w in zip(self.columns, self._widths, strict=False):
-                text.append(" " * (GAP // 2) + label.ljust(w)[:w] + " " * (GAP - GAP // 2))
+                text.append(" " * (GAP // 2) + one_line(label).ljust(w)[:w] + " " * (GAP - GAP // 2))
             text.truncate(width, pad=True)
             line = self._blanks[(width, 1)] = Strip([Segment(text.plain, self._style("row-list--header"))], width)
         return line
@@ -343,7 +345,7 @@ class RowList(PaintedLines, can_focus=True):
         base = self._style("row-list--cursor" if state == 2 else "row-list--even-row" if state == 0 else "")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         for cell, w in zip(cells, self._widths, strict=False):
-            part = cell.copy() if isinstance(cell, Text) else Text(str(cell))
+            part = cleaned(cell).copy() if isinstance(cell, Text) else Text(one_line(cell))
             part.truncate(w, overflow="ellipsis", pad=True)
             text.append(" " * (GAP // 2))
             text.append_text(part)
@@ -391,7 +393,7 @@ class RowList(PaintedLines, can_focus=True):
         widths = [cell_len(label) for _, label in self.columns]
         for cells in self._cells.values():
             for i, cell in enumerate(cells[: len(widths)]):
-                length = cell.cell_len if isinstance(cell, Text) else cell_len(str(cell))
+                length = cleaned(cell).cell_len if isinstance(cell, Text) else cell_len(one_line(cell))
                 if length > widths[i]:
                     widths[i] = min(length, MAX_WIDTH)
         new = tuple(widths)

@@ -5,8 +5,42 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, CellKey, ColumnKey, RowKey
+
+from screens.shell.plain import cleaned
+from workbench.domain.display import one_line
+
+
+class PlainCell(Text):
+    """A string cell drawn as plain text; it keeps the string it was given (``raw``) and equals it."""
+
+    raw: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.raw == other
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # as Text's
+
+
+def plain_cell(value: Any) -> Any:
+    """A cell as the table must draw it: a string as plain text (DataTable would read it as markup), a Text
+    without control characters; numbers and other renderables as they are."""
+    if isinstance(value, str):
+        cell = PlainCell(one_line(value), no_wrap=True, end="")
+        cell.raw = value
+        return cell
+    if isinstance(value, Text):
+        return cleaned(value)
+    return value
+
+
+def given(value: Any) -> Any:
+    """What a cell was given: the string of a PlainCell, else the value itself."""
+    return value.raw if isinstance(value, PlainCell) else value
 
 
 class Table(DataTable):  # type: ignore[type-arg]
@@ -22,8 +56,25 @@ class Table(DataTable):  # type: ignore[type-arg]
     without the widths; rows added from a worker's callback could then stay clipped until the
     cursor moved. Here, once the widths change, the caches are dropped and the table redrawn.
 
+    Its cells and column labels are plain text: a string is never read as markup, and control
+    characters are shown, not written (``plain_cell``; every row is one line high). A string cell read
+    back equals the string given (``PlainCell``, ``given``).
+
     Both lean on DataTable internals (the caches and their keys), pinned at Textual 8.2.8.
     """
+
+    def add_column(self, label: Any, *, width: int | None = None, key: str | None = None, default: Any = None) -> Any:
+        if isinstance(label, (str, Text)):
+            label = Text(one_line(label)) if isinstance(label, str) else cleaned(label)
+        return super().add_column(label, width=width, key=key, default=default)
+
+    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None) -> Any:
+        return super().add_row(
+            *(plain_cell(cell) for cell in cells),
+            height=height,
+            key=key,
+            label=Text(one_line(label)) if isinstance(label, str) else label,
+        )
 
     _drawn_widths: tuple[int, ...] = ()
 
@@ -41,6 +92,7 @@ class Table(DataTable):  # type: ignore[type-arg]
         column_key = ColumnKey(column_key) if isinstance(column_key, str) else column_key
         if row_key not in self._row_locations or column_key not in self._column_locations:
             raise CellDoesNotExist(f"No cell exists for row_key={row_key!r}, column_key={column_key!r}.")
+        value = plain_cell(value)
         self._data[row_key][column_key] = value
         if update_width:  # measured on idle; on_idle above redraws everything if a width changes
             self._updated_cells.add(CellKey(row_key, column_key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.commands.output import to_json
+from workbench.commands.output import say, to_json
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -28,18 +28,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def backup(args: argparse.Namespace, services: Services) -> int:
     path = services.admin.backup(args.file, force=args.force)
-    print(f"backup written to {path}")
+    say(f"backup written to {path}")
     return 0
 
 
 def db_upgrade(args: argparse.Namespace, services: Services) -> int:
     before, after, backup_path = services.admin.upgrade()
     if before == after:
-        print(f"schema is up to date (version {after})")
+        say(f"schema is up to date (version {after})")
         return 0
     if backup_path is not None:
-        print(f"backup written to {backup_path}")
-    print(f"schema upgraded from {before or 'empty'} to {after}")
+        say(f"backup written to {backup_path}")
+    say(f"schema upgraded from {before or 'empty'} to {after}")
     return 0
 
 
@@ -60,12 +60,12 @@ def db_check(args: argparse.Namespace, services: Services) -> int:
             )
         )
     else:
-        print(f"database:      {services.display_url}")
-        print(f"integrity:     {result.integrity}")
+        say(f"database:      {services.display_url}")
+        say(f"integrity:     {result.integrity}")
         orphans = result.foreign_key_problems
-        print(f"foreign keys:  {'ok' if orphans == 0 else str(orphans) + ' orphan rows'}")
+        say(f"foreign keys:  {'ok' if orphans == 0 else str(orphans) + ' orphan rows'}")
         hint = ""
         if result.schema_version != result.head_version:
             hint = " - run 'workbench db upgrade'" if result.ok else " - made by a newer workbench"
-        print(f"schema:        {result.schema_version or 'empty'} (this workbench: {result.head_version}){hint}")
+        say(f"schema:        {result.schema_version or 'empty'} (this workbench: {result.head_version}){hint}")
     return 0 if result.ok else 1

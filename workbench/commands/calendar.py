@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from workbench.commands.output import say
+
 if TYPE_CHECKING:
     from workbench.services import Services
 
@@ -46,12 +48,15 @@ def calendar_export(args: argparse.Namespace, services: Services) -> int:
 
     write_private(args.output, data)
     count = data.count(_EVENT_START)
-    print(f"wrote {count} meeting(s) to {args.output}", file=sys.stderr)
+    say(f"wrote {count} meeting(s) to {args.output}", err=True)
     return 0
 
 
 def _write_stdout(data: bytes) -> None:
-    """The bytes as they are (CRLF kept) when stdout has a binary buffer."""
+    """The calendar (CRLF kept, control characters shown as in domain.display) to stdout."""
+    from workbench.domain.display import document
+
+    data = document(data.decode("utf-8")).encode("utf-8")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         sys.stdout.write(data.decode("utf-8"))

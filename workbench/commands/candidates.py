@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
-from workbench.commands.output import emit, print_table, to_csv, to_json
+from workbench.commands.output import emit, print_table, say, to_csv, to_json
 from workbench.domain.vocabulary import CANDIDATE_STATUSES, spoken
 
 if TYPE_CHECKING:
@@ -113,7 +112,7 @@ def candidates_export(args: argparse.Namespace, services: Services) -> int:
         text = to_csv(EXPORT_COLUMNS, [[getattr(c, k) for k in EXPORT_COLUMNS] for c in rows])
     emit(text, args.output)
     if args.output not in (None, "-"):
-        print(f"wrote {len(rows)} candidate(s) to {args.output}", file=sys.stderr)
+        say(f"wrote {len(rows)} candidate(s) to {args.output}", err=True)
     return 0
 
 
@@ -125,9 +124,9 @@ def candidates_import(args: argparse.Namespace, services: Services) -> int:
         result = services.candidates.import_csv(args.file, update=args.update, selection=args.selection)
     except ImportRejected as exc:
         for line, message in exc.problems:
-            print(f"{args.file}:{line}: {message}", file=sys.stderr)
+            say(f"{args.file}:{line}: {message}", err=True)
         return 2
-    print(f"imported {result.created} new, updated {result.updated}")
+    say(f"imported {result.created} new, updated {result.updated}")
     return 0
 
 
@@ -144,12 +143,12 @@ def candidates_add(args: argparse.Namespace, services: Services) -> int:
         notes=args.notes,
         selection=args.selection,
     )
-    print(f"added candidate {view.id}: {view.name}")
+    say(f"added candidate {view.id}: {view.name}")
     return 0
 
 
 def candidates_status(args: argparse.Namespace, services: Services) -> int:
     """`candidates status NAME STATUS`."""
     view = services.candidates.set_status(args.name, args.status, selection=args.selection)
-    print(f"{view.name} is now {view.status}")
+    say(f"{view.name} is now {view.status}")
     return 0

@@ -53,17 +53,21 @@ def compare(args: argparse.Namespace, services: Services) -> int:
         from rich.table import Table
         from rich.text import Text
 
+        from workbench.domain.display import one_line
+
         header, rows = fmt.matrix_rows(view)
-        table = Table(title=f"Comparison: {view.selection.name}", header_style="bold")
+        title = Text(one_line(f"Comparison: {view.selection.name}"), style="table.title")
+        table = Table(title=title, header_style="bold")
         for i, name in enumerate(header):
-            table.add_column(name, justify="left" if i == 0 else "right", overflow="fold")
+            table.add_column(Text(one_line(name)), justify="left" if i == 0 else "right", overflow="fold")
         for i, row in enumerate(rows):
             table.add_row(
-                *[Text(v, style="yellow" if "⚑" in v else "") for v in row], end_section=i == len(view.criteria) - 1
+                *[Text(one_line(v), style="yellow" if "⚑" in v else "") for v in row],
+                end_section=i == len(view.criteria) - 1,
             )
-        console = Console()
+        console = Console(markup=False, emoji=False)
         console.print(table)
-        console.print(Text(fmt.flip_sentence(view)))
+        console.print(Text(one_line(fmt.flip_sentence(view))))
         if view.withheld:
-            console.print(Text(fmt.withheld_sentence(view), style="yellow"))
+            console.print(Text(one_line(fmt.withheld_sentence(view)), style="yellow"))
     return 0

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from workbench.commands.output import emit, iso_utc, print_table, to_json
+from workbench.commands.output import emit, iso_utc, print_table, say, to_json
 from workbench.commands.values import whole_number
 from workbench.domain.vocabulary import MEETING_KINDS, spoken
 
@@ -161,7 +161,7 @@ def meetings_add(args: argparse.Namespace, services: Services) -> int:
         fold=args.fold,
         selection=args.selection,
     )
-    print(
+    say(
         f"created meeting {view.id}: {view.candidate}, {view.kind}, starts {iso_utc(view.start_utc)} "
         f"({_local(view)}), {len(view.agenda)} agenda questions"
     )
@@ -171,7 +171,7 @@ def meetings_add(args: argparse.Namespace, services: Services) -> int:
 def meetings_cancel(args: argparse.Namespace, services: Services) -> int:
     views = services.scheduling.cancel(args.meeting, series=args.series)
     for view in views:
-        print(f"cancelled meeting {view.id}: {view.candidate}, {view.kind}, {iso_utc(view.start_utc)}")
+        say(f"cancelled meeting {view.id}: {view.candidate}, {view.kind}, {iso_utc(view.start_utc)}")
     if not views:
         print("no planned occurrence left to cancel; the series is marked cancelled")
     return 0

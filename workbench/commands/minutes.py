@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -69,6 +68,8 @@ def minutes(args: argparse.Namespace, services: Services) -> int:
 
 def _all(args: argparse.Namespace, services: Services) -> int:
 
+    from workbench.commands.output import say
+    from workbench.domain.display import document
     from workbench.exports.minutes import render_minutes
     from workbench.files import inside, private_folder, write_private
     from workbench.services.errors import UserError
@@ -80,7 +81,7 @@ def _all(args: argparse.Namespace, services: Services) -> int:
     folder = private_folder(args.output)  # created (0700) when missing, once the words are checked
     documents = [(inside(folder, minutes_file_name(v, args.format)), render_minutes(v, args.format)) for v in views]
     for target, text in documents:
-        write_private(target, text)
+        write_private(target, document(text))
     noun = "file" if len(documents) == 1 else "files"
-    print(f"wrote {len(documents)} minutes {noun} to {folder}", file=sys.stdout)
+    say(f"wrote {len(documents)} minutes {noun} to {folder}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.commands.output import emit, iso_utc, print_table, to_json
+from workbench.commands.output import emit, iso_utc, print_table, say, to_json
 from workbench.commands.values import whole_number
 from workbench.domain.vocabulary import MEETING_KINDS, spoken
 
@@ -155,7 +155,7 @@ def _print_result(result, fmt: str) -> int:  # type: ignore[no-untyped-def]
         )
         return 0
     for note in result.notes:
-        print(f"note: {note}")
+        say(f"note: {note}")
     rows = [
         [
             s.meeting.id,

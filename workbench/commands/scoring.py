@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from workbench.commands.output import emit, to_csv, to_json
+from workbench.commands.output import emit, say, to_csv, to_json
 from workbench.domain.vocabulary import NOTE_KINDS, spoken
 
 if TYPE_CHECKING:
@@ -110,13 +110,13 @@ def score(args: argparse.Namespace, services: Services) -> int:
     value = parse_value(args.value)
     view = services.scoring.score(args.meeting, args.question, value, member=args.member, comment=args.comment)
     shown = "N/A" if view.value is None else str(view.value)
-    print(f"saved: meeting {view.meeting_id}, question {view.question_id} ({view.criterion}), {view.member}: {shown}")
+    say(f"saved: meeting {view.meeting_id}, question {view.question_id} ({view.criterion}), {view.member}: {shown}")
     return 0
 
 
 def submit(args: argparse.Namespace, services: Services) -> int:
     card = services.scoring.submit(args.meeting, member=args.member)
-    print(f"submitted: meeting {card.meeting_id}, {card.member}, {len(card.scores)} score(s)")
+    say(f"submitted: meeting {card.meeting_id}, {card.member}, {len(card.scores)} score(s)")
     return 0
 
 
@@ -130,7 +130,7 @@ def note(args: argparse.Namespace, services: Services) -> int:
         due=args.due,
         question_id=args.question,
     )
-    print(f"added {view.kind} {view.id} to meeting {view.meeting_id}")
+    say(f"added {view.kind} {view.id} to meeting {view.meeting_id}")
     return 0
 
 
@@ -175,5 +175,5 @@ def export_scores(args: argparse.Namespace, services: Services) -> int:
         text = to_csv(SCORE_COLUMNS, [[r[c] for c in SCORE_COLUMNS] for r in rows])
     emit(text, args.output)
     if args.output not in (None, "-"):
-        print(f"wrote {len(rows)} score(s) to {args.output}")
+        say(f"wrote {len(rows)} score(s) to {args.output}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.commands.output import emit, print_table, to_csv, to_json
+from workbench.commands.output import emit, print_table, say, to_csv, to_json
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -65,7 +65,7 @@ def selections_list(args: argparse.Namespace, services: Services) -> int:
 
 def selections_new(args: argparse.Namespace, services: Services) -> int:
     view = services.selections.create(args.name, template=args.template or None, timezone=args.timezone)
-    print(f"created selection {view.id}: {view.name}")
+    say(f"created selection {view.id}: {view.name}")
     return 0
 
 
@@ -82,11 +82,11 @@ def members_list(args: argparse.Namespace, services: Services) -> int:
 
 def members_add(args: argparse.Namespace, services: Services) -> int:
     view = services.members.add(args.name, selection=args.selection, role=args.role)
-    print(f"added panel member {view.id}: {view.name}")
+    say(f"added panel member {view.id}: {view.name}")
     return 0
 
 
 def demo(args: argparse.Namespace, services: Services) -> int:
     view, created = services.demo.create_sample()
-    print(f"{'created' if created else 'already present'}: selection {view.id}: {view.name}")
+    say(f"{'created' if created else 'already present'}: selection {view.id}: {view.name}")
     return 0

@@ -1,4 +1,5 @@
-"""Tables as CSV cells that no spreadsheet reads as a formula, and UTC timestamps."""
+"""Tables as CSV cells that no spreadsheet reads as a formula nor a terminal as a control sequence, and UTC
+timestamps."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import io
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
+
+from workbench.domain.display import several_lines
 
 
 def iso_utc(value: datetime | None) -> str | None:
@@ -22,7 +25,8 @@ FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def safe_cell(value: Any) -> Any:
-    """Neutralise a CSV cell that a spreadsheet would read as a formula; numbers untouched."""
+    """Neutralise a CSV cell that a spreadsheet would read as a formula, or a terminal as a control sequence
+    (control characters shown as in ``workbench.domain.display.several_lines``); numbers untouched."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -33,7 +37,7 @@ def safe_cell(value: Any) -> Any:
         return iso_utc(value)
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
+    text = several_lines(value)
     if text and text[0] in FORMULA_STARTS:
         if _is_number(text):
             return text
