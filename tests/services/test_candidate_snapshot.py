@@ -59,7 +59,13 @@ def _candidate_data(svc: Any, name: str) -> dict[str, Any]:
         notes={m.id: svc.notes.list(m.id) for m in meetings},
         scorecards={(m.id, who): svc.scoring.scorecard(m.id, member=who) for m in meetings for who in _members(svc)},
         series=[s for s in svc.scheduling.series(selection=SAMPLE) if s.candidate == name],
-        interviews={(m.id, who): svc.interview.open(m.id, member=who) for m in meetings for who in _members(svc)},
+        # Only a meeting's attendees may open its interview (the independence rule); the others get a refusal.
+        interviews={
+            (m.id, who): svc.interview.open(m.id, member=who)
+            for m in meetings
+            if m.status != "cancelled"
+            for who in svc.scoring.expected_members(m.id)
+        },
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from screens.app import WorkbenchApp
+from screens.shell.hangup import Guard
 from tests.harness import settle_app
 from workbench.cli import main
 
@@ -21,6 +22,10 @@ def _app_as_started(monkeypatch: pytest.MonkeyPatch, *words: str) -> Any:
     """The app exactly as `workbench --db ...` makes it (through run_app), to be driven by Pilot."""
     made: list[WorkbenchApp] = []
     monkeypatch.setattr(WorkbenchApp, "run", lambda self, *a, **k: made.append(self))
+    # The hang-up guard belongs to a real process on a terminal: here it would take over this test process's
+    # signals and, once "run" returns, arm the deadline that ends the process (tests/reliability/test_hangup.py).
+    monkeypatch.setattr(Guard, "install", lambda self: None)
+    monkeypatch.setattr(Guard, "ended", lambda self, code=0: None)
     assert main(list(words)) == 0
     (app,) = made
     app.idle_gc = None
