@@ -24,6 +24,7 @@ SUMMARY_ROWS = (
     ("coverage", "Coverage"),
     ("pfirst", "P(first)"),
     ("fit", "Time-zone fit (h/week)"),
+    ("scope", "Outsourced scope covered"),
     ("diligence", "Due diligence done"),
     ("recs", "Recommendations"),
     ("gaps", "Knowledge gaps"),
@@ -142,6 +143,11 @@ def summary_cell(key: str, result: CandidateResult, extras: CandidateExtras | No
         return Cell.of(f"{result.p_first:.0%}")
     if key == "fit":
         return Cell.of(_fit(result.fit_min_weekly_hours, result.fit_typical_weekly_hours))
+    if key == "scope":
+        scope = result.scope
+        if scope is None or scope.of == 0:
+            return Cell.of("–", DIM)
+        return Cell.of(f"{scope.covered} of {scope.of}", NO_STYLE if scope.covered >= scope.of else YELLOW)
     if extras is None:
         return Cell.of("–", DIM)
     if key == "diligence":

@@ -1,4 +1,4 @@
-"""`workbench candidates ...`: list, export, import, add and move candidates."""
+"""`workbench candidates ...`: list, export, import, add and move candidates (show, edit, remove: candidate_edit)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ EXPORT_COLUMNS = ("name", "website", "timezone", "support_hours", "onsite", "sta
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `candidates` command and its actions to the parser."""
     from workbench.cli import add_format_option, add_selection_option
+    from workbench.commands.candidate_edit import add_scope_options
+    from workbench.commands.candidate_edit import register as register_edits
 
     cand = sub.add_parser("candidates", help="the vendors (and the in-house baseline) of a selection")
     cand_sub = cand.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -51,6 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--status", default="long-list")
     p.add_argument("--baseline", action="store_true", help="this is the in-house hire baseline")
     p.add_argument("--notes", default="")
+    add_scope_options(p, edit=False)
     add_selection_option(p)
     p.set_defaults(handler=candidates_add)
 
@@ -59,6 +62,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("status", metavar="STATUS", help=spoken(CANDIDATE_STATUSES))
     add_selection_option(p)
     p.set_defaults(handler=candidates_status)
+
+    register_edits(cand_sub)
 
 
 def candidate_item(view: CandidateView) -> dict[str, Any]:
@@ -133,8 +138,9 @@ def candidates_import(args: argparse.Namespace, services: Services) -> int:
 
 def candidates_add(args: argparse.Namespace, services: Services) -> int:
     """`candidates add NAME ...`."""
-    view = services.candidates.add(
+    view = services.candidates.add_with_scope(
         args.name,
+        covers=args.covers,
         website=args.website,
         timezone=args.timezone,
         support_hours=args.support_hours,
