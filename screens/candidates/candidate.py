@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static, Switch, TabbedContent, TabPane, TextArea
 
 from screens.candidates.checks import DiligencePane, MeetingsPane
+from screens.candidates.coverage import CoveragePane
 from screens.candidates.tabs import PeoplePane, RecommendationsPane
 from screens.shell.editing import LEAVE_BINDINGS, UNDO_BINDING, EditingScreen, Undo, leave_for
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
         RecommendationView,
         VendorPersonView,
     )
+    from workbench.services.views.kit import ScopeItemView
     from workbench.services.views.meetings import MeetingView
 
 # field -> (label, placeholder); saved on enter and when the field loses focus
@@ -44,6 +47,7 @@ class CandidateData:
     people: list[VendorPersonView]
     checks: list[DiligenceCheckView]
     meetings: list[MeetingView]
+    scope: list[ScopeItemView] = dataclasses.field(default_factory=list)
 
 
 def _zone_suggester() -> Any:
@@ -89,6 +93,7 @@ class ProfilePane(VerticalScroll, can_focus=False):
         yield Label("Notes (saved as you type)", id="profile-notes-label")
         yield TextArea(id="profile-notes", soft_wrap=True)
         yield Static("", id="profile-error-notes", classes="profile-error")
+        yield CoveragePane(id="profile-covers")
         yield Static("", id="profile-saved")
 
     def show(self, view: CandidateView) -> None:
@@ -293,6 +298,7 @@ class CandidateScreen(EditingScreen):
                 services.candidates.people(ref, selection=selection),
                 services.candidates.checks(ref, selection=selection),
                 services.meetings.list(selection=selection, candidate=ref),
+                services.selections.scope(selection),
             )
 
         self.call(fetch, self._show, failed=self._not_loaded, group="candidate-load", exclusive=True)
@@ -305,6 +311,7 @@ class CandidateScreen(EditingScreen):
         self.query_one(PeoplePane).show_all(data.people)
         self.query_one(DiligencePane).show_all(data.checks)
         self.query_one(MeetingsPane).show_all(data.meetings)
+        self.query_one(CoveragePane).show(data.candidate, data.scope)
         self.refresh_title()
         self.query_one("#profile-website", Input).focus()
 

@@ -31,12 +31,8 @@ def add_scope_options(p: argparse.ArgumentParser, *, edit: bool) -> None:
         help="scope items the candidate offers (number, key or name; repeat or separate with commas)",
     )
     if edit:
-        p.add_argument(
-            "--no-cover", action="append", default=[], metavar=ITEMS, help="scope items it no longer offers"
-        )
-        p.add_argument(
-            "--clear-covers", action="store_true", help="it offers no scope item (before --covers, if any)"
-        )
+        p.add_argument("--no-cover", action="append", default=[], metavar=ITEMS, help="scope items it no longer offers")
+        p.add_argument("--clear-covers", action="store_true", help="it offers no scope item (before --covers, if any)")
 
 
 def register(cand_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

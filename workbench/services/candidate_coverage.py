@@ -98,7 +98,9 @@ def edit_coverage(
     return _store(session, row, (current - set(drop)) | set(add))
 
 
-def cover_one(session: Session, selection_id: int, row: Candidate, scope_item_id: int, covered: bool) -> tuple[int, ...]:
+def cover_one(
+    session: Session, selection_id: int, row: Candidate, scope_item_id: int, covered: bool
+) -> tuple[int, ...]:
     """Mark the scope item numbered ``scope_item_id`` as offered by the candidate, or not; the ids covered now."""
     if not any(iid == scope_item_id for iid, *_ in _items(session, selection_id)):
         raise UserError(f"no scope item numbered {scope_item_id} in this selection", field="scope item")
