@@ -28,12 +28,13 @@ OUTSOURCED = "outsource"
 def _items(session: Session, selection_id: int) -> list[tuple[int, str, str, str]]:
     """(id, key, name, decision) of the selection's scope items, in scope order."""
     return [
-        (int(i), k, n, d)
-        for i, k, n, d in session.exec(
+        (stored, k, n, d)
+        for stored, k, n, d in session.exec(
             select(col(ScopeItem.id), col(ScopeItem.key), col(ScopeItem.name), col(ScopeItem.decision))
             .where(col(ScopeItem.selection_id) == selection_id)
             .order_by(col(ScopeItem.position), col(ScopeItem.id))
         ).all()
+        if stored is not None  # a stored row's key
     ]
 
 
@@ -135,9 +136,11 @@ def scope_coverage(session: Session, selection_id: int) -> dict[int, ScopeCovera
     ).all():
         offered.setdefault(int(cid), set()).add(int(sid))
     cids = session.exec(select(col(Candidate.id)).where(col(Candidate.selection_id) == selection_id)).all()
-    result = {}
-    for cid in cids:
-        have = offered.get(int(cid), set())
+    result: dict[int, ScopeCoverage] = {}
+    for key in cids:
+        if key is None:  # pragma: no cover - a stored row's key
+            continue
+        have = offered.get(key, set())
         missing = tuple(name for iid, name in outsourced if iid not in have)
-        result[int(cid)] = ScopeCoverage(covered=len(outsourced) - len(missing), of=len(outsourced), missing=missing)
+        result[key] = ScopeCoverage(covered=len(outsourced) - len(missing), of=len(outsourced), missing=missing)
     return result
