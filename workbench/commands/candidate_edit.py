@@ -1,4 +1,4 @@
-"""`workbench candidates show|edit|remove` and the scope options of `add`: a candidate as a whole.
+"""`workbench candidates edit|remove`, the scope options of `add` and the coverage `show` prints.
 
 Scope items are named by number, key or name (any case), several at once comma-separated: ``--covers
 help-desk,network``. ``remove`` deletes a candidate that has no meetings at once; one with meetings only
@@ -36,14 +36,8 @@ def add_scope_options(p: argparse.ArgumentParser, *, edit: bool) -> None:
 
 
 def register(cand_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add `candidates show`, `edit` and `remove` to the `candidates` command."""
-    from workbench.cli import add_format_option, add_selection_option
-
-    p = cand_sub.add_parser("show", help="one candidate: every field and the scope items it offers")
-    p.add_argument("name", metavar="NAME_OR_ID")
-    add_format_option(p, ("table", "json"), "table")
-    add_selection_option(p)
-    p.set_defaults(handler=candidates_show)
+    """Add `candidates edit` and `remove` to the `candidates` command."""
+    from workbench.cli import add_selection_option
 
     p = cand_sub.add_parser("edit", help="change a candidate's fields (--name renames it) and the scope it offers")
     p.add_argument("name", metavar="NAME_OR_ID")
@@ -94,27 +88,6 @@ def coverage_line(view: CandidateView, scope: list[ScopeItemView]) -> str:
         return "covers: no scope item is outsourced yet"
     missing = f" (not: {', '.join(shown(n) for n in cov['missing'])})" if cov["missing"] else ""
     return f"covers {cov['covered']} of {cov['of']} outsourced scope items{missing}"
-
-
-def candidates_show(args: argparse.Namespace, services: Services) -> int:
-    """`candidates show NAME`: the fields, the scope items offered, the coverage."""
-    from workbench.commands.candidates import candidate_item
-    from workbench.commands.output import emit, print_table, to_json
-
-    view = services.candidates.get(args.name, selection=args.selection)
-    scope = services.selections.scope(args.selection)
-    offered = [s for s in scope if s.id in view.scope_item_ids]
-    if args.format == "json":
-        item = candidate_item(view)
-        item["covers"] = [{"id": s.id, "key": s.key, "name": s.name, "decision": s.decision} for s in offered]
-        item["scope_coverage"] = coverage(view, scope)
-        emit(to_json(item))
-        return 0
-    rows = [[k, "yes" if v is True else "no" if v is False else v] for k, v in candidate_item(view).items()]
-    rows.append(["covers", ", ".join(f"{s.name} ({s.decision})" for s in offered) or "nothing recorded"])
-    print_table(["field", "value"], rows, title=f"Candidate {view.id}")
-    print(coverage_line(view, scope))
-    return 0
 
 
 def candidates_edit(args: argparse.Namespace, services: Services) -> int:

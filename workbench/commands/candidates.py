@@ -63,6 +63,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_selection_option(p)
     p.set_defaults(handler=candidates_status)
 
+    p = cand_sub.add_parser("show", help="one candidate: every field and the scope items it offers")
+    p.add_argument("name", metavar="NAME_OR_ID")
+    add_format_option(p, ("table", "json"), "table")
+    add_selection_option(p)
+    p.set_defaults(handler=candidates_show)
+
     register_edits(cand_sub)
 
 
@@ -106,6 +112,26 @@ def candidates_list(args: argparse.Namespace, services: Services) -> int:
             ],
             title="Candidates",
         )
+    return 0
+
+
+def candidates_show(args: argparse.Namespace, services: Services) -> int:
+    """`candidates show NAME`: the fields, the scope items offered, the coverage."""
+    from workbench.commands.candidate_edit import coverage, coverage_line
+
+    view = services.candidates.get(args.name, selection=args.selection)
+    scope = services.selections.scope(args.selection)
+    offered = [s for s in scope if s.id in view.scope_item_ids]
+    if args.format == "json":
+        item = candidate_item(view)
+        item["covers"] = [{"id": s.id, "key": s.key, "name": s.name, "decision": s.decision} for s in offered]
+        item["scope_coverage"] = coverage(view, scope)
+        emit(to_json(item))
+        return 0
+    rows = [[k, "yes" if v is True else "no" if v is False else v] for k, v in candidate_item(view).items()]
+    rows.append(["covers", ", ".join(f"{s.name} ({s.decision})" for s in offered) or "nothing recorded"])
+    print_table(["field", "value"], rows, title=f"Candidate {view.id}")
+    print(coverage_line(view, scope))
     return 0
 
 
