@@ -225,3 +225,16 @@ def test_compare_carries_the_scope_coverage_in_every_format(run, demo_db: str) -
     assert cells[2:] == [f"{c['scope_coverage']['covered']} of 6" for c in data["candidates"]]
     code, out, _ = run(demo_db, "compare")
     assert code == 0 and "5 of 6" in out and "Outsourced" in out
+
+
+def test_a_name_stored_before_the_text_rule_is_printed_escaped(tmp_path: Path, run, raw_candidates) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "raw.sqlite3")
+    assert run(path, "selections", "new", "S")[0] == 0
+    raw_candidates(path, "Evil\x1b[2J\u202e")
+    cid = run.json(path, "candidates", "list")[0]["id"]
+    code, out, err = run(path, "candidates", "edit", str(cid), "--covers", "help-desk")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == f"changed candidate {cid}: 'Evil\\x1b[2J\\u202e'"
+    code, out, err = run(path, "candidates", "remove", str(cid))
+    assert code == 0 and "\x1b" not in out and "\u202e" not in out
+    assert out == f"deleted candidate {cid}: 'Evil\\x1b[2J\\u202e' with nothing but the candidate\n"
