@@ -163,6 +163,18 @@ def summary_cell(key: str, result: CandidateResult, extras: CandidateExtras | No
     raise KeyError(key)
 
 
+def scope_sentence(result: CandidateResult) -> str:
+    """What enter on the scope row says: the outsourced items the candidate does not offer."""
+    scope = result.scope
+    if scope is None or scope.of == 0:
+        return "No scope item is outsourced yet."
+    if not scope.missing:
+        return f"{result.name} offers all {scope.of} outsourced scope items."
+    return (
+        f"{result.name} offers {scope.covered} of {scope.of} outsourced scope items; not: {', '.join(scope.missing)}."
+    )
+
+
 BAR_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 

@@ -92,3 +92,24 @@ async def test_the_comparison_row_counts_the_outsourced_items_offered(
             want = f"{r.scope.covered} of {len(outsourced)}"
             assert cell.plain == want
         assert table.get_cell("scope", f"k{tanager.id}").plain == f"5 of {len(outsourced)}"
+
+
+async def test_enter_on_the_scope_row_names_the_items_missing(sample_app: Any, settle: Any, stored: Any) -> None:
+    from tests.harness import Notices
+
+    tanager = stored.candidates.get(TANAGER, selection=SAMPLE)
+    missing = [s.name for s in _outsourced(stored) if s.id not in tanager.scope_item_ids]
+    app = sample_app()
+    notices = Notices()
+    async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        table = app.screen.query_one("#cmp-table", MatrixTable)
+        table.move_cursor(row=table.get_row_index("scope"), column=table.get_column_index(f"k{tanager.id}"))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ComparisonScreen)  # no drill-down: a sentence
+        assert [n.message for n in notices][-1] == (
+            f"{TANAGER} offers 4 of 6 outsourced scope items; not: {', '.join(missing)}."
+        )
