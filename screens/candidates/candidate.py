@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static, Switch, TabbedContent, TabPane, TextArea
 
 from screens.candidates.checks import DiligencePane, MeetingsPane
+from screens.candidates.coverage import CoveragePane
 from screens.candidates.tabs import PeoplePane, RecommendationsPane
 from screens.shell.editing import LEAVE_BINDINGS, UNDO_BINDING, EditingScreen, Undo, leave_for
 from workbench.domain.display import one_line
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
         RecommendationView,
         VendorPersonView,
     )
+    from workbench.services.views.kit import ScopeItemView
     from workbench.services.views.meetings import MeetingView
 
 # field -> (label, placeholder); saved on enter and when the field loses focus
@@ -46,6 +49,7 @@ class CandidateData:
     people: list[VendorPersonView]
     checks: list[DiligenceCheckView]
     meetings: list[MeetingView]
+    scope: list[ScopeItemView] = dataclasses.field(default_factory=list)
 
 
 def _zone_suggester() -> Any:
@@ -91,6 +95,7 @@ class ProfilePane(VerticalScroll, can_focus=False):
         yield Label("Notes (saved as you type)", id="profile-notes-label")
         yield TextArea(id="profile-notes", soft_wrap=True)
         yield Static("", id="profile-error-notes", classes="profile-error", markup=False)
+        yield CoveragePane(id="profile-covers")
         yield Static("", id="profile-saved")
 
     def show(self, view: CandidateView) -> None:
@@ -295,6 +300,7 @@ class CandidateScreen(EditingScreen):
                 services.candidates.people(ref, selection=selection),
                 services.candidates.checks(ref, selection=selection),
                 services.meetings.list(selection=selection, candidate=ref),
+                services.selections.scope(selection),
             )
 
         self.call(fetch, self._show, failed=self._not_loaded, group="candidate-load", exclusive=True)
@@ -307,6 +313,7 @@ class CandidateScreen(EditingScreen):
         self.query_one(PeoplePane).show_all(data.people)
         self.query_one(DiligencePane).show_all(data.checks)
         self.query_one(MeetingsPane).show_all(data.meetings)
+        self.query_one(CoveragePane).show(data.candidate, data.scope)
         self.refresh_title()
         self.query_one("#profile-website", Input).focus()
 

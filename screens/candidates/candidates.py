@@ -19,6 +19,7 @@ from screens.widgets.row_list import RowList
 from workbench.domain.vocabulary import CANDIDATE_STATUSES
 
 if TYPE_CHECKING:
+    from workbench.services import Services
     from workbench.services.candidate_snapshot import CandidateSnapshot, RestoredCandidate
     from workbench.services.views.candidates import CandidateView
 
@@ -347,7 +348,19 @@ class CandidatesScreen(EditingScreen):
             if yes:
                 self._delete(view)
 
-        self.app.push_screen(ConfirmDialog(question, detail, yes="Delete", focus_yes=True), answered)
+        dialog = ConfirmDialog(question, detail, yes="Delete", focus_yes=True)
+        self.app.push_screen(dialog, answered)
+        selection = self.wb.selection
+
+        def goes(services: Services) -> str:
+            from workbench.services.candidate_edits import what_goes
+
+            return what_goes(services.candidates.snapshot(f"#{view.id}", selection=selection))
+
+        def counted(text: str) -> None:  # the dialog says what goes once it is counted
+            dialog.set_detail(f"Goes with it: {text}. ctrl+z brings it all back.")
+
+        self.call(goes, counted, failed=lambda _: None, group="candidate-goes", exclusive=True)
 
     def _delete(self, view: CandidateView) -> None:
         selection = self.wb.selection

@@ -29,6 +29,7 @@ from screens.comparison.parts import (
     criterion_row,
     keep_robustness,
     label_cell,
+    scope_sentence,
     score_cell,
     shorten,
     summary_cell,
@@ -366,6 +367,10 @@ class ComparisonScreen(WeightEdits):
     def _drill(self, row: str | None, column: str | None) -> None:
         crit = self.criterion(criterion_of(row))
         cand_id = candidate_of(column)
+        if row == "scope" and cand_id is not None and self.shown is not None:
+            result = next(r for r in self.shown.candidates if r.id == cand_id)
+            self.notify(scope_sentence(result), timeout=6, markup=False)  # names as written, never markup
+            return
         if crit is None or cand_id is None or self.shown is None:
             self.notify("Put the cursor on a candidate's score for a criterion to see the scores behind it.", timeout=4)
             return

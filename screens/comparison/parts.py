@@ -25,6 +25,7 @@ SUMMARY_ROWS = (
     ("coverage", "Coverage"),
     ("pfirst", "P(first)"),
     ("fit", "Time-zone fit (h/week)"),
+    ("scope", "Outsourced scope covered"),
     ("diligence", "Due diligence done"),
     ("recs", "Recommendations"),
     ("gaps", "Knowledge gaps"),
@@ -144,6 +145,11 @@ def summary_cell(key: str, result: CandidateResult, extras: CandidateExtras | No
         return Cell.of(f"{result.p_first:.0%}")
     if key == "fit":
         return Cell.of(_fit(result.fit_min_weekly_hours, result.fit_typical_weekly_hours))
+    if key == "scope":
+        scope = result.scope
+        if scope is None or scope.of == 0:
+            return Cell.of("–", DIM)
+        return Cell.of(f"{scope.covered} of {scope.of}", NO_STYLE if scope.covered >= scope.of else YELLOW)
     if extras is None:
         return Cell.of("–", DIM)
     if key == "diligence":
@@ -157,6 +163,18 @@ def summary_cell(key: str, result: CandidateResult, extras: CandidateExtras | No
     if key == "gaps":
         return Cell.of(str(extras.knowledge_gaps), YELLOW if extras.knowledge_gaps else NO_STYLE)
     raise KeyError(key)
+
+
+def scope_sentence(result: CandidateResult) -> str:
+    """What enter on the scope row says: the outsourced items the candidate does not offer."""
+    scope = result.scope
+    if scope is None or scope.of == 0:
+        return "No scope item is outsourced yet."
+    if not scope.missing:
+        return f"{result.name} offers all {scope.of} outsourced scope items."
+    return (
+        f"{result.name} offers {scope.covered} of {scope.of} outsourced scope items; not: {', '.join(scope.missing)}."
+    )
 
 
 BAR_WIDTH = 40

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,6 +55,12 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes" if self.focus_yes else "#confirm-no", Button).focus()
+
+    def set_detail(self, detail: str) -> None:
+        """Say what follows from the answer in other words (e.g. once what a deletion takes is counted)."""
+        self.detail = detail
+        for line in self.query("#confirm-detail").results(Static):
+            line.update(Text(detail))
 
     @on(Button.Pressed, "#confirm-yes, #confirm-no")
     def _pressed(self, event: Button.Pressed) -> None:

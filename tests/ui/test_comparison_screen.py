@@ -71,7 +71,7 @@ async def test_the_matrix_shows_what_compare_computes(sample_app: Any, settle: A
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot, settle)
         table = screen.query_one("#cmp-table", MatrixTable)
-        assert table.row_count == len(expected.criteria) + 9
+        assert table.row_count == len(expected.criteria) + 10  # the summary rows, outsourced scope covered among them
         assert len(table.columns) == 2 + len(expected.candidates)
         for c in expected.criteria:
             assert _cell(table, f"c{c.id}", "weight") == f"{c.weight:g}"
@@ -434,7 +434,7 @@ async def test_a_selection_without_candidates_or_scores(tmp_path: Path, settle: 
         async with app.run_test(message_hook=notices, size=(120, 40)) as pilot:
             screen = await _open(app, pilot, settle)
             table = screen.query_one("#cmp-table", MatrixTable)
-            assert table.row_count == len(criteria) + 9
+            assert table.row_count == len(criteria) + 10
             assert str(screen.query_one("#cmp-flip", Static).render()) == "No candidate has submitted scores yet."
             assert "1 candidate × " in str(screen.query_one("#cmp-status", Static).render())
             vendor = f"k{svc.candidates.list(selection='Fresh')[0].id}"

@@ -1,4 +1,4 @@
-"""`workbench candidates ...`: list, export, import, add and move candidates."""
+"""`workbench candidates ...`: list, export, import, add and move candidates (show, edit, remove: candidate_edit)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ EXPORT_COLUMNS = ("name", "website", "timezone", "support_hours", "onsite", "sta
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `candidates` command and its actions to the parser."""
     from workbench.cli import add_format_option, add_selection_option
+    from workbench.commands.candidate_edit import add_scope_options
+    from workbench.commands.candidate_edit import register as register_edits
 
     cand = sub.add_parser("candidates", help="the vendors (and the in-house baseline) of a selection")
     cand_sub = cand.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -50,6 +52,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--status", default="long-list")
     p.add_argument("--baseline", action="store_true", help="this is the in-house hire baseline")
     p.add_argument("--notes", default="")
+    add_scope_options(p, edit=False)
     add_selection_option(p)
     p.set_defaults(handler=candidates_add)
 
@@ -58,6 +61,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("status", metavar="STATUS", help=spoken(CANDIDATE_STATUSES))
     add_selection_option(p)
     p.set_defaults(handler=candidates_status)
+
+    p = cand_sub.add_parser("show", help="one candidate: every field and the scope items it offers")
+    p.add_argument("name", metavar="NAME_OR_ID")
+    add_format_option(p, ("table", "json"), "table")
+    add_selection_option(p)
+    p.set_defaults(handler=candidates_show)
+
+    register_edits(cand_sub)
 
 
 def candidate_item(view: CandidateView) -> dict[str, Any]:
@@ -103,6 +114,26 @@ def candidates_list(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def candidates_show(args: argparse.Namespace, services: Services) -> int:
+    """`candidates show NAME`: the fields, the scope items offered, the coverage."""
+    from workbench.commands.candidate_edit import coverage, coverage_line
+
+    view = services.candidates.get(args.name, selection=args.selection)
+    scope = services.selections.scope(args.selection)
+    offered = [s for s in scope if s.id in view.scope_item_ids]
+    if args.format == "json":
+        item = candidate_item(view)
+        item["covers"] = [{"id": s.id, "key": s.key, "name": s.name, "decision": s.decision} for s in offered]
+        item["scope_coverage"] = coverage(view, scope)
+        emit(to_json(item))
+        return 0
+    rows = [[k, "yes" if v is True else "no" if v is False else v] for k, v in candidate_item(view).items()]
+    rows.append(["covers", ", ".join(f"{s.name} ({s.decision})" for s in offered) or "nothing recorded"])
+    print_table(["field", "value"], rows, title=f"Candidate {view.id}")
+    print(coverage_line(view, scope))
+    return 0
+
+
 def candidates_export(args: argparse.Namespace, services: Services) -> int:
     """`candidates export`: CSV in the import's columns, or JSON; to stdout or -o FILE."""
     rows = services.candidates.list(selection=args.selection)
@@ -132,8 +163,9 @@ def candidates_import(args: argparse.Namespace, services: Services) -> int:
 
 def candidates_add(args: argparse.Namespace, services: Services) -> int:
     """`candidates add NAME ...`."""
-    view = services.candidates.add(
+    view = services.candidates.add_with_scope(
         args.name,
+        covers=args.covers,
         website=args.website,
         timezone=args.timezone,
         support_hours=args.support_hours,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.exports.tabular import to_csv
-from workbench.services.views.comparison import ComparisonView
+from workbench.services.views.comparison import ComparisonView, ScopeCoverage
 
 DECIMALS = 4
+SCOPE_LABEL = "Outsourced scope covered"
 
 
 def _r(value: float | None, digits: int = DECIMALS) -> float | None:
@@ -35,6 +36,7 @@ def comparison_dict(view: ComparisonView) -> dict[str, Any]:
                     "min_weekly_hours": r.fit_min_weekly_hours,
                     "typical_weekly_hours": r.fit_typical_weekly_hours,
                 },
+                "scope_coverage": _scope_dict(r.scope),
                 "criteria": {
                     c.name: {
                         "score": _r(r.criteria[c.id].score) if c.id in r.criteria else None,
@@ -62,8 +64,22 @@ def comparison_dict(view: ComparisonView) -> dict[str, Any]:
     }
 
 
+def _scope_dict(scope: ScopeCoverage | None) -> dict[str, Any] | None:
+    """A candidate's coverage of the outsourced scope items: ``{"covered": 5, "of": 6, "missing": [...]}``."""
+    if scope is None:
+        return None
+    return {"covered": scope.covered, "of": scope.of, "missing": list(scope.missing)}
+
+
+def scope_text(scope: ScopeCoverage | None) -> str:
+    """Coverage of the outsourced scope items as people read it: ``5 of 6``; ``–`` when none goes out."""
+    if scope is None or scope.of == 0:
+        return "–"
+    return f"{scope.covered} of {scope.of}"
+
+
 def comparison_csv(view: ComparisonView) -> str:
-    """One row per candidate; per criterion its score and spread."""
+    """One row per candidate; per criterion its score and spread; then its coverage of the outsourced scope."""
     columns = [
         "id",
         "name",
@@ -79,6 +95,7 @@ def comparison_csv(view: ComparisonView) -> str:
     ]
     for c in view.criteria:
         columns += [c.name, f"{c.name} spread", f"{c.name} flagged"]
+    columns += ["scope_covered", "scope_outsourced", "scope_missing"]
     rows = []
     for r in view.candidates:
         row: list[Any] = [
@@ -97,6 +114,8 @@ def comparison_csv(view: ComparisonView) -> str:
         for c in view.criteria:
             cell = r.criteria.get(c.id)
             row += [_r(cell.score) if cell else None, _r(cell.spread) if cell else None, bool(cell and cell.flagged)]
+        scope = r.scope
+        row += [None, None, None] if scope is None else [scope.covered, scope.of, "; ".join(scope.missing)]
         rows.append(row)
     return to_csv(columns, rows)
 
@@ -142,6 +161,7 @@ def matrix_rows(view: ComparisonView) -> tuple[list[str], list[list[str]]]:
         ["Time-zone fit (h/week)", ""]
         + [_fit_text(r.fit_min_weekly_hours, r.fit_typical_weekly_hours) for r in view.candidates]
     )
+    rows.append([SCOPE_LABEL, ""] + [scope_text(r.scope) for r in view.candidates])
     return header, rows
 
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from workbench.services.admin import AdminService
     from workbench.services.base import Database
     from workbench.services.calendar import CalendarService
-    from workbench.services.candidates import CandidateService
+    from workbench.services.candidate_edits import CandidateEditService
     from workbench.services.comparison import ComparisonService
     from workbench.services.comparison_details import ComparisonDetailsService
     from workbench.services.demo import DemoService
@@ -47,10 +47,10 @@ class Services:
         return MemberService(self.db)
 
     @cached_property
-    def candidates(self) -> CandidateService:
-        from workbench.services.candidates import CandidateService
+    def candidates(self) -> CandidateEditService:
+        from workbench.services.candidate_edits import CandidateEditService
 
-        return CandidateService(self.db)
+        return CandidateEditService(self.db)
 
     @cached_property
     def meetings(self) -> MeetingService:

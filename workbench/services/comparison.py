@@ -14,13 +14,14 @@ from sqlmodel import Session, col
 from workbench.domain import scoring, timezones
 from workbench.domain.text import name_key
 from workbench.services.base import Service, unit_of_work
+from workbench.services.candidate_coverage import scope_coverage
 from workbench.services.comparison_build import build_comparison, rank_candidates  # noqa: F401  (pure; re-exported)
 from workbench.services.errors import NotFound, UserError
 from workbench.services.independence import meeting_panels
 from workbench.services.members import find_member
 from workbench.services.selections import criterion_view, find_selection, selection_view
 from workbench.services.validate import is_weight
-from workbench.services.views.comparison import ComparisonView, CriterionCell, WithheldMeeting
+from workbench.services.views.comparison import ComparisonView, CriterionCell, ScopeCoverage, WithheldMeeting
 from workbench.services.views.kit import CriterionView
 from workbench.store.models import Candidate, Criterion, Meeting, Question, Score, Scorecard, stored_id
 
@@ -156,6 +157,7 @@ class ComparisonService(Service):
         view = build_comparison(selection_view(sel), criteria, [r[:3] for r in rows], cells, weights, with_robustness)
         if withheld:
             view = replace(view, withheld=withheld_views(session, withheld))
+        view = with_scope(view, scope_coverage(session, stored_id(sel)))
         return with_fit(view, {r[0]: (r[3], r[4]) for r in rows}, today)
 
     @unit_of_work(write=True)
@@ -184,6 +186,11 @@ def withheld_views(session: Session, meetings: Iterable[int]) -> tuple[WithheldM
     return tuple(
         WithheldMeeting(meeting_id=mid, candidate=name, kind=kind, start_utc=start) for mid, name, kind, start in rows
     )
+
+
+def with_scope(view: ComparisonView, coverage: Mapping[int, ScopeCoverage]) -> ComparisonView:
+    """The comparison with each candidate's coverage of the outsourced scope items."""
+    return replace(view, candidates=tuple(replace(r, scope=coverage.get(r.id)) for r in view.candidates))
 
 
 def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: date | None = None) -> ComparisonView:

@@ -109,7 +109,7 @@ def rebuild(
 
     Returns:
         The comparison `compare(weights=..., include_baseline=...)` would return for the same
-        cells; each candidate keeps its time-zone fit.
+        cells; each candidate keeps its time-zone fit and scope coverage.
     """
     rows = [(r.id, r.name, r.baseline) for r in view.candidates if include_baseline or not r.baseline]
     fits = {r.id: r for r in view.candidates}
@@ -130,6 +130,7 @@ def rebuild(
                 timezone=fits[r.id].timezone,
                 fit_min_weekly_hours=fits[r.id].fit_min_weekly_hours,
                 fit_typical_weekly_hours=fits[r.id].fit_typical_weekly_hours,
+                scope=fits[r.id].scope,
             )
             for r in new.candidates
         ),

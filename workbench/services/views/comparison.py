@@ -18,6 +18,15 @@ class CriterionCell:
 
 
 @dataclass(frozen=True, slots=True)
+class ScopeCoverage:
+    """How many of the selection's outsourced scope items a candidate offers, and the names of those it lacks."""
+
+    covered: int
+    of: int
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CandidateResult:
     id: int
     name: str
@@ -31,6 +40,7 @@ class CandidateResult:
     timezone: str = ""
     fit_min_weekly_hours: float | None = None  # time-zone fit over the next 12 months
     fit_typical_weekly_hours: float | None = None
+    scope: ScopeCoverage | None = None  # the outsourced scope items it offers (None: not read)
 
 
 @dataclass(frozen=True, slots=True)
