@@ -18,8 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from tests.harness import MEMBER, build_app, settle_app
+
+# Hypothesis's per-example deadline is a timing assertion, and timings belong to benchmarks/: on a loaded
+# two-core machine a property that passes can exceed 200 ms and be reported as failed.
+settings.register_profile("workbench", deadline=None)
+settings.load_profile("workbench")
 
 PG_ENV = "WORKBENCH_TEST_PG_URL"
 
