@@ -212,7 +212,7 @@ class MemberService(Service):
 
     @unit_of_work(write=True)
     def remove(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> MemberView:
-        """Delete a member nothing refers to; one with scores, scorecards, notes or meetings is refused (retire them)."""
+        """Delete a member nothing refers to; one with scores, scorecards, notes or meetings is refused: retire them."""
         sel_id = stored_id(find_selection(session, selection))
         row = find_member(session, sel_id, ref)
         history = _history(session, stored_id(row))

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
+from workbench.domain.scoring import empty_scorecard_message
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.independence import meeting_panels, require_expected
@@ -188,11 +189,6 @@ def checked_score(
         submitted=False,
         updated_at=now,
     )
-
-
-def empty_scorecard_message(member: str, meeting_id: int) -> str:
-    """The words for a scorecard with no score yet, the same in the app (asking) and on the command line (refusing)."""
-    return f"{member} has scored no question of meeting {meeting_id}: the scorecard would be submitted empty"
 
 
 def submit_scorecard(
