@@ -8,6 +8,8 @@ leave them out. A member nothing refers to (no score, scorecard, note or meeting
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
@@ -187,13 +189,16 @@ class MemberService(Service):
         return member_view(row)
 
     @unit_of_work(write=True)
-    def retire(self, session: Session, ref: str | int, *, selection: str | int | None = None) -> MemberView:
-        """Retire a member: kept in history and past meetings, gone from new meetings and the member picker."""
+    def retire(
+        self, session: Session, ref: str | int, *, selection: str | int | None = None, now: datetime | None = None
+    ) -> MemberView:
+        """Retire a member (at ``now``, else the current time): kept in history and the meetings that started
+        before, gone from new meetings, their attendee choices and the member picker."""
         sel_id = stored_id(find_selection(session, selection))
         row = find_member(session, sel_id, ref)
         if row.retired_at is not None:
             raise Conflict(f"{row.name} is retired already", field="--member")
-        row.retired_at = utcnow()
+        row.retired_at = now or utcnow()
         session.add(row)
         session.flush()
         return member_view(row)
