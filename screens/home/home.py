@@ -81,7 +81,7 @@ class HomeScreen(WorkbenchScreen):
         Binding("enter", "open_selection", "Work on it", tooltip="Work on the selection under the cursor", show=False),
         Binding("s", "load_sample", "Load sample", tooltip="Create the sample selection (once) and work on it"),
         Binding("n", "new_selection", "New selection", tooltip="A new selection from the it-outsourcing template"),
-        Binding("p", "panel", "Panel", tooltip="The selection's panel: add, edit, rename, retire members"),
+        Binding("p", "panel", "Panel", tooltip="The selection's panel: add, edit, rename, retire members", show=False),
         Binding("m", "app.choose_member", "I am…", tooltip="Choose the panel member this terminal speaks for"),
         Binding("r", "refresh", "Refresh", tooltip="Read the progress and the meetings again"),
     ]
