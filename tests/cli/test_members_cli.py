@@ -142,7 +142,7 @@ def test_retire_keeps_a_member_in_history_and_out_of_new_meetings(db: str, run) 
 
 
 def test_remove_is_refused_for_a_member_with_history(db: str, run) -> None:  # type: ignore[no-untyped-def]
-    mid, _ = add_meeting(run, db, "2031-05-06T09:00", "Ana Ortiz")
+    add_meeting(run, db, "2031-05-06T09:00", "Ana Ortiz")
     assert refused(run, db, "members", "remove", "Ana Ortiz") == (
         "workbench: --member: Ana Ortiz has meetings on record: retire them instead ('workbench members retire'), "
         "which keeps their history"

@@ -65,7 +65,7 @@ def email_problem(address: str) -> str | None:
         if ch.isspace():
             return "may not hold spaces: give one address, like ann@example.com"
     for ch in address:
-        if ch in ",;<>\"()[]\\:":  # lists, display names, quoting, comments, literals
+        if ch in ',;<>"()[]\\:':  # lists, display names, quoting, comments, literals
             return f"may not hold {ch!r}: give one address, like ann@example.com"
     if address.count("@") != 1:
         return "needs exactly one @, like ann@example.com"
