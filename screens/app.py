@@ -303,7 +303,11 @@ class WorkbenchApp(ClosingApp):
 
         if not names:
             if force:
-                self.notify(f"{selection} has no panel members yet.", severity="warning")
+                self.notify(
+                    f"{selection} has no panel members yet: add them in the Panel (p on the home screen, "
+                    "or ctrl+p → Panel).",
+                    severity="warning",
+                )
             return
 
         def chosen(name: str | None) -> None:

@@ -83,6 +83,7 @@ class HomeScreen(WorkbenchScreen):
         Binding("enter", "open_selection", "Work on it", tooltip="Work on the selection under the cursor", show=False),
         Binding("s", "load_sample", "Load sample", tooltip="Create the sample selection (once) and work on it"),
         Binding("n", "new_selection", "New selection", tooltip="A new selection from the it-outsourcing template"),
+        Binding("p", "panel", "Panel", tooltip="The selection's panel: add, edit, rename, retire members", show=False),
         Binding("m", "app.choose_member", "I am…", tooltip="Choose the panel member this terminal speaks for"),
         Binding("r", "refresh", "Refresh", tooltip="Read the progress and the meetings again"),
     ]
@@ -271,10 +272,33 @@ class HomeScreen(WorkbenchScreen):
                 self.notify(f"Created {created} from the {TEMPLATE} template.")
                 self.wb.selection = created
                 self.load()
+                self.open_panel(created, intro=f"{created} has no panel members yet: press a to add the first one.")
 
             self.call(create, done, failed=self._failed_write, group="home-write")
 
         self.app.push_screen(NewSelectionDialog(), answered)
+
+    def action_panel(self) -> None:
+        """The Panel dialog of the selection worked on (or the one under the cursor)."""
+        name = self.wb.selection
+        rows = self.table.ordered_rows
+        if name is None and 0 <= self.table.cursor_row < len(rows):
+            name = str(rows[self.table.cursor_row].key.value)
+        if name is None:
+            self.notify("Choose a selection first (enter on its row), or create one (n).", severity="warning")
+            return
+        self.open_panel(name)
+
+    def open_panel(self, selection: str, *, intro: str = "") -> None:
+        from screens.home.panel import PanelDialog
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.load()
+                if self.wb.member is None:
+                    self.wb.ask_member(force=True)  # now there is someone to be
+
+        self.app.push_screen(PanelDialog(self, selection, intro=intro), closed)
 
     def _failed_write(self, exc: BaseException) -> None:
         self.show_error(exc)

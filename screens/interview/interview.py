@@ -328,14 +328,22 @@ class InterviewScreen(KeptLines, Saving):
             + (f"; the {left} left unscored are carried into the next meeting" if left else "")
             + ".\nYour scores become final, and the other members' scores are shown beside yours."
         )
+        question = f"Submit your scorecard for meeting {view.header.meeting_id}?"
+        if not scored:  # the same words the command line refuses with, unless --empty
+            from workbench.domain.scoring import empty_scorecard_message
+
+            question = f"Submit an empty scorecard for meeting {view.header.meeting_id}?"
+            detail = (
+                empty_scorecard_message(view.member, view.header.meeting_id)
+                + ", and the minutes will say so.\n"
+                + detail
+            )
         self.app.push_screen(
-            ConfirmDialog(
-                f"Submit your scorecard for meeting {view.header.meeting_id}?", detail, yes="Submit", focus_yes=True
-            ),
-            self._submit,
+            ConfirmDialog(question, detail, yes="Submit", focus_yes=bool(scored)),
+            lambda yes: self._submit(yes, empty=not scored),
         )
 
-    def _submit(self, yes: bool | None) -> None:
+    def _submit(self, yes: bool | None, *, empty: bool = False) -> None:
         if not yes or self.view is None:
             return
         mid, who = self.view.header.meeting_id, self.view.member
@@ -344,7 +352,7 @@ class InterviewScreen(KeptLines, Saving):
             self.show_saved("scorecard submitted")
             self.show(view)
 
-        self.user_save(lambda s: s.interview.submit(mid, member=who), done)
+        self.user_save(lambda s: s.interview.submit(mid, member=who, empty=empty), done)
 
     # ------------------------------------------------------------------ the state, as the helpers change it
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from screens.shell.host import Workbench
 
 # Screen actions already offered under a clearer name above the screen's own keys.
-COVERED = frozenset({"load_sample", "new_selection", "app.choose_member", "app.help", "help"})
+COVERED = frozenset({"load_sample", "new_selection", "panel", "app.choose_member", "app.help", "help"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,11 @@ def workbench_commands(app: App[Any], screen: object) -> Iterator[Command]:
     yield Command("Load the sample selection", "A fictional selection to look around in", _on_home(app, "load_sample"))
     yield Command(
         "New selection", "From the it-outsourcing template: scope, rubric and questions", _on_home(app, "new_selection")
+    )
+    yield Command(
+        "Panel",
+        f"Add, edit, rename, retire panel members · {wb.selection or 'choose a selection first'}",
+        _on_home(app, "panel"),
     )
     yield Command(
         "Choose panel member", f"Who this terminal speaks for (now: {wb.member or 'nobody'})", wb.action_choose_member

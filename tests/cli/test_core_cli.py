@@ -49,7 +49,7 @@ def test_selections_and_members(db: str, run) -> None:  # type: ignore[no-untype
     code, _, err = run(db, "members", "add", "ann lee")
     assert code == 2 and "panel already" in err
     code, out, _ = run(db, "members", "list", "--format", "json")
-    assert json.loads(out) == [{"id": 1, "name": "Ann Lee", "role": "IT lead"}]
+    assert json.loads(out) == [{"id": 1, "name": "Ann Lee", "role": "IT lead", "email": "", "retired": False}]
     # A second selection makes --selection necessary.
     assert run(db, "selections", "new", "Help desk")[0] == 0
     code, _, err = run(db, "members", "list")

@@ -74,8 +74,8 @@ def test_no_attendee_list_counts_the_whole_panel(panel) -> None:  # type: ignore
     assert panel.scoring.scores(member="Ben Cole") == []
     assert [s.member for s in panel.scoring.visible_scores(m.id, member="Ben Cole")] == []
 
-    panel.scoring.submit(m.id, member="Ben Cole")
-    panel.scoring.submit(m.id, member="Cy Park")
+    panel.scoring.submit(m.id, member="Ben Cole", empty=True)
+    panel.scoring.submit(m.id, member="Cy Park", empty=True)
     done = panel.minutes.minutes(m.id)
     assert not done.scores_pending and not done.notes_withheld
     assert [c.text for c in done.concerns] == ["Ana's private worry"]
@@ -185,7 +185,7 @@ def test_minutes_withhold_notes_exactly_while_scores_are_pending(panel) -> None:
     as_ben = panel.comparison_details.drill_down("Acme IT", crit, member="Ben Cole")
     assert as_ben.hidden_meetings == (m.id,)
     assert [n.text for n in as_ben.notes] == ["ben decision", "ben action", "ben gap"]
-    panel.scoring.submit(m.id, member="Ben Cole")
+    panel.scoring.submit(m.id, member="Ben Cole", empty=True)
     shown = panel.minutes.minutes(m.id)
     assert not shown.notes_withheld
     assert [n.text for n in (*shown.notes, *shown.decisions, *shown.actions, *shown.gaps)] == [
@@ -205,6 +205,6 @@ def test_home_counts_owe_a_scorecard_from_the_whole_panel_without_attendees(pane
             row = session.get(Meeting, mid)
             row.status = "held"
             session.add(row)
-    panel.scoring.submit(unlisted.id, member="Ben Cole")
+    panel.scoring.submit(unlisted.id, member="Ben Cole", empty=True)
     (progress,) = panel.overview.progress()
     assert (progress.scorecards_submitted, progress.scorecards_expected) == (1, 1 + 3)

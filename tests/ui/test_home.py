@@ -142,6 +142,11 @@ async def test_n_creates_a_selection_from_the_template(tmp_path: Path) -> None:
         await _type(pilot, "America/Chicago")
         await pilot.press("enter")
         await _wait_for_workers(app, pilot)
+        from screens.home.panel import PanelDialog
+
+        assert isinstance(app.screen, PanelDialog)  # the new selection's panel, to add its members right away
+        await pilot.press("escape")
+        await _wait_for_workers(app, pilot)
         table = app.screen.query_one("#selections", DataTable)
         assert [row[1] for row in _rows(table)] == ["Outsource backups"]
         assert app.selection == "Outsource backups"

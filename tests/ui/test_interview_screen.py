@@ -350,3 +350,38 @@ async def test_a_member_not_attending_is_asked_who_scores_and_nothing_is_stored(
         await pilot.press("1")  # a digit in the picker scores nothing
         await settle(app, pilot)
     assert [s for s in stored.scoring.scores(selection=SAMPLE) if s.meeting_id == MEETING] == []
+
+
+async def test_submitting_with_no_score_asks_in_the_command_lines_words_and_the_minutes_say_empty(
+    sample_path: Path, stored: Any, settle: Any
+) -> None:
+    from screens.dialogs.confirm import ConfirmDialog
+    from workbench.exports.minutes import render_minutes
+
+    app = _app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        _interview(app)
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert dialog.question == f"Submit an empty scorecard for meeting {MEETING}?"
+        # The words the command line refuses with (without --empty).
+        assert dialog.detail.startswith(
+            f"{MEMBER} has scored no question of meeting {MEETING}: the scorecard would be submitted empty"
+        )
+        await pilot.press("enter")  # enter answers no for an empty scorecard
+        await settle(app, pilot)
+        assert stored.scoring.scorecard(MEETING, member=MEMBER).submitted_at is None
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert stored.scoring.scorecard(MEETING, member=MEMBER).submitted_at is not None
+    stored.scoring.submit(MEETING, member=TOM, empty=True)
+    minutes = stored.minutes.minutes(MEETING)
+    assert minutes.submitted_empty == (MEMBER, TOM)
+    assert f"**Submitted empty:** {MEMBER}, {TOM} submitted the scorecard with no question scored." in render_minutes(
+        minutes
+    )

@@ -130,7 +130,7 @@ def candidates_show(args: argparse.Namespace, services: Services) -> int:
     rows = [[k, "yes" if v is True else "no" if v is False else v] for k, v in candidate_item(view).items()]
     rows.append(["covers", ", ".join(f"{s.name} ({s.decision})" for s in offered) or "nothing recorded"])
     print_table(["field", "value"], rows, title=f"Candidate {view.id}")
-    print(coverage_line(view, scope))
+    say(coverage_line(view, scope))
     return 0
 
 

@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("submit", help="submit your scorecard for a meeting; scores become final")
     p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
     p.add_argument("--member", metavar="NAME", required=True)
+    p.add_argument("--empty", action="store_true", help="submit it even with no question scored (the minutes say so)")
     p.set_defaults(handler=submit)
 
     p = sub.add_parser("note", help="add a note, decision, action, concern or knowledge gap to a meeting")
@@ -115,8 +116,9 @@ def score(args: argparse.Namespace, services: Services) -> int:
 
 
 def submit(args: argparse.Namespace, services: Services) -> int:
-    card = services.scoring.submit(args.meeting, member=args.member)
-    say(f"submitted: meeting {card.meeting_id}, {card.member}, {len(card.scores)} score(s)")
+    card = services.scoring.submit(args.meeting, member=args.member, empty=args.empty)
+    empty = " (submitted empty)" if not card.scores else ""
+    say(f"submitted: meeting {card.meeting_id}, {card.member}, {len(card.scores)} score(s){empty}")
     return 0
 
 

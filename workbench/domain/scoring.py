@@ -234,3 +234,8 @@ def rank(totals: Mapping[int, float | None], names: Mapping[int, str]) -> dict[i
     for position, cid in enumerate(ranked, start=1):
         result[cid] = position
     return result
+
+
+def empty_scorecard_message(member: str, meeting_id: int) -> str:
+    """The words for a scorecard with no score yet, the same in the app (asking) and on the command line (refusing)."""
+    return f"{member} has scored no question of meeting {meeting_id}: the scorecard would be submitted empty"

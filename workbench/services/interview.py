@@ -227,7 +227,7 @@ class InterviewService(Service):
         """
         return carry_over(session, _live_meeting(session, meeting_id, lock=True))
 
-    def submit(self, meeting_id: str | int, *, member: str | int) -> InterviewView:
+    def submit(self, meeting_id: str | int, *, member: str | int, empty: bool = False) -> InterviewView:
         """Submit a member's scorecard, carry the meeting over into the next one, and read the view again.
 
         Three units of work: the submission stands even if the carry-over fails (it is run again
@@ -236,6 +236,6 @@ class InterviewService(Service):
         Returns:
             The view after submitting, with every member's scores side by side.
         """
-        ScoringService(self.db).submit(meeting_id, member=member)
+        ScoringService(self.db).submit(meeting_id, member=member, empty=empty)
         self.carry_over(meeting_id)
         return self.open(meeting_id, member=member)

@@ -14,7 +14,7 @@ from workbench.services.base import Service, clean_text, unit_of_work, utcnow
 from workbench.services.errors import UserError
 from workbench.services.lookups import candidate_filter, find_meeting, find_meeting_candidate
 from workbench.services.meeting_views import meeting_view, meeting_views
-from workbench.services.members import find_member
+from workbench.services.members import find_active_member
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.validate import (
     check_choice,
@@ -174,7 +174,7 @@ def add_meeting(
     start = local_to_utc(start_local, zone, fold=fold)
     duration_minutes = check_duration(duration_minutes)
     location = check_one_line(location, field="--location", max_length=1000)
-    member_ids = list(dict.fromkeys(stored_id(find_member(session, sel_id, ref)) for ref in members))
+    member_ids = list(dict.fromkeys(stored_id(find_active_member(session, sel_id, ref)) for ref in members))
     agenda = [q.id for q in load_questions(session, sel_id, kind=kind)]
     meeting = insert_meeting(
         session,

@@ -111,6 +111,8 @@ class MinutesView:
     # While scores are pending, every note, decision, action, concern and gap is withheld too (the
     # independence rule, as in the drill-down): the five tuples above are empty and this says so.
     notes_withheld: bool = False
+    # The members who submitted their scorecard with no question scored (shown once nothing is pending).
+    submitted_empty: tuple[str, ...] = ()
 
     @property
     def comments(self) -> tuple[tuple[AgendaRow, MemberScore], ...]:
@@ -276,7 +278,14 @@ class _Batch:
             concerns=tuple(grouped.get("concern", ())),
             gaps=tuple(grouped.get("gap", ())),
             next_meeting=self._next(m, ours, theirs),
+            submitted_empty=() if pending else self._submitted_empty(m.id, columns),
         )
+
+    def _submitted_empty(self, mid: int, columns: list[tuple[int, str]]) -> tuple[str, ...]:
+        """The names of the members who submitted this meeting's scorecard without a single score, by name."""
+        scored = {pid for _, pid in self.scores.get(mid, {})}
+        submitted = self.panels[mid].submitted
+        return tuple(name for pid, name in columns if pid in submitted and pid not in scored)
 
     def _next(self, m: MeetingView, ours: ZoneInfo, theirs: ZoneInfo) -> NextMeeting | None:
         """The next occurrence of the series that is not cancelled; else the candidate's next meeting."""

@@ -102,7 +102,9 @@ class OverviewService(Service):
             key=lambda row: (row[1].casefold(), row[1]),
         )
         members: dict[int, int] = dict(
-            conn.execute(select(mem.selection_id, func.count()).group_by(mem.selection_id)).all()
+            conn.execute(
+                select(mem.selection_id, func.count()).where(mem.retired_at.is_(None)).group_by(mem.selection_id)
+            ).all()
         )
         statuses: dict[int, dict[str, int]] = {}
         for sel_id, status, n in conn.execute(

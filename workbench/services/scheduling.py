@@ -16,7 +16,7 @@ from workbench.services.lookups import find_meeting, find_meeting_candidate
 from workbench.services.meeting_views import meeting_views
 from workbench.services.meeting_warnings import meeting_warnings
 from workbench.services.meetings import insert_meeting
-from workbench.services.members import find_member
+from workbench.services.members import find_active_member
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.series import extend_series, list_series, schedule_result
 from workbench.services.typed_times import domain_error, read_time, read_until
@@ -91,7 +91,7 @@ class SchedulingService(Service):
         zone = check_timezone(tz, field="--tz")
         duration = check_duration(duration)
         location = check_one_line(location, field="--location", max_length=1000)
-        member_ids = list(dict.fromkeys(stored_id(find_member(session, sel_id, ref)) for ref in members))
+        member_ids = list(dict.fromkeys(stored_id(find_active_member(session, sel_id, ref)) for ref in members))
         wall, first_start, note = read_time(at, zone, date_order=sel.date_order, now=now, fold=fold)
         notes = [note] if note else []
         series_id = None

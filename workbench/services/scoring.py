@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
+from workbench.domain.scoring import empty_scorecard_message
 from workbench.services.base import Service, clean_text, id_of, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.independence import meeting_panels, require_expected
@@ -105,6 +106,14 @@ def _submitted_at(session: Session, meeting_id: int, member_id: int) -> Any:
     )
 
 
+def _has_scores(session: Session, meeting_id: int, member_id: int) -> bool:
+    """Whether the member has any score (a value or N/A) for the meeting."""
+    found = session.execute(
+        select(col(Score.id)).where(col(Score.meeting_id) == meeting_id, col(Score.member_id) == member_id).limit(1)
+    )
+    return found.first() is not None
+
+
 def checked_score(
     session: Session,
     mid: int,
@@ -180,17 +189,24 @@ def checked_score(
 
 
 def submit_scorecard(
-    session: Session, meeting_id: str | int, *, member: str | int, now: datetime | None = None
+    session: Session,
+    meeting_id: str | int,
+    *,
+    member: str | int,
+    empty: bool = False,
+    now: datetime | None = None,
 ) -> ScorecardView:
     """Submit a member's scorecard in the caller's unit of work (at ``now``, else the current time).
 
-    Its scores become final and count in the comparison.
+    Its scores become final and count in the comparison. A scorecard with no score (not even
+    an N/A) is submitted only when ``empty`` says so; the minutes then say it was submitted empty.
 
     Returns:
         The submitted scorecard.
 
     Raises:
-        UserError: the member is not an attendee of the meeting (naming --member).
+        UserError: the member is not an attendee of the meeting (naming --member); no score and
+            not ``empty`` (naming --empty).
         Conflict: submitted already.
     """
     meeting = _open_meeting(session, meeting_id)
@@ -200,6 +216,11 @@ def submit_scorecard(
     if _submitted_at(session, stored_id(meeting), stored_id(panel_member)) is not None:
         raise Conflict(
             f"{panel_member.name} has already submitted the scorecard of meeting {meeting.id}", field="--member"
+        )
+    if not empty and not _has_scores(session, stored_id(meeting), stored_id(panel_member)):
+        raise UserError(
+            empty_scorecard_message(panel_member.name, stored_id(meeting)) + "; give --empty to submit it so",
+            field="--empty",
         )
     now = now or utcnow()
     session.add(Scorecard(meeting_id=stored_id(meeting), member_id=stored_id(panel_member), submitted_at=now))
@@ -315,8 +336,12 @@ class ScoringService(Service):
         return checked_score(session, mid, qid, value, member, comment)
 
     @unit_of_work(write=True)
-    def submit(self, session: Session, meeting_id: str | int, *, member: str | int) -> ScorecardView:
+    def submit(
+        self, session: Session, meeting_id: str | int, *, member: str | int, empty: bool = False
+    ) -> ScorecardView:
         """Submit a member's scorecard: its scores become final and count in the comparison.
+
+        One with no score is refused unless ``empty`` (the app asks first, the command line needs --empty).
 
         Returns:
             The submitted scorecard.
@@ -324,7 +349,7 @@ class ScoringService(Service):
         Raises:
             Conflict: submitted already.
         """
-        return submit_scorecard(session, meeting_id, member=member)
+        return submit_scorecard(session, meeting_id, member=member, empty=empty)
 
     @unit_of_work(write=False)
     def scorecard(self, session: Session, meeting_id: str | int, *, member: str | int) -> ScorecardView:

@@ -1,7 +1,9 @@
 """Who is expected to score a meeting, as one SQL condition that every statement asking it shares.
 
 A meeting's expected members are its attendees when it lists any, else every panel member of
-its selection. They are the members who may score it, whose scorecards its minutes wait for,
+its selection who was on the panel when it started: a retired member stays expected at the
+meetings that started before they were retired (and at any meeting that lists them), and new
+meetings do not default to them. They are the members who may score it, whose scorecards its minutes wait for,
 and who are held to the independence rule for it (``workbench.domain.independence``).
 
 The condition is written once, on the light Core tables (``core_tables``), so the live score
@@ -26,7 +28,14 @@ def expected_clause(meeting_id: Any, member_id: Any) -> Any:
     mm = t.meeting_member.c
     listed = exists().where(mm.meeting_id == meeting_id, mm.member_id == member_id)
     unlisted = ~exists().where(mm.meeting_id == meeting_id)
-    return or_(listed, unlisted)
+    # Aliases, so that the condition never correlates with the caller's own meeting or panel_member.
+    pm, mt = t.panel_member.alias("expected_pm").c, t.meeting.alias("expected_mt").c
+    on_panel = exists().where(
+        pm.id == member_id,
+        mt.id == meeting_id,
+        or_(pm.retired_at.is_(None), mt.start_utc < pm.retired_at),
+    )
+    return or_(listed, and_(unlisted, on_panel))
 
 
 def expected_pairs(*, selection_id: int | None = None, meeting_ids: list[int] | None = None) -> Any:

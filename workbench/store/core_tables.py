@@ -26,6 +26,7 @@ panel_member = table(
     column("id", Integer),
     column("selection_id", Integer),
     column("name", String),
+    column("retired_at", UTCDateTime()),
 )
 
 candidate = table(

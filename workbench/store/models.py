@@ -217,6 +217,9 @@ class PanelMember(SQLModel, table=True):
     selection_id: int = Field(sa_column=_fk("selection.id", index=False))
     name: str = Field(max_length=200)
     role: str = ""
+    email: str = ""  # optional; checked by workbench.domain.email
+    # Retired: kept in history (past meetings, scores), gone from new meetings; NULL while on the panel.
+    retired_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class MeetingSeries(SQLModel, table=True):

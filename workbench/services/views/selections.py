@@ -25,6 +25,8 @@ class MemberView:
     selection_id: int
     name: str
     role: str
+    email: str = ""
+    retired: bool = False  # kept in history (past meetings, scores), gone from new meetings and the picker
 
 
 @dataclass(frozen=True, slots=True)
