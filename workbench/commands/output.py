@@ -57,8 +57,8 @@ def print_table(
     from rich.table import Table
 
     out = stream or sys.stdout
-    # Piped output is read by scripts and greps: wide enough that values are not folded.
-    width = None if out.isatty() else 200
+    # Piped output is read by scripts and greps: wide enough that no value is folded (at least 200 columns).
+    width = None if out.isatty() else _unfolded_width(columns, rows)
     console = Console(file=out, soft_wrap=False, width=width, markup=False, emoji=False)
     table = Table(
         title=None if title is None else plain(console, title, style="table.title", highlight=False),
@@ -70,6 +70,18 @@ def print_table(
     for row in rows:
         table.add_row(*(plain(console, v) for v in row))
     console.print(table)
+
+
+def _unfolded_width(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+    """The width at which a table of these cells folds none of them: each column's widest cell, plus the
+    borders and padding (three cells a column, and one)."""
+    from rich.cells import cell_len
+
+    widths = [cell_len(one_line(name)) for name in columns]
+    for row in rows:
+        for index, value in enumerate(row[: len(widths)]):
+            widths[index] = max(widths[index], cell_len(one_line("" if value is None else value)))
+    return max(200, sum(widths) + 3 * len(widths) + 1)
 
 
 def plain(console: Console, value: object, *, style: str = "", highlight: bool | None = None) -> Text:
