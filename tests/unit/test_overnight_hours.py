@@ -18,7 +18,7 @@ def _london(y: int, mo: int, d: int, h: int, mi: int = 0) -> datetime:
 
 
 def test_overnight_hours_are_stored_as_an_end_on_the_next_day() -> None:
-    assert NIGHT == Hours(17 * 60, 33 * 60, frozenset(range(5)))
+    assert Hours(17 * 60, 33 * 60, frozenset(range(5))) == NIGHT
     assert hours_from("22:00-00:00") == Hours(22 * 60, 24 * 60, frozenset(range(5)))
     assert hours_from("00:00-24:00") == Hours(0, 24 * 60, frozenset(range(5)))
     for bad in ("09:00-09:00", "00:00-00:00"):
