@@ -118,3 +118,34 @@ async def test_a_bad_field_is_named_beside_it_and_nothing_is_saved(tmp_path: Pat
     stored = {s.name: s for s in _stored(path)}
     assert set(stored) == {"Backups", "Help desk"}
     assert (stored["Backups"].timezone, stored["Backups"].business_hours) == ("Europe/London", "09:00-17:00")
+
+
+async def test_the_new_candidate_form_takes_working_days(sample_app: Any, settle: Any, stored: Any) -> None:
+    from screens.candidates.candidates import CandidatesScreen
+
+    sample = "Outsource IT support (sample)"
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CandidatesScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert dialog.values()["working_days"] == "mon-fri"
+        _set(dialog, "name", "Night Desk Ltd")
+        _set(dialog, "timezone", "Asia/Kolkata")
+        _set(dialog, "support_hours", "17:00-09:00")
+        _set(dialog, "working_days", "mon-funday")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert "'funday' is not a week day" in str(dialog.query_one("#error-working_days", Static).render())
+        _set(dialog, "working_days", "sun-thu")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FormDialog)
+    desk = stored.candidates.get("Night Desk Ltd", selection=sample)
+    assert (desk.support_hours, desk.working_days) == ("17:00-09:00", (0, 1, 2, 3, 6))
