@@ -85,7 +85,7 @@ class HomeScreen(WorkbenchScreen):
             "e",
             "edit_selection",
             "Selection settings",
-            tooltip="The name, our time zone, business hours and working days of the selection under the cursor",
+            tooltip="Name, our time zone, business hours, working days",
             show=False,
         ),
         Binding("m", "app.choose_member", "I am…", tooltip="Choose the panel member this terminal speaks for"),
