@@ -151,3 +151,28 @@ def test_the_kit_speaks_of_our_zone_and_follows_it(services) -> None:  # type: i
     assert any("cover UK bank holidays" in t for t in texts)
     assert any("(08:30-17:30 London)" in t for t in texts)
     assert [t for t in texts if "New York" in t] == [own.text]  # a question a person wrote stays as written
+
+
+def test_our_hours_at_their_edges_after_an_edit(svc) -> None:  # type: ignore[no-untyped-def]
+    svc.selection_settings.edit("S", hours="22:00-06:00", days="sun-thu")  # our own night shift, New York
+    check = svc.schedule_views.check
+    # Thursday 22:00 EDT (02:00 UTC Friday) to Friday 06:00: Thursday's shift, inside to the minute
+    thursday_night = datetime(2027, 6, 11, 2, 0, tzinfo=UTC)
+    assert not any(
+        "our business hours" in w for w in check(candidate="Weekend", start_utc=thursday_night, duration=480)
+    )
+    (ours,) = [w for w in check(candidate="Weekend", start_utc=thursday_night, duration=481) if "our business" in w]
+    assert ours == "outside our business hours (22:00-06:00 Sun-Thu America/New_York; starts Thu 22:00 here)"
+    # Friday 22:00: Friday is not a working day
+    friday_night = datetime(2027, 6, 12, 2, 0, tzinfo=UTC)
+    assert any("our business hours" in w for w in check(candidate="Weekend", start_utc=friday_night, duration=60))
+    # Sunday 7 November 2027 01:30 happens twice in New York; Saturday is not ours, Sunday's shift starts 22:00
+    assert any(
+        "our business hours" in w
+        for w in check(candidate="Weekend", start_utc=datetime(2027, 11, 7, 5, 30, tzinfo=UTC), duration=30)
+    )
+    # Sunday 22:00 EST -> Monday 06:00 EST (03:00-11:00 UTC) is inside after the autumn change
+    assert not any(
+        "our business hours" in w
+        for w in check(candidate="Weekend", start_utc=datetime(2027, 11, 8, 3, 0, tzinfo=UTC), duration=480)
+    )
