@@ -84,6 +84,13 @@ class HomeScreen(WorkbenchScreen):
         Binding("s", "load_sample", "Load sample", tooltip="Create the sample selection (once) and work on it"),
         Binding("n", "new_selection", "New selection", tooltip="A new selection from the it-outsourcing template"),
         Binding("p", "panel", "Panel", tooltip="The selection's panel: add, edit, rename, retire members", show=False),
+        Binding(
+            "e",
+            "edit_selection",
+            "Selection settings",
+            tooltip="Name, our time zone, business hours, working days",
+            show=False,
+        ),
         Binding("m", "app.choose_member", "I am…", tooltip="Choose the panel member this terminal speaks for"),
         Binding("r", "refresh", "Refresh", tooltip="Read the progress and the meetings again"),
     ]
@@ -299,6 +306,42 @@ class HomeScreen(WorkbenchScreen):
                     self.wb.ask_member(force=True)  # now there is someone to be
 
         self.app.push_screen(PanelDialog(self, selection, intro=intro), closed)
+
+    def action_edit_selection(self) -> None:
+        """Open the settings of the selection under the cursor (else the one worked on)."""
+        from screens.home.settings import selection_settings_dialog
+
+        table = self.table
+        name = self.wb.selection
+        if table.row_count:
+            name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        if not name:
+            self.notify("Create or load a selection first (n or s).")
+            return
+
+        def shown(view):  # type: ignore[no-untyped-def]
+            def submit(dialog, changed):  # type: ignore[no-untyped-def]
+                if not changed:
+                    dialog.dismiss(None)
+                    return
+
+                def saved(stored) -> None:  # type: ignore[no-untyped-def]
+                    dialog.dismiss(stored)
+                    if self.wb.selection == view.name:
+                        self.wb.selection = stored.name
+                    self.notify(f"Saved the settings of {stored.name}.")
+                    self.load()
+
+                self.call(
+                    lambda services: services.selection_settings.edit(view.id, **changed),
+                    saved,
+                    failed=dialog.show_error,
+                    group="home-write",
+                )
+
+            self.app.push_screen(selection_settings_dialog(view, submit))
+
+        self.call(lambda services: services.selections.get(name), shown, failed=self.show_error)
 
     def _failed_write(self, exc: BaseException) -> None:
         self.show_error(exc)

@@ -76,7 +76,8 @@ def test_list_is_sorted_by_name_ignoring_case_and_filters_status(svc) -> None:
         ({"timezone": "Mars/Olympus"}, "timezone"),
         ({"timezone": "europe/london"}, "timezone"),
         ({"support_hours": "9-17"}, "support_hours"),
-        ({"support_hours": "18:00-08:00"}, "support_hours"),
+        ({"support_hours": "18:00-18:00"}, "support_hours"),  # issue 12: 18:00-08:00 (overnight) is accepted now
+        ({"working_days": "mon-funday"}, "working_days"),
         ({"website": "ftp://acme.example"}, "website"),
         ({"website": "javascript:alert(1)"}, "website"),
         ({"status": "hired"}, "status"),

@@ -157,10 +157,10 @@ def test_parse_hours() -> None:
     assert parse_hours(" 8:30 - 18:00 ") == (time(8, 30), time(18, 0))
     assert parse_hours("00:00-24:00") == (time(0, 0), time.max)
     assert parse_hours("") is None and parse_hours("   ") is None
+    assert parse_hours("17:00-09:00") == (time(17, 0), time(9, 0))  # issue 12: overnight hours run past midnight
     for bad in (
         "9-5",
         "09:00",
-        "17:00-09:00",
         "09:00-09:00",
         "25:00-26:00",
         "09:60-10:00",

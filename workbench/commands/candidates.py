@@ -48,6 +48,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--website", default="")
     p.add_argument("--timezone", default="UTC", help="the vendor's IANA time zone (default UTC)")
     p.add_argument("--support-hours", default="", metavar="HH:MM-HH:MM", help="support hours in the vendor's zone")
+    p.add_argument(
+        "--working-days", default="mon-fri", metavar="DAYS", help="days its support hours start on (default mon-fri)"
+    )
     p.add_argument("--onsite", action="store_true", help="the vendor offers on-site support")
     p.add_argument("--status", default="long-list")
     p.add_argument("--baseline", action="store_true", help="this is the in-house hire baseline")
@@ -169,6 +172,7 @@ def candidates_add(args: argparse.Namespace, services: Services) -> int:
         website=args.website,
         timezone=args.timezone,
         support_hours=args.support_hours,
+        working_days=args.working_days,
         onsite=args.onsite,
         status=args.status,
         baseline=args.baseline,

@@ -24,6 +24,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--template", default="it-outsourcing", help="rubric template (default it-outsourcing)")
     p.add_argument("--timezone", default="Europe/London", help="our IANA time zone (default Europe/London)")
     p.set_defaults(handler=selections_new)
+    p = sel_sub.add_parser("edit", help="change a selection's name, time zone, business hours or working days")
+    p.add_argument("selection", metavar="NAME_OR_ID")
+    p.add_argument("--name", help="a new name")
+    p.add_argument("--timezone", metavar="ZONE", help="our IANA time zone, e.g. America/New_York")
+    p.add_argument("--hours", metavar="HH:MM-HH:MM", help="our business hours (an end before the start runs overnight)")
+    p.add_argument("--days", metavar="DAYS", help="our working days: mon-fri, sun-thu or mon,tue,...")
+    p.set_defaults(handler=selections_edit)
 
     mem = sub.add_parser("members", help="the selection's panel")
     mem_sub = mem.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -94,6 +101,18 @@ def selections_list(args: argparse.Namespace, services: Services) -> int:
 def selections_new(args: argparse.Namespace, services: Services) -> int:
     view = services.selections.create(args.name, template=args.template or None, timezone=args.timezone)
     say(f"created selection {view.id}: {view.name}")
+    return 0
+
+
+def selections_edit(args: argparse.Namespace, services: Services) -> int:
+    from workbench.domain.workdays import days_label
+
+    view = services.selection_settings.edit(
+        args.selection, name=args.name, timezone=args.timezone, hours=args.hours, days=args.days
+    )
+    print(
+        f"selection {view.id}: {view.name} · {view.timezone} · {view.business_hours} {days_label(view.business_days)}"
+    )
     return 0
 
 

@@ -187,8 +187,10 @@ def _hours_minutes(text: str | None) -> tuple[int, int] | None:
     if sh > 23 or sm > 59 or em > 59 or eh > 24 or (eh == 24 and em):
         raise ValueError(f"{raw!r}: hours run from 00:00 to 24:00")
     start, end = sh * 60 + sm, eh * 60 + em
-    if end <= start:
-        raise ValueError(f"{raw!r}: the end must be after the start (00:00-24:00 is the whole day)")
+    if end == start:
+        raise ValueError(f"{raw!r}: the end must differ from the start (00:00-24:00 is the whole day)")
+    if end < start:  # overnight: the hours run past midnight into the next day
+        end += DAY_MINUTES
     return start, end
 
 
@@ -199,29 +201,41 @@ def parse_hours(text: str) -> tuple[time, time] | None:
         text: e.g. "09:00-17:00"; 24:00 is allowed as the end; "" means unknown.
 
     Returns:
-        (start, end), with ``time.max`` standing for an end of 24:00; None for "".
+        (start, end), with ``time.max`` standing for an end of 24:00; None for "". Hours that run
+        past midnight (``17:00-09:00``) give an end before the start.
 
     Raises:
-        ValueError: not hours, a time out of range, or the end not after the start.
+        ValueError: not hours, a time out of range, or the end equal to the start.
     """
     minutes = _hours_minutes(text)
     if minutes is None:
         return None
     start, end = minutes
-    return time(start // 60, start % 60), time.max if end == DAY_MINUTES else time(end // 60, end % 60)
+    if end == DAY_MINUTES:
+        return time(start // 60, start % 60), time.max
+    end %= DAY_MINUTES
+    return time(start // 60, start % 60), time(end // 60, end % 60)
 
 
 @dataclass(frozen=True, slots=True)
 class Hours:
-    """Business hours: minutes from local midnight (end up to 1440) on weekdays Mon=0..Sun=6."""
+    """Business hours: minutes from local midnight on weekdays Mon=0..Sun=6.
+
+    The hours start on each of ``days``; an end past 1440 runs into the next day (overnight
+    hours such as 17:00-09:00 are 1020-1980), so a shift that starts on Friday evening
+    ends on Saturday morning even when Saturday is not one of the days.
+    """
 
     start_min: int
     end_min: int
     days: frozenset[int]
 
     def __post_init__(self) -> None:
-        if not 0 <= self.start_min < self.end_min <= DAY_MINUTES:
-            raise ValueError(f"hours {self.start_min}-{self.end_min}: need 0 <= start < end <= {DAY_MINUTES} minutes")
+        if not (0 <= self.start_min < DAY_MINUTES and self.start_min < self.end_min <= self.start_min + DAY_MINUTES):
+            raise ValueError(
+                f"hours {self.start_min}-{self.end_min}: need 0 <= start < {DAY_MINUTES} and "
+                f"start < end <= start + {DAY_MINUTES} minutes"
+            )
         object.__setattr__(self, "days", frozenset(self.days))
         if not self.days <= frozenset(range(7)):
             raise ValueError(f"week days must be 0 (Monday) to 6 (Sunday), not {sorted(self.days)}")
@@ -276,6 +290,8 @@ def within_hours(start_utc: datetime, duration_minutes: int, hours: Hours, zone:
     begin = to_zone(start_utc, zone).timestamp()
     finish = begin + duration_minutes * 60
     day, last = datetime.fromtimestamp(begin, tz).date(), datetime.fromtimestamp(finish, tz).date()
+    if hours.end_min > DAY_MINUTES:  # the evening before may run into this day
+        day -= _ONE_DAY
     cursor = begin
     while day <= last:
         if day.weekday() in hours.days:
@@ -352,6 +368,8 @@ def weekly_overlap(ours: Hours, our_zone: str, theirs: Hours, their_zone: str, *
         if day.weekday() in ours.days:
             a, b = _day_interval(day, ours, our_tz)
             their_day, their_last = (datetime.fromtimestamp(t, their_tz).date() for t in (a, b))
+            if theirs.end_min > DAY_MINUTES:  # their evening before may run into our day
+                their_day -= _ONE_DAY
             while their_day <= their_last:
                 if their_day not in vendor_days:
                     vendor_days[their_day] = (

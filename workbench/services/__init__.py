@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.services.scheduling import SchedulingService
     from workbench.services.scope import ScopeService
     from workbench.services.scoring import ScoringService
+    from workbench.services.selection_settings import SelectionSettingsService
     from workbench.services.selections import SelectionService
 
 
@@ -39,6 +40,12 @@ class Services:
         from workbench.services.selections import SelectionService
 
         return SelectionService(self.db)
+
+    @cached_property
+    def selection_settings(self) -> SelectionSettingsService:
+        from workbench.services.selection_settings import SelectionSettingsService
+
+        return SelectionSettingsService(self.db)
 
     @cached_property
     def members(self) -> MemberService:

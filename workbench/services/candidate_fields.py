@@ -10,6 +10,7 @@ from workbench.services.base import clean_text
 from workbench.services.errors import UserError
 from workbench.services.validate import (
     check_choice,
+    check_days,
     check_hours,
     check_timezone,
     check_url,
@@ -26,6 +27,7 @@ CANDIDATE_RULES: dict[str, Callable[[Any], Any]] = {
     "support_hours": lambda v: check_hours(
         clean_text(v, field="support_hours", max_length=TEXT_MAX), field="support_hours"
     ),
+    "working_days": lambda v: check_days(v, field="working_days"),
     "onsite": lambda v: parse_bool(v, field="onsite"),
     "status": lambda v: check_choice(
         clean_text(v, field="status", max_length=TEXT_MAX), CANDIDATE_STATUSES, field="status"

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from workbench.domain.text import name_key
 from workbench.domain.vocabulary import CANDIDATE_STATUSES
+from workbench.domain.workdays import stored_days
 from workbench.services.base import unit_of_work, utcnow
 from workbench.services.candidate_details import CandidateDetails
 from workbench.services.candidate_entry import (
@@ -38,6 +39,7 @@ _VIEW_COLUMNS = (
     col(Candidate.website),
     col(Candidate.timezone),
     col(Candidate.support_hours),
+    col(Candidate.working_days),
     col(Candidate.onsite),
     col(Candidate.status),
     col(Candidate.baseline),
@@ -59,6 +61,7 @@ def candidate_view(row: Any, scope_ids: tuple[int, ...] = ()) -> CandidateView:
         baseline=bool(row.baseline),
         notes=row.notes,
         scope_item_ids=scope_ids,
+        working_days=stored_days(row.working_days),
     )
 
 
@@ -116,6 +119,7 @@ class CandidateService(CandidateDetails):
         website: str = "",
         timezone: str = "UTC",
         support_hours: str = "",
+        working_days: str | tuple[int, ...] = "mon-fri",
         onsite: bool | str = False,
         status: str = "long-list",
         baseline: bool | str = False,
@@ -138,6 +142,7 @@ class CandidateService(CandidateDetails):
             website=website,
             timezone=timezone,
             support_hours=support_hours,
+            working_days=working_days,
             onsite=onsite,
             status=status,
             baseline=baseline,
@@ -149,7 +154,8 @@ class CandidateService(CandidateDetails):
     def update(
         self, session: Session, /, ref: str | int, *, selection: str | int | None = None, **fields: Any
     ) -> CandidateView:
-        """Change only the given fields (name, website, timezone, support_hours, onsite, status, baseline, notes).
+        """Change only the given fields (name, website, timezone, support_hours, working_days, onsite, status,
+        baseline, notes).
 
         Returns:
             The changed candidate.

@@ -18,6 +18,7 @@ from workbench.services.candidate_coverage import scope_coverage
 from workbench.services.comparison_build import build_comparison, rank_candidates  # noqa: F401  (pure; re-exported)
 from workbench.services.errors import NotFound, UserError
 from workbench.services.independence import meeting_panels
+from workbench.services.meeting_warnings import lenient_hours, vendor_of
 from workbench.services.members import find_member
 from workbench.services.selections import criterion_view, find_selection, selection_view
 from workbench.services.validate import is_weight
@@ -148,6 +149,7 @@ class ComparisonService(Service):
             col(Candidate.baseline),
             col(Candidate.timezone),
             col(Candidate.support_hours),
+            col(Candidate.working_days),
         ).where(col(Candidate.selection_id) == sel.id)
         if not include_baseline:
             cand_stmt = cand_stmt.where(col(Candidate.baseline).is_(False))
@@ -158,7 +160,7 @@ class ComparisonService(Service):
         if withheld:
             view = replace(view, withheld=withheld_views(session, withheld))
         view = with_scope(view, scope_coverage(session, stored_id(sel)))
-        return with_fit(view, {r[0]: (r[3], r[4]) for r in rows}, today)
+        return with_fit(view, {r[0]: (r[3], r[4], r[5]) for r in rows}, today)
 
     @unit_of_work(write=True)
     def set_weight(
@@ -193,15 +195,18 @@ def with_scope(view: ComparisonView, coverage: Mapping[int, ScopeCoverage]) -> C
     return replace(view, candidates=tuple(replace(r, scope=coverage.get(r.id)) for r in view.candidates))
 
 
-def with_fit(view: ComparisonView, zones: Mapping[int, tuple[str, str]], today: date | None = None) -> ComparisonView:
-    """The comparison with each candidate's time-zone fit (our business hours against its support hours)."""
+def with_fit(
+    view: ComparisonView, zones: Mapping[int, tuple[str, str, str]], today: date | None = None
+) -> ComparisonView:
+    """The comparison with each candidate's time-zone fit (our business hours on our working days against its
+    support hours on its working days); ``zones``: candidate id -> (zone, support hours, stored working days)."""
     sel = view.selection
     start = today or datetime.now(ZoneInfo(sel.timezone)).date()
-    ours = timezones.hours_from(sel.business_hours, sel.business_days)
+    ours = lenient_hours(sel.business_hours, sel.business_days)
     results = []
     for r in view.candidates:
-        zone, hours = zones.get(r.id, ("", ""))
-        fit = _fit(ours, sel.timezone, timezones.hours_from(hours) if hours else None, zone, start)
+        zone, hours, days = zones.get(r.id, ("", "", ""))
+        fit = _fit(ours, sel.timezone, vendor_of(r.name, zone, hours, days).hours, zone, start)
         results.append(
             replace(
                 r,

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from workbench.domain import timezones
+from workbench.domain import timezones, workdays
 from workbench.services.validate import MAX_DURATION
 from workbench.services.views.meetings import MeetingView
 from workbench.store.models import Candidate, Meeting, MeetingMember, PanelMember, Selection
@@ -26,19 +26,8 @@ def meeting_warnings(
     extra: Sequence[tuple[datetime, int]] = (),
 ) -> list[str]:
     """Outside the vendor's support hours, outside our business hours, members double-booked."""
-    out: list[str] = []
-    theirs = timezones.hours_from(cand.support_hours) if cand.support_hours else None
-    if theirs is not None and not timezones.within_hours(start, minutes, theirs, cand.timezone):
-        local = timezones.to_zone(start, cand.timezone)
-        out.append(
-            f"outside {cand.name}'s support hours ({cand.support_hours} Mon-Fri {cand.timezone}; "
-            f"starts {local:%a %H:%M} there)"
-        )
-    days = [int(d) for d in sel.business_days.split(",") if d.strip()]
-    ours = timezones.hours_from(sel.business_hours, days)
-    if ours is not None and not timezones.within_hours(start, minutes, ours, sel.timezone):
-        local = timezones.to_zone(start, sel.timezone)
-        out.append(f"outside our business hours ({sel.business_hours} {sel.timezone}; starts {local:%a %H:%M} here)")
+    vendor = vendor_of(cand.name, cand.timezone, cand.support_hours, cand.working_days)
+    out = _hours_warnings(start, minutes, sel, our_hours(sel), vendor)
     if member_ids:
         end = start + timedelta(minutes=minutes)
         rows = session.exec(
@@ -80,6 +69,7 @@ class Vendor:
     timezone: str
     hours: timezones.Hours | None
     support_hours: str
+    days: tuple[int, ...] = workdays.DEFAULT_DAYS
 
 
 def lenient_hours(text: str, days: Sequence[int] = range(5)) -> timezones.Hours | None:
@@ -89,19 +79,38 @@ def lenient_hours(text: str, days: Sequence[int] = range(5)) -> timezones.Hours 
         return None
 
 
+def vendor_of(name: str, zone: str, support_hours: str, working_days: str) -> Vendor:
+    """A candidate's support hours on its working days (stored forms; unreadable hours are unknown)."""
+    days = workdays.stored_days(working_days)
+    return Vendor(name, zone, lenient_hours(support_hours, days), support_hours, days)
+
+
+def our_hours(sel: Selection) -> timezones.Hours | None:
+    """The selection's business hours on its working days."""
+    return lenient_hours(sel.business_hours, workdays.stored_days(sel.business_days))
+
+
 def hours_warnings(view: MeetingView, sel: Selection, ours: timezones.Hours | None, vendor: Vendor) -> list[str]:
     """Outside the vendor's support hours, outside our business hours (the wording of ``meeting_warnings``)."""
+    return _hours_warnings(view.start_utc, view.duration_minutes, sel, ours, vendor)
+
+
+def _hours_warnings(
+    start: datetime, minutes: int, sel: Selection, ours: timezones.Hours | None, vendor: Vendor
+) -> list[str]:
     out: list[str] = []
-    start, minutes = view.start_utc, view.duration_minutes
     if vendor.hours is not None and not timezones.within_hours(start, minutes, vendor.hours, vendor.timezone):
         local = timezones.to_zone(start, vendor.timezone)
         out.append(
-            f"outside {vendor.name}'s support hours ({vendor.support_hours} Mon-Fri {vendor.timezone}; "
-            f"starts {local:%a %H:%M} there)"
+            f"outside {vendor.name}'s support hours ({vendor.support_hours} {workdays.days_label(vendor.days)} "
+            f"{vendor.timezone}; starts {local:%a %H:%M} there)"
         )
     if ours is not None and not timezones.within_hours(start, minutes, ours, sel.timezone):
         local = timezones.to_zone(start, sel.timezone)
-        out.append(f"outside our business hours ({sel.business_hours} {sel.timezone}; starts {local:%a %H:%M} here)")
+        out.append(
+            f"outside our business hours ({sel.business_hours} {workdays.days_label(ours.days)} {sel.timezone}; "
+            f"starts {local:%a %H:%M} here)"
+        )
     return out
 
 

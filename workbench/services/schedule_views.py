@@ -11,7 +11,7 @@ from workbench.domain import timezones
 from workbench.services.base import Service, unit_of_work
 from workbench.services.lookups import find_meeting_candidate
 from workbench.services.meeting_views import meeting_views
-from workbench.services.meeting_warnings import Vendor, find_clashes, hours_warnings, lenient_hours, meeting_warnings
+from workbench.services.meeting_warnings import find_clashes, hours_warnings, meeting_warnings, our_hours, vendor_of
 from workbench.services.members import find_member
 from workbench.services.selections import find_selection
 from workbench.services.views.schedule import ScheduleRow
@@ -49,10 +49,12 @@ class ScheduleViewService(Service):
         """
         sel = find_selection(session, selection)
         rows = selection_meetings(session, stored_id(sel))
-        vendors = {m.candidate_id: Vendor(name, zone, lenient_hours(hours), hours) for m, name, zone, hours in rows}
+        vendors = {
+            r.meeting.candidate_id: vendor_of(r.candidate, r.candidate_timezone, r.support_hours, r.working_days)
+            for r in rows
+        }
         views = meeting_views(session, [(r.meeting, r.candidate) for r in rows], with_agenda=False)
-        days = [int(d) for d in sel.business_days.split(",") if d.strip()]
-        ours = lenient_hours(sel.business_hours, days)
+        ours = our_hours(sel)
         clashes = find_clashes(views)
         series_sizes: dict[int, int] = {}
         for view in views:

@@ -14,7 +14,7 @@ from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
 from workbench.services.lookups import find_meeting, find_meeting_candidate
 from workbench.services.meeting_views import meeting_views
-from workbench.services.meeting_warnings import meeting_warnings
+from workbench.services.meeting_warnings import meeting_warnings, our_hours, vendor_of
 from workbench.services.meetings import insert_meeting
 from workbench.services.members import find_active_member
 from workbench.services.selections import find_selection, load_questions
@@ -221,17 +221,20 @@ class SchedulingService(Service):
 
     @unit_of_work(write=False)
     def fit(self, session: Session, *, selection: str | int | None = None, start: date | None = None) -> list[FitView]:
-        """Hours per week our business hours overlap each vendor's support hours, over 12 months."""
+        """Hours per week our business hours overlap each vendor's support hours, over 12 months.
+
+        Ours are the selection's hours on its working days in its zone; each vendor's are its support
+        hours (overnight ones too) on its working days in its zone; clock changes on both sides count.
+        """
         sel = find_selection(session, selection)
         start = start or utcnow().astimezone(ZoneInfo(sel.timezone)).date()
-        days = [int(d) for d in sel.business_days.split(",") if d.strip()]
-        ours = timezones.hours_from(sel.business_hours, days)
+        ours = our_hours(sel)
         out = []
         for cand in session.exec(
             select(Candidate).where(col(Candidate.selection_id) == sel.id).order_by(col(Candidate.name))
         ).all():
             cid = stored_id(cand)
-            theirs = timezones.hours_from(cand.support_hours) if cand.support_hours else None
+            theirs = vendor_of(cand.name, cand.timezone, cand.support_hours, cand.working_days).hours
             if ours is None or theirs is None:
                 out.append(FitView(cid, cand.name, cand.timezone, cand.support_hours, None, None, None))
                 continue

@@ -336,8 +336,11 @@ def create_selection(
 
 
 def apply_template(session: Session, selection: Selection, template: str) -> None:
-    """Copy a shipped rubric, its question bank and its scope items into a selection."""
+    """Copy a shipped rubric, its question bank and its scope items into a selection, in its words for our place."""
     from workbench import shipped
+    from workbench.services.kit_wording import our_words
+
+    say = our_words(selection)
 
     try:
         rubric = shipped.load_rubric(template)
@@ -368,14 +371,14 @@ def apply_template(session: Session, selection: Selection, template: str) -> Non
             selection_id=stored_id(selection),
             key=c.key,
             name=c.name,
-            description=c.description,
+            description=say(c.description),
             weight=float(c.weight),
             position=pos,
-            anchor_1=a[0],
-            anchor_2=a[1],
-            anchor_3=a[2],
-            anchor_4=a[3],
-            anchor_5=a[4],
+            anchor_1=say(a[0]),
+            anchor_2=say(a[1]),
+            anchor_3=say(a[2]),
+            anchor_4=say(a[3]),
+            anchor_5=say(a[4]),
         )
         session.add(crit)
         session.flush()
@@ -387,8 +390,8 @@ def apply_template(session: Session, selection: Selection, template: str) -> Non
         question = Question(
             selection_id=stored_id(selection),
             criterion_id=criterion_ids[q.criterion],
-            text=q.text,
-            guidance=q.guidance,
+            text=say(q.text),
+            guidance=say(q.guidance),
             position=pos,
         )
         session.add(question)

@@ -81,7 +81,11 @@ def _suggested_zone(text: str) -> str | None:
 
 
 def check_hours(value: str, *, field: str = "support_hours", allow_empty: bool = True) -> str:
-    """Hours as ``HH:MM-HH:MM`` (24-hour clock, start before end; 24:00 allowed as an end)."""
+    """Hours as ``HH:MM-HH:MM`` (24-hour clock; 24:00 allowed as an end).
+
+    An end before the start runs past midnight (``17:00-09:00``: from 17:00 to 09:00 the next
+    morning); an end equal to the start is refused (``00:00-24:00`` is the whole day).
+    """
     text = (value or "").strip()
     if not text and allow_empty:
         return ""
@@ -92,9 +96,26 @@ def check_hours(value: str, *, field: str = "support_hours", allow_empty: bool =
     end = int(m.group(3)) * 60 + int(m.group(4))
     if end > 24 * 60:
         raise UserError(f"{text!r}: the end is after 24:00", field=field)
-    if end <= start:
-        raise UserError(f"{text!r}: the end must be after the start", field=field)
+    if end == start:
+        raise UserError(f"{text!r}: the end must differ from the start (00:00-24:00 is the whole day)", field=field)
     return text
+
+
+def check_days(value: object, *, field: str = "working_days") -> str:
+    """Working days as typed (``mon-fri``, ``sun-thu``, ``mon,wed,fri``) or as week day numbers;
+    the stored form ``"0,1,2,3,4"`` (Monday = 0)."""
+    from workbench.domain import workdays
+
+    try:
+        if isinstance(value, str):
+            days = workdays.parse_days(clean_text(value, field=field, max_length=200))
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            days = workdays.check_days(value)
+        else:
+            raise ValueError(f"{value!r} is not week days (e.g. mon-fri)")
+    except ValueError as exc:
+        raise UserError(str(exc), field=field) from None
+    return workdays.store_days(days)
 
 
 def is_weight(value: object) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from workbench.domain.text import find_by_name
@@ -55,6 +56,7 @@ class MeetingRow(NamedTuple):
     candidate: str  # the candidate's name
     candidate_timezone: str
     support_hours: str
+    working_days: str = "0,1,2,3,4"  # the candidate's, stored form (Monday = 0)
 
 
 def selection_meetings(
@@ -72,7 +74,13 @@ def selection_meetings(
         The meetings, earliest first (then by number), each with its candidate's name, zone and hours.
     """
     stmt = (
-        select(Meeting, Candidate.name, Candidate.timezone, Candidate.support_hours)
+        sa_select(
+            Meeting,
+            col(Candidate.name),
+            col(Candidate.timezone),
+            col(Candidate.support_hours),
+            col(Candidate.working_days),
+        )
         .join(Candidate, col(Candidate.id) == Meeting.candidate_id)
         .where(col(Meeting.selection_id) == selection_id)
         .order_by(col(Meeting.start_utc), col(Meeting.id))
@@ -81,4 +89,4 @@ def selection_meetings(
         stmt = stmt.where(col(Meeting.candidate_id) == candidate_id)
     if not include_cancelled:
         stmt = stmt.where(col(Meeting.status) != "cancelled")
-    return [MeetingRow(*row) for row in session.exec(stmt).all()]
+    return [MeetingRow(*row) for row in session.execute(stmt).all()]

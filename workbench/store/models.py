@@ -134,7 +134,8 @@ class Candidate(SQLModel, table=True):
     name: str = Field(max_length=200)
     website: str = ""
     timezone: str = "UTC"
-    support_hours: str = ""  # HH:MM-HH:MM in the candidate's zone, "" when unknown
+    support_hours: str = ""  # HH:MM-HH:MM in the candidate's zone (may run past midnight), "" when unknown
+    working_days: str = Field(default="0,1,2,3,4", sa_column_kwargs={"server_default": "0,1,2,3,4"})  # Monday = 0
     onsite: bool = False
     status: str = "long-list"
     baseline: bool = False

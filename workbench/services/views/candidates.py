@@ -19,6 +19,7 @@ class CandidateView:
     baseline: bool
     notes: str
     scope_item_ids: tuple[int, ...] = ()
+    working_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday = 0; the days its support hours start on
 
 
 @dataclass(frozen=True, slots=True)
