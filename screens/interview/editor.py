@@ -135,7 +135,7 @@ class Draft:
                     self._stored = typed
                     return None
                 gone = self.note_id
-                services.notes.delete(gone)
+                services.notes.delete(gone, member=self.member)
                 self.note_id, result = None, Deleted(gone)
             elif self.note_id is None:
                 due_on = (due or None) if self.mode == "action" else None
@@ -150,9 +150,9 @@ class Draft:
                 )
                 self.note_id = result.id
             elif self.mode == "action":
-                result = services.notes.update(self.note_id, text=text, owner=owner, due=due or None)
+                result = services.notes.update(self.note_id, member=self.member, text=text, owner=owner, due=due or None)
             else:
-                result = services.notes.update(self.note_id, text=text)
+                result = services.notes.update(self.note_id, member=self.member, text=text)
             self._stored = typed
             return result
 
