@@ -84,7 +84,8 @@ def test_a_deleted_note_leaves_its_last_version_in_the_history(services, two) ->
 
 
 @pytest.mark.parametrize(
-    "typed", ["2026-13-45", "2031-02-30", "20310520", "2031-5-6", "2031-W01-1", "31/05/2031", "tomorrow", "２０３１-05-20"]
+    "typed",
+    ["2026-13-45", "2031-02-30", "20310520", "2031-5-6", "2031-W01-1", "31/05/2031", "tomorrow", "２０３１-05-20"],
 )
 def test_a_bad_due_date_is_refused_before_anything_is_stored(services, two, typed) -> None:
     m, _ = two
@@ -121,14 +122,14 @@ def test_state_changes_refused(services, two) -> None:
     action = services.notes.add(m.id, member="Ana Ortiz", kind="action", text="Send the SLA")
     with pytest.raises(UserError, match=r"^ACTION: note \d+ is a note, not an action"):
         services.actions.set_state(plain.id, "done", member="Ana Ortiz")
-    with pytest.raises(NotFound, match="^ACTION: no action numbered '999999'"):
+    with pytest.raises(NotFound, match=r"^ACTION: no action numbered '999999'"):
         services.actions.set_state(999999, "done", member="Ana Ortiz")
     with pytest.raises(UserError, match="--state"):
         services.actions.set_state(action.id, "finished", member="Ana Ortiz")
     with pytest.raises(NotFound, match="--member"):
         services.actions.set_state(action.id, "done", member="Zed")
     # Ben has not submitted: Ana's action is withheld from him, so he is told there is none.
-    with pytest.raises(NotFound, match="^ACTION: no action numbered"):
+    with pytest.raises(NotFound, match=r"^ACTION: no action numbered"):
         services.actions.set_state(action.id, "done", member="Ben Cole")
     assert services.notes.list(m.id)[1].state == "open"
 
@@ -185,3 +186,27 @@ def test_open_actions_are_carried_to_the_next_meeting_and_its_minutes(services, 
     assert services.actions.carried(other.id, member="Ana Ortiz") == []
     with pytest.raises(NotFound, match="MEETING"):
         services.actions.carried(424242)
+
+
+def test_the_minutes_files_show_carried_actions_and_closed_states(services, two) -> None:
+    from workbench.exports.minutes import render_minutes
+
+    first, second = two
+    a = services.notes.add(first.id, member="Ana Ortiz", kind="action", text="Send *the* SLA", owner="Acme")
+    b = services.notes.add(first.id, member="Ana Ortiz", kind="action", text="Book <the> room", due="2031-05-09")
+    services.actions.set_state(b.id, "dropped", member="Ana Ortiz")
+    _submit_all(services, first)
+    md = render_minutes(services.minutes.minutes(second.id), "md")
+    assert (
+        "## Open actions from earlier meetings\n\n"
+        f"- Send \\*the\\* SLA **Owner:** Acme; **due:** no date (action {a.id}, meeting {first.id}, Ana Ortiz)\n\n"
+        "## Notes, decisions, actions, concerns and knowledge gaps\n"  # the second meeting's own: still pending
+    ) in md
+    html = render_minutes(services.minutes.minutes(second.id), "html")
+    assert "<h2>Open actions from earlier meetings</h2>" in html and "Send *the* SLA" in html
+    own = render_minutes(services.minutes.minutes(first.id), "md")
+    assert "- Book &lt;the&gt; room **Owner:** unassigned; **due:** Fri 9 May 2031 **(dropped)**\n" in own
+    assert "Open actions from earlier meetings" not in own
+    assert '<td class="text">Book &lt;the&gt; room <strong>(dropped)</strong></td>' in render_minutes(
+        services.minutes.minutes(first.id), "html"
+    )

@@ -8,17 +8,19 @@ the minutes do: a list for everyone never shows notes still withheld from one of
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.independence import MeetingPanel
 from workbench.domain.text import is_blank, name_key
 from workbench.domain.vocabulary import ACTION_STATES
 from workbench.services.base import Service, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
-from workbench.domain.independence import MeetingPanel
 from workbench.services.independence import meeting_panels
 from workbench.services.lookups import find_meeting
 from workbench.services.members import find_member
@@ -46,7 +48,7 @@ def visible(panel: MeetingPanel, author: int, viewer: int | None) -> bool:
     return panel.may_see_notes_of(viewer, author)
 
 
-def _rows(session: Session, *where: object) -> list[tuple[Note, str, Meeting, str]]:
+def _rows(session: Session, *where: Any) -> list[tuple[Note, str, Meeting, str]]:
     stmt = (
         select(Note, col(PanelMember.name), Meeting, col(Candidate.name))
         .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
@@ -95,7 +97,7 @@ def _viewer(session: Session, selection_id: int, member: str | int | None, field
 def carried_actions(
     session: Session, meetings: Iterable[Meeting], *, viewer: int | None, now: datetime | None = None
 ) -> dict[int, list[ActionView]]:
-    """For each meeting, the open actions of its candidate's earlier meetings (not cancelled) that ``viewer`` may see."""
+    """For each meeting, the open actions of its candidate's earlier (not cancelled) meetings ``viewer`` may see."""
     wanted = list(meetings)
     if not wanted:
         return {}
@@ -170,7 +172,7 @@ class ActionService(Service):
     @unit_of_work(write=False)
     def carried(
         self, session: Session, meeting_id: str | int, *, member: str | int | None = None, now: datetime | None = None
-    ) -> list[ActionView]:
+    ) -> builtins.list[ActionView]:
         """The open actions of the candidate's earlier meetings, for the start of this one (what ``member`` may see)."""
         meeting = find_meeting(session, meeting_id)
         viewer = _viewer(session, meeting.selection_id, member, "--member")

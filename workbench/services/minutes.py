@@ -301,7 +301,7 @@ class _Batch:
     def _carried(self, m: MeetingView) -> tuple[ActionView, ...]:
         """The open actions of the candidate's earlier meetings (not cancelled) shown to everyone."""
         here, cand = (m.start_utc, m.id), self.candidates[m.candidate_id].name
-        found = []
+        found: list[ActionView] = []
         for row in self.following.get(m.candidate_id, []):
             mid = stored_id(row)
             if (row.start_utc, mid) >= here:

@@ -5,6 +5,7 @@ A note is changed or deleted by its author only, and the version replaced is kep
 
 from __future__ import annotations
 
+import builtins
 import re
 from datetime import date, datetime
 from typing import Any
@@ -235,16 +236,19 @@ class NoteService(Service):
         """
         row, member_name = _find_note(session, note_id)
         editor = _author_only(session, row, member_name, member)
-        new = {
+        new_kind = row.kind if kind is None else check_choice(kind, NOTE_KINDS, field="--kind")
+        new_owner = row.owner if owner is None else _owner(owner)
+        new_due = row.due if due is UNCHANGED else _due(due)
+        new: dict[str, Any] = {
             "text": row.text if text is None else _text(text),
-            "kind": row.kind if kind is None else check_choice(kind, NOTE_KINDS, field="--kind"),
-            "owner": row.owner if owner is None else _owner(owner),
-            "due": row.due if due is UNCHANGED else _due(due),
+            "kind": new_kind,
+            "owner": new_owner,
+            "due": new_due,
             "question_id": (
                 row.question_id if question_id is UNCHANGED else _question(session, row.meeting_id, question_id)
             ),
         }
-        _check_action_fields(new["kind"], new["owner"], new["due"])
+        _check_action_fields(new_kind, new_owner, new_due)
         if all(getattr(row, name) == value for name, value in new.items()):
             return _view(row, member_name)
         now = utcnow()
@@ -280,6 +284,6 @@ class NoteService(Service):
         session.flush()
 
     @unit_of_work(write=False)
-    def history(self, session: Session, note_id: str | int) -> list[NoteRevisionView]:
+    def history(self, session: Session, note_id: str | int) -> builtins.list[NoteRevisionView]:
         """The versions a note's changes replaced, oldest first (a deleted note's too)."""
         return note_history(session, note_id)
