@@ -6,12 +6,12 @@ A note is changed or deleted by its author only, and the version replaced is kep
 from __future__ import annotations
 
 import builtins
-import re
 from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.due import parse_due as due_date
 from workbench.domain.vocabulary import NOTE_KINDS
 from workbench.services.base import Service, clean_text, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
@@ -23,7 +23,6 @@ from workbench.services.views.meetings import NoteRevisionView, NoteView
 from workbench.store.models import AgendaItem, Note, PanelMember, stored_id
 
 MAX_TEXT = 20_000
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Unchanged:
@@ -56,16 +55,10 @@ def parse_due(value: date | str | None) -> date | None:
     """A due date: a date, or a calendar date written YYYY-MM-DD ("" or None: no date); UserError naming --due."""
     if value is None or isinstance(value, date):
         return value
-    text = str(value).strip()
-    if not text:
-        return None
     try:
-        if _ISO_DAY.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    shown = text if len(text) <= 40 else text[:40] + "…"
-    raise UserError(f"{shown!r} is not a date: write it as YYYY-MM-DD, e.g. 2031-05-20", field="--due")
+        return due_date(str(value))
+    except ValueError as exc:
+        raise UserError(str(exc), field="--due") from None
 
 
 _due = parse_due
