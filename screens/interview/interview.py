@@ -188,9 +188,9 @@ class InterviewScreen(KeptLines, Saving):
         self.show_progress()
         if not self.editing:
             agenda.focus()
-        mid, who = view.header.meeting_id, view.member
+        mid, who, now = view.header.meeting_id, view.member, self.wb.clock_now
         self.call(
-            lambda s: s.actions.carried(mid, member=who),
+            lambda s: s.actions.carried(mid, member=who, now=now),
             lambda found: self._open_actions_read(who, found),
             group="iv-open-actions",
             exclusive=True,
