@@ -305,25 +305,13 @@ class InterviewScreen(KeptLines, Saving):
 
     def action_my_notes(self) -> None:
         """Choose one of your notes to edit (in the editor, saved as you type) or delete; others' are read-only."""
-        view = self.view
-        if view is None:
-            return
-        from screens.actions.note_form import delete_note
-        from screens.actions.picker import NotesPicker
+        from screens.interview.my_notes import pick_my_note
 
-        self.finish_editing(focus=False)
-        me = view.member
+        pick_my_note(self)
 
-        def chosen(result: Any) -> None:
-            if result is None or self.view is None or self.view.member != me:
-                return
-            what, note = result
-            if what == "edit":
-                self.editor.open_note(note)
-            else:
-                delete_note(self, note, me, self.load)
-
-        self.app.push_screen(NotesPicker(list(self.notes), me), chosen)
+    def edit_note(self, note: NoteView) -> None:
+        """Open one of the member's own notes in the editor."""
+        self.editor.open_note(note)
 
     def action_edit(self, mode: str) -> None:
         """Open the editor for a note of a kind, or for the comment of the current score."""
