@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "workbench.commands.minutes",
     "workbench.commands.admin",
     "workbench.commands.interview",
+    "workbench.commands.actions",
 )
 
 Handler = Callable[[argparse.Namespace, "Services"], int | None]

@@ -93,6 +93,13 @@ class HomeScreen(WorkbenchScreen):
         ),
         Binding("m", "app.choose_member", "I am…", tooltip="Choose the panel member this terminal speaks for"),
         Binding("r", "refresh", "Refresh", tooltip="Read the progress and the meetings again"),
+        Binding(
+            "a",
+            "app.open('actions')",
+            "Actions",
+            show=False,
+            tooltip="Every action item of the meetings, overdue first",
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:

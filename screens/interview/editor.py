@@ -12,10 +12,14 @@ import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, TextArea
+
+from screens.actions.words import in_app_words
+from workbench.domain.due import due_problem
 
 if TYPE_CHECKING:
     from screens.interview.host import InterviewHost
@@ -115,14 +119,19 @@ class Draft:
         self._lock = threading.Lock()
         self._stored: tuple[str, str, str] | None = None
 
+    def stored_as(self, text: str, owner: str, due: str) -> None:
+        """What the note being edited holds already (saving it unchanged stores nothing)."""
+        with self._lock:
+            self._stored = (text, owner, due)
+
     def store(self, services: Services, text: str, owner: str = "", due: str = "", *, final: bool = False) -> Any:
         """Save what is typed now: the stored view, None when nothing changed, or Deleted when emptied.
 
         While typing (not ``final``) a due date is sent only once it is a whole date.
         """
         with self._lock:
-            if not final and due and not FULL_DATE.fullmatch(due.strip()):
-                due = self._stored[2] if self._stored else ""
+            if due and (not final or self.mode != "action") and due_problem(due) is not None:
+                due = self._stored[2] if self._stored else ""  # half typed (or refused): the date stored stays
             typed = (text, owner, due)
             if typed == self._stored:
                 return None
@@ -135,7 +144,7 @@ class Draft:
                     self._stored = typed
                     return None
                 gone = self.note_id
-                services.notes.delete(gone)
+                services.notes.delete(gone, member=self.member)
                 self.note_id, result = None, Deleted(gone)
             elif self.note_id is None:
                 due_on = (due or None) if self.mode == "action" else None
@@ -150,9 +159,11 @@ class Draft:
                 )
                 self.note_id = result.id
             elif self.mode == "action":
-                result = services.notes.update(self.note_id, text=text, owner=owner, due=due or None)
+                result = services.notes.update(
+                    self.note_id, member=self.member, text=text, owner=owner, due=due or None
+                )
             else:
-                result = services.notes.update(self.note_id, text=text)
+                result = services.notes.update(self.note_id, member=self.member, text=text)
             self._stored = typed
             return result
 
@@ -198,6 +209,46 @@ class NoteEditing:
         screen.set_focus(text)  # at once: the keys typed right after n go into the note, not to the agenda
         text.move_cursor(text.document.end)
 
+    def open_note(self, note: NoteView) -> None:
+        """Open the editor on one of the member's own notes: changes are saved as they are typed (emptied: deleted)."""
+        screen, view = self.screen, self.screen.view
+        if view is None or note.member != view.member:
+            return
+        self.finish(focus=False)
+        draft = Draft(note.kind, view.header.meeting_id, view.member, note.question_id, note_id=note.id)
+        due = note.due.isoformat() if note.due else ""
+        draft.stored_as(note.text, note.owner, due)
+        self.draft, self.typed = draft, [note.text, note.owner, due]
+        number = next((q.number for q in screen.questions if q.question_id == note.question_id), None)
+        title = EDITOR_TITLE.get(note.kind, note.kind) + (f" · question {number}" if number is not None else "")
+        screen.query_one("#iv-editor-title", Static).update(
+            Text.assemble((f"Editing your {title.lower()}", "bold"), ("  saved as you type · escape when done", "dim"))
+        )
+        screen.query_one("#iv-action-fields").display = note.kind == "action"
+        screen.query_one("#iv-owner", Input).value = note.owner
+        screen.query_one("#iv-due", Input).value = due
+        self._show_error("")
+        text = screen.query_one("#iv-editor-text", TextArea)
+        text.load_text(note.text)
+        screen.query_one("#iv-editor").display = True
+        screen.query_one("#iv-notes-box").add_class("-editing")
+        screen.set_focus(text)
+        text.move_cursor(text.document.end)
+
+    def _show_error(self, message: str) -> None:
+        with contextlib.suppress(Exception):  # the widgets may be gone (leaving)
+            self.screen.query_one("#iv-editor-error", Static).update(Text(message))
+
+    def _due_refused(self, due: str, *, strict: bool) -> str | None:
+        """Why the due date typed cannot be saved (None: it can); half-typed dates wait unless ``strict``."""
+        draft = self.draft
+        if draft is None or draft.mode != "action":
+            return None
+        problem = due_problem(due)
+        if problem is None or not (strict or FULL_DATE.fullmatch(due.strip())):
+            return None
+        return f"Due date: {problem}. Nothing is saved until it is a date (or empty)."
+
     @property
     def typing(self) -> bool:
         """True while a save waits for typing to pause."""
@@ -227,23 +278,31 @@ class NoteEditing:
             self._timer.stop()  # a fired one-shot timer does not re-arm with reset()
             self._timer = None
 
-    def store(self, *, final: bool = False) -> None:
-        """Queue a save of the draft as typed now (``final``: the due date as typed, even if refused)."""
+    def store(self, *, final: bool = False, strict: bool = False) -> bool:
+        """Queue a save of the draft as typed now (``final``: the due date as typed); False when the due date
+        typed is refused: then nothing is saved, and the editor says why in the app's words."""
         draft, screen = self.draft, self.screen
         if draft is None:
-            return
+            return True
         self._stop_timer()
         self._read_fields()
         text, owner, due = self.typed
+        refused = self._due_refused(due, strict=final or strict)
+        if refused:
+            self._show_error(refused)
+            screen.show_saved("Due date: not a date", failed=True)
+            return False
+        self._show_error("")
 
         def failed(exc: BaseException) -> None:
-            screen.not_saved(exc)
-            if final and getattr(exc, "field", None) == "--due":  # keep the text; the date is what was refused
-                screen.user_save(lambda s: draft.store(s, text, owner, due), lambda r: self.stored(draft, r))
+            told = in_app_words(exc)
+            screen.not_saved(told)
+            self._show_error(str(told))
 
         screen.user_save(
             lambda s: draft.store(s, text, owner, due, final=final), lambda r: self.stored(draft, r), failed=failed
         )
+        return True
 
     def stored(self, draft: Draft, result: Any) -> None:
         """Show what the service stored: the comment, or the note in the list (gone when emptied)."""
@@ -283,7 +342,13 @@ class NoteEditing:
         """Save the draft, close the editor and (``focus``) go back to the agenda."""
         if self.draft is None:
             return
-        self.store(final=True)
+        draft = self.draft
+        if not self.store(final=True):  # a refused due date: the editor stays open on it
+            if focus:
+                self.screen.set_focus(self.screen.query_one("#iv-due", Input))
+                return
+            text, owner, due = self.typed  # closed all the same (another editor, submitting): the date stored stays
+            self.screen.user_save(lambda s: draft.store(s, text, owner, due), lambda r: self.stored(draft, r))
         self.draft = None
         self.screen.query_one("#iv-editor").display = False
         self.screen.query_one("#iv-notes-box").remove_class("-editing")

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Input, Static, TextArea
 from screens.interview.editor import FIELDS, EditorBox, NoteEditing
 from screens.interview.frame import KeptLines, QuietHorizontal, QuietScroll, QuietStatic, QuietVertical
 from screens.interview.handover import Keyboard
-from screens.interview.parts import header_text, notes_text
+from screens.interview.parts import header_text, notes_text, open_actions_text
 from screens.interview.position import Position
 from screens.interview.saver import Saver, Saving
 from screens.interview.status import StatusLine
@@ -31,6 +31,7 @@ from screens.shell.base import describe_error
 from workbench.domain.display import several_lines
 
 if TYPE_CHECKING:
+    from workbench.services.views.actions import ActionView
     from workbench.services.views.interview import InterviewQuestion, InterviewView
     from workbench.services.views.meetings import NoteView
     from workbench.services.views.scoring import ScoreView
@@ -57,6 +58,7 @@ class InterviewScreen(KeptLines, Saving):
         Binding("d", "edit('decision')", "Decision", tooltip="Record a decision"),
         Binding("a", "edit('action')", "Action", tooltip="Record an action item with its owner and due date"),
         Binding("g", "edit('gap')", "Gap", tooltip="Record a knowledge gap: what the vendor did not know"),
+        Binding("e", "my_notes", "My notes", show=False, tooltip="Edit or delete one of your notes of this meeting"),
         Binding("t", "timer", "Timer", tooltip="Start or pause the current question's timer"),
         Binding("s", "submit", "Submit", tooltip="Submit your scorecard (asks first); then see everyone's scores"),
         Binding("escape", "leave", "Leave", tooltip="Leave the interview (everything is saved first)"),
@@ -71,6 +73,7 @@ class InterviewScreen(KeptLines, Saving):
         self.view: InterviewView | None = None
         self.questions: list[InterviewQuestion] = []
         self.notes: list[NoteView] = []
+        self.open_actions: list[ActionView] = []  # the candidate's open actions from earlier meetings
         self.editor = NoteEditing(self)
         self.keyboard = Keyboard(self)
         self._key_actions = {
@@ -186,6 +189,18 @@ class InterviewScreen(KeptLines, Saving):
         self.show_progress()
         if not self.editing:
             agenda.focus()
+        mid, who, now = view.header.meeting_id, view.member, self.wb.clock_now
+        self.call(
+            lambda s: s.actions.carried(mid, member=who, now=now),
+            lambda found: self._open_actions_read(who, found),
+            group="iv-open-actions",
+            exclusive=True,
+        )
+
+    def _open_actions_read(self, member: str, found: list[ActionView]) -> None:
+        if self.view is not None and self.view.member == member:
+            self.open_actions = list(found)
+            self.show_notes()
 
     def _show_head(self) -> None:
         if self.view is None:
@@ -216,9 +231,10 @@ class InterviewScreen(KeptLines, Saving):
         if self.view is None:
             return
         numbers = {q.question_id: q.number for q in self.questions}
-        self.query_one("#iv-notes", Static).update(
-            notes_text(self.notes, self.view.member, numbers, self.view.header.our_zone)
-        )
+        text = notes_text(self.notes, self.view.member, numbers, self.view.header.our_zone)
+        if self.open_actions:
+            text = open_actions_text(self.open_actions) + text
+        self.query_one("#iv-notes", Static).update(text)
         self.query_one("#iv-notes-scroll", QuietScroll).scroll_end(animate=False)
 
     def show_progress(self) -> None:
@@ -288,6 +304,16 @@ class InterviewScreen(KeptLines, Saving):
 
     # ------------------------------------------------------------------ notes and comments
 
+    def action_my_notes(self) -> None:
+        """Choose one of your notes to edit (in the editor, saved as you type) or delete; others' are read-only."""
+        from screens.interview.my_notes import pick_my_note
+
+        pick_my_note(self)
+
+    def edit_note(self, note: NoteView) -> None:
+        """Open one of the member's own notes in the editor."""
+        self.editor.open_note(note)
+
     def action_edit(self, mode: str) -> None:
         """Open the editor for a note of a kind, or for the comment of the current score."""
         self.editor.open(mode)
@@ -302,7 +328,7 @@ class InterviewScreen(KeptLines, Saving):
 
     def on_descendant_blur(self, event: Any) -> None:
         if self.editing and event.widget.id in FIELDS:
-            self.editor.store()
+            self.editor.store(strict=event.widget.id == "iv-due")
 
     def action_finish_editing(self) -> None:
         """Save the note being written, close the editor and go back to the agenda."""
@@ -366,7 +392,7 @@ class InterviewScreen(KeptLines, Saving):
 
     def forget(self, message: str) -> None:
         """Forget and wipe everything shown for the member at the keyboard, showing ``message``."""
-        self.view, self.questions, self.notes = None, [], []
+        self.view, self.questions, self.notes, self.open_actions = None, [], [], []
         self.agenda.show([], 0)
         self.query_one("#iv-head", Static).update(Text(several_lines(message)))  # may name a member: plain
         self.panel.show(None, 0, self.now())

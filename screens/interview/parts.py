@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from workbench.services.views.actions import ActionView
     from workbench.services.views.interview import InterviewHeader, InterviewQuestion, InterviewView, QuestionScores
     from workbench.services.views.meetings import NoteView
 
@@ -182,6 +184,21 @@ def notes_text(notes: tuple[NoteView, ...] | list[NoteView], me: str, numbers: d
             )
         if note.member != me:
             text.append(f" ({note.member})", style="dim")
+    return text
+
+
+def open_actions_text(actions: Sequence[ActionView]) -> Text:
+    """The candidate's open actions from earlier meetings, shown at the start of this one (then a blank line)."""
+    text = Text(f"Open actions from earlier meetings ({len(actions)}):", style="bold yellow")
+    for a in actions:
+        text.append("\n  • ")
+        text.append(" ".join(a.text.split()))
+        due = a.due.isoformat() if a.due else "no date"
+        text.append(f" → {' '.join(a.owner.split()) or 'no owner'}, due {due}", style="bold")
+        if a.overdue:
+            text.append(" OVERDUE", style="bold red")
+        text.append(f" (meeting {a.meeting_id}, action {a.id})", style="dim")
+    text.append("\n\n")
     return text
 
 

@@ -75,6 +75,7 @@ class MinutesScreen(WorkbenchScreen):
             tooltip="Write the minutes of every meeting with this candidate to a folder, one file each",
         ),
         Binding("r", "reload", "Reload", show=False, tooltip="Read the minutes again from the database"),
+        Binding("n", "my_notes", "My notes", show=False, tooltip="Edit or delete one of your notes of this meeting"),
         Binding("escape,backspace", "back", "Back", tooltip="Back to the screen before"),
     ]
 
@@ -189,6 +190,29 @@ class MinutesScreen(WorkbenchScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_my_notes(self) -> None:
+        """Choose one of your notes of this meeting to edit or delete (another member's are read-only)."""
+        if self.minutes is None:
+            return
+        me, withheld = self.wb.member, self.minutes.view.notes_withheld
+        if not me:
+            self.notify("Choose who you are first: m on the home screen.", severity="warning")
+            return
+        from screens.actions.note_form import delete_note, edit_note
+        from screens.actions.picker import NotesPicker
+
+        def chosen(result: Any) -> None:
+            if result is not None:
+                what, note = result
+                (edit_note if what == "edit" else delete_note)(self, note, me, self.load)
+
+        def listed(notes: list[Any]) -> None:
+            shown = [n for n in notes if n.member == me or not withheld]  # withheld: one's own only
+            self.app.push_screen(NotesPicker(shown, me), chosen)
+
+        meeting = self.minutes.view.meeting.id
+        self.call(lambda s: s.notes.list(meeting), listed, failed=self.show_error)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -11,13 +11,15 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from screens.shell.sections import SECTIONS
+from screens.shell.sections import SECTION_TIPS, SECTIONS
 
 if TYPE_CHECKING:
     from screens.shell.host import Workbench
 
 # Screen actions already offered under a clearer name above the screen's own keys.
-COVERED = frozenset({"load_sample", "new_selection", "panel", "app.choose_member", "app.help", "help"})
+COVERED = frozenset(
+    {"load_sample", "new_selection", "panel", "app.choose_member", "app.help", "help", "app.open('actions')"}
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def workbench_commands(app: App[Any], screen: object) -> Iterator[Command]:
         where = "" if name == "home" else f" · {wb.selection or 'choose a selection first'}"
         yield Command(
             name.capitalize(),
-            (tips.get(f"open('{name}')") or "The selections and their progress") + where,
+            (tips.get(f"open('{name}')") or SECTION_TIPS.get(name) or "The selections and their progress") + where,
             _section(app, name),
         )
     yield Command("Load the sample selection", "A fictional selection to look around in", _on_home(app, "load_sample"))

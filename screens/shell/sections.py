@@ -12,8 +12,12 @@ SECTIONS = {
     "candidates": "screens.candidates.candidates:CandidatesScreen",
     "schedule": "screens.schedule.schedule:ScheduleScreen",
     "comparison": "screens.comparison.comparison:ComparisonScreen",
+    "actions": "screens.actions.actions:ActionsScreen",
 }
 """The sections of the workspace: name -> "module:Class"."""
+
+SECTION_TIPS = {"actions": "Every action item of the meetings, overdue first (a on the home screen)"}
+"""What the palette says of a section that has no function key of its own."""
 
 RECORD_SCREENS = {
     "interview": "screens.interview.interview:InterviewScreen",

@@ -78,32 +78,32 @@ def test_bad_notes_are_refused_and_nothing_is_stored(services, meeting) -> None:
 
 def test_update_changes_only_what_is_given(services, meeting) -> None:
     note = services.notes.add(meeting.id, member="Ana Ortiz", kind="action", text="Ask", owner="Cara", due="2031-05-20")
-    services.notes.update(note.id, text="Ask for the SLA draft")
+    services.notes.update(note.id, member="Ana Ortiz", text="Ask for the SLA draft")
     got = services.notes.list(meeting.id)[0]
     assert (got.text, got.owner, got.due) == ("Ask for the SLA draft", "Cara", date(2031, 5, 20))
     assert got.updated_at >= got.created_at
-    services.notes.update(note.id, due=None, owner="")
+    services.notes.update(note.id, member="Ana Ortiz", due=None, owner="")
     got = services.notes.list(meeting.id)[0]
     assert (got.owner, got.due) == ("", None)
     with pytest.raises(UserError, match="--text"):
-        services.notes.update(note.id, text="")
+        services.notes.update(note.id, member="Ana Ortiz", text="")
     with pytest.raises(UserError, match="--due"):
-        services.notes.update(note.id, due="31/05/2031")
-    services.notes.update(note.id, due="2031-05-31")
+        services.notes.update(note.id, member="Ana Ortiz", due="31/05/2031")
+    services.notes.update(note.id, member="Ana Ortiz", due="2031-05-31")
     with pytest.raises(UserError, match="--due"):
-        services.notes.update(note.id, kind="note")
+        services.notes.update(note.id, member="Ana Ortiz", kind="note")
     got = services.notes.list(meeting.id)[0]
     assert (got.text, got.kind, got.due) == ("Ask for the SLA draft", "action", date(2031, 5, 31))
     with pytest.raises(NotFound, match="NOTE"):
-        services.notes.update(99999, text="x")
+        services.notes.update(99999, member="Ana Ortiz", text="x")
 
 
 def test_delete(services, meeting) -> None:
     a = services.notes.add(meeting.id, member="Ana Ortiz", kind="note", text="a")
     b = services.notes.add(meeting.id, member="Ana Ortiz", kind="note", text="b")
-    services.notes.delete(a.id)
+    services.notes.delete(a.id, member="Ana Ortiz")
     assert [n.id for n in services.notes.list(meeting.id)] == [b.id]
     with pytest.raises(NotFound, match="NOTE"):
-        services.notes.delete(a.id)
+        services.notes.delete(a.id, member="Ana Ortiz")
     with pytest.raises(NotFound, match="MEETING"):
         services.notes.list(424242)

@@ -39,6 +39,10 @@ NOTE_KIND_LABELS: Final[Mapping[str, str]] = {
     "gap": "Knowledge gap",
 }
 
+ACTION_STATES: Final = ("open", "done", "dropped")
+ACTION_STATE_LABELS: Final[Mapping[str, str]] = {"open": "Open", "done": "Done", "dropped": "Dropped"}
+NOTE_CHANGES: Final = ("edited", "deleted", "state")  # what a note revision keeps the old version of
+
 DILIGENCE_STATUSES: Final = ("todo", "ok", "concern", "n/a")
 
 VENDOR_TEAMS: Final = ("management", "delivery")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from workbench.config import DatabaseTarget
+    from workbench.services.actions import ActionService
     from workbench.services.admin import AdminService
     from workbench.services.base import Database
     from workbench.services.calendar import CalendarService
@@ -76,6 +77,12 @@ class Services:
         from workbench.services.notes import NoteService
 
         return NoteService(self.db)
+
+    @cached_property
+    def actions(self) -> ActionService:
+        from workbench.services.actions import ActionService
+
+        return ActionService(self.db)
 
     @cached_property
     def interview(self) -> InterviewService:

@@ -158,6 +158,7 @@ class _Reader:
                 question_id=n.question_id,
                 created_at=n.created_at,
                 updated_at=n.updated_at,
+                state=n.state,
             )
             for n, name in self.s.execute(stmt).all()
         ]

@@ -11,12 +11,14 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from workbench.domain.vocabulary import MEETING_KIND_LABELS, label
+from workbench.services.actions import action_view, sort_actions, today_in, visible
 from workbench.services.base import Service, unit_of_work
 from workbench.services.errors import NotFound
 from workbench.services.independence import meeting_panels
 from workbench.services.lookups import candidate_filter, find_meeting
 from workbench.services.meeting_views import meeting_views
 from workbench.services.selections import find_selection
+from workbench.services.views.actions import ActionView
 from workbench.services.views.meetings import MeetingView
 from workbench.store.lookups import selection_meetings
 from workbench.store.models import (
@@ -65,6 +67,7 @@ class MinutesNote:
     owner: str
     due: date | None
     question_number: int | None
+    state: str = "open"  # an action's: open, done or dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,8 @@ class MinutesView:
     notes_withheld: bool = False
     # The members who submitted their scorecard with no question scored (shown once nothing is pending).
     submitted_empty: tuple[str, ...] = ()
+    # The open actions of the candidate's earlier meetings (those every expected member has submitted).
+    open_actions: tuple[ActionView, ...] = ()
 
     @property
     def comments(self) -> tuple[tuple[AgendaRow, MemberScore], ...]:
@@ -151,6 +156,10 @@ class _Batch:
         self.scorer_names: dict[int, dict[int, str]] = {}
         self.notes: dict[int, list[tuple[Note, str]]] = {}
         self.following: dict[int, list[Meeting]] = {}
+        self.ids = set(ids)
+        self.today = today_in(selection.timezone)
+        self.earlier: dict[int, list[tuple[Note, str]]] = {}  # open actions of meetings outside the batch
+        self.earlier_panels = meeting_panels(session, meeting_ids=[])
         if not ids:
             return
         self.names = {
@@ -184,6 +193,15 @@ class _Batch:
             .order_by(col(Meeting.start_utc), col(Meeting.id))
         ).all():
             self.following.setdefault(row.candidate_id, []).append(row)
+        missing = sorted({stored_id(r) for rows in self.following.values() for r in rows} - set(ids))
+        if missing:  # one meeting's minutes: its candidate's other meetings are not in the batch
+            for note, name in session.exec(
+                select(Note, col(PanelMember.name))
+                .join(PanelMember, col(PanelMember.id) == col(Note.member_id))
+                .where(col(Note.meeting_id).in_(missing), col(Note.kind) == "action", col(Note.state) == "open")
+            ).all():
+                self.earlier.setdefault(note.meeting_id, []).append((note, name))
+            self.earlier_panels = meeting_panels(session, meeting_ids=missing)
 
     def views(self) -> list[MinutesView]:
         return [self._view(m) for m in self.meetings]
@@ -250,6 +268,7 @@ class _Batch:
                     owner=note.owner,
                     due=note.due,
                     question_number=numbers.get(note.question_id) if note.question_id else None,
+                    state=note.state,
                 )
             )
         kind_label = label(MEETING_KIND_LABELS, m.kind)
@@ -279,6 +298,7 @@ class _Batch:
             gaps=tuple(grouped.get("gap", ())),
             next_meeting=self._next(m, ours, theirs),
             submitted_empty=() if pending else self._submitted_empty(m.id, columns),
+            open_actions=self._carried(m),
         )
 
     def _submitted_empty(self, mid: int, columns: list[tuple[int, str]]) -> tuple[str, ...]:
@@ -286,6 +306,24 @@ class _Batch:
         scored = {pid for _, pid in self.scores.get(mid, {})}
         submitted = self.panels[mid].submitted
         return tuple(name for pid, name in columns if pid in submitted and pid not in scored)
+
+    def _carried(self, m: MeetingView) -> tuple[ActionView, ...]:
+        """The open actions of the candidate's earlier meetings (not cancelled) shown to everyone."""
+        here, cand = (m.start_utc, m.id), self.candidates[m.candidate_id].name
+        found: list[ActionView] = []
+        for row in self.following.get(m.candidate_id, []):
+            mid = stored_id(row)
+            if (row.start_utc, mid) >= here:
+                break
+            inside = mid in self.ids
+            notes = self.notes.get(mid, []) if inside else self.earlier.get(mid, [])
+            panel = self.panels[mid] if inside else self.earlier_panels[mid]
+            found.extend(
+                action_view(n, who, row, cand, self.today)
+                for n, who in notes
+                if n.kind == "action" and n.state == "open" and visible(panel, n.member_id, None)
+            )
+        return tuple(sort_actions(found))
 
     def _next(self, m: MeetingView, ours: ZoneInfo, theirs: ZoneInfo) -> NextMeeting | None:
         """The next occurrence of the series that is not cancelled; else the candidate's next meeting."""

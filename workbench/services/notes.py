@@ -1,19 +1,25 @@
-"""Notes typed during a meeting: notes, decisions, actions (owner, due), concerns, gaps."""
+"""Notes typed during a meeting: notes, decisions, actions (owner, due), concerns, gaps.
+
+A note is changed or deleted by its author only, and the version replaced is kept (note_history.py).
+"""
 
 from __future__ import annotations
 
+import builtins
 from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from workbench.domain.due import parse_due as due_date
 from workbench.domain.vocabulary import NOTE_KINDS
 from workbench.services.base import Service, clean_text, id_of, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
 from workbench.services.lookups import find_meeting
 from workbench.services.members import find_member
-from workbench.services.validate import check_choice, parse_date
-from workbench.services.views.meetings import NoteView
+from workbench.services.note_history import keep_revision, note_history
+from workbench.services.validate import check_choice
+from workbench.services.views.meetings import NoteRevisionView, NoteView
 from workbench.store.models import AgendaItem, Note, PanelMember, stored_id
 
 MAX_TEXT = 20_000
@@ -41,15 +47,21 @@ def _view(row: Note, member: str) -> NoteView:
         question_id=row.question_id,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        state=row.state,
     )
 
 
-def _due(value: date | str | None) -> date | None:
-    if value is None:
-        return None
-    if not isinstance(value, date) and not str(value).strip():
-        return None
-    return parse_date(value if isinstance(value, date) else str(value), field="--due")
+def parse_due(value: date | str | None) -> date | None:
+    """A due date: a date, or a calendar date written YYYY-MM-DD ("" or None: no date); UserError naming --due."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return due_date(str(value))
+    except ValueError as exc:
+        raise UserError(str(exc), field="--due") from None
+
+
+_due = parse_due
 
 
 def _text(value: str) -> str:
@@ -96,6 +108,18 @@ def _find_note(session: Session, note_id: str | int) -> tuple[Note, str]:
     if row is None:
         raise NotFound(f"no note numbered {text!r}", field="NOTE")
     return row[0], row[1]
+
+
+def _author_only(session: Session, row: Note, author: str, member: str | int) -> int:
+    """The id of ``member``, who must be the note's author: another member's note is read-only to them."""
+    meeting = find_meeting(session, row.meeting_id)
+    editor = find_member(session, meeting.selection_id, member)
+    if stored_id(editor) != row.member_id:
+        raise UserError(
+            f"note {row.id} is {author}'s: only its author changes or deletes it (it is read-only to {editor.name})",
+            field="--member",
+        )
+    return stored_id(editor)
 
 
 def add_note(
@@ -178,16 +202,20 @@ class NoteService(Service):
         session: Session,
         note_id: str | int,
         *,
+        member: str | int,
         text: str | None = None,
         kind: str | None = None,
         owner: str | None = None,
         due: date | str | None = UNCHANGED,
         question_id: str | int | None = UNCHANGED,
     ) -> NoteView:
-        """Change a note (e.g. autosave while typing); arguments left out keep their value.
+        """Change one's own note (e.g. autosave while typing); arguments left out keep their value.
+
+        The version replaced is kept (``history``); nothing is written when nothing changed.
 
         Args:
             note_id: the note.
+            member: who changes it: its author (another member's note is refused, naming --member).
             text: the new text (must not be empty).
             kind: the new kind.
             owner: the new owner ("" clears it).
@@ -198,18 +226,29 @@ class NoteService(Service):
             The note as stored now.
         """
         row, member_name = _find_note(session, note_id)
-        if text is not None:
-            row.text = _text(text)
-        if kind is not None:
-            row.kind = check_choice(kind, NOTE_KINDS, field="--kind")
-        if owner is not None:
-            row.owner = _owner(owner)
-        if due is not UNCHANGED:
-            row.due = _due(due)
-        if question_id is not UNCHANGED:
-            row.question_id = _question(session, row.meeting_id, question_id)
-        _check_action_fields(row.kind, row.owner, row.due)
-        row.updated_at = utcnow()
+        editor = _author_only(session, row, member_name, member)
+        new_kind = row.kind if kind is None else check_choice(kind, NOTE_KINDS, field="--kind")
+        new_owner = row.owner if owner is None else _owner(owner)
+        new_due = row.due if due is UNCHANGED else _due(due)
+        new: dict[str, Any] = {
+            "text": row.text if text is None else _text(text),
+            "kind": new_kind,
+            "owner": new_owner,
+            "due": new_due,
+            "question_id": (
+                row.question_id if question_id is UNCHANGED else _question(session, row.meeting_id, question_id)
+            ),
+        }
+        _check_action_fields(new_kind, new_owner, new_due)
+        if all(getattr(row, name) == value for name, value in new.items()):
+            return _view(row, member_name)
+        now = utcnow()
+        keep_revision(session, row, change="edited", by=editor, at=now)
+        for name, value in new.items():
+            setattr(row, name, value)
+        if row.kind != "action":
+            row.state = "open"
+        row.updated_at = now
         session.add(row)
         session.flush()
         return _view(row, member_name)
@@ -227,8 +266,15 @@ class NoteService(Service):
         return [_view(note, name) for note, name in rows]
 
     @unit_of_work(write=True)
-    def delete(self, session: Session, note_id: str | int) -> None:
-        """Delete a note; NotFound naming NOTE when there is none."""
-        row, _ = _find_note(session, note_id)
+    def delete(self, session: Session, note_id: str | int, *, member: str | int) -> None:
+        """Delete one's own note, keeping its last version in the history; NotFound naming NOTE when there is none."""
+        row, author = _find_note(session, note_id)
+        editor = _author_only(session, row, author, member)
+        keep_revision(session, row, change="deleted", by=editor, at=utcnow())
         session.delete(row)
         session.flush()
+
+    @unit_of_work(write=False)
+    def history(self, session: Session, note_id: str | int) -> builtins.list[NoteRevisionView]:
+        """The versions a note's changes replaced, oldest first (a deleted note's too)."""
+        return note_history(session, note_id)

@@ -334,7 +334,10 @@ class Note(SQLModel, table=True):
     """A note typed during a meeting: note, decision, action, concern or knowledge gap."""
 
     __tablename__ = "note"
-    __table_args__ = (CheckConstraint(_one_of("kind", v.NOTE_KINDS), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", v.NOTE_KINDS), name="kind"),
+        CheckConstraint(_one_of("state", v.ACTION_STATES), name="state"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id"))
     member_id: int = Field(sa_column=_fk("panel_member.id"))
@@ -345,6 +348,30 @@ class Note(SQLModel, table=True):
     question_id: int | None = Field(default=None, sa_column=_fk("question.id", nullable=True, ondelete="SET NULL"))
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+    state: str = Field(default="open", sa_column_kwargs={"server_default": "open"})  # an action's; "open" otherwise
+
+
+class NoteRevision(SQLModel, table=True):
+    """A note as it was before a member changed, deleted or (an action) closed it: nothing goes without a trace.
+
+    ``note_id`` has no foreign key on purpose: the revision of a deleted note outlives it.
+    """
+
+    __tablename__ = "note_revision"
+    __table_args__ = (CheckConstraint(_one_of("change", v.NOTE_CHANGES), name="change"),)
+    id: int | None = Field(default=None, primary_key=True)
+    note_id: int = Field(index=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id"))
+    author_id: int = Field(sa_column=_fk("panel_member.id"))
+    changed_by: int = Field(sa_column=_fk("panel_member.id"))
+    change: str
+    kind: str
+    text: str
+    owner: str
+    due: date | None = None
+    state: str
+    written_at: datetime = Field(sa_type=UTCDateTime)
+    changed_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class InterviewPosition(SQLModel, table=True):

@@ -51,3 +51,20 @@ class NoteView:
     question_id: int | None
     created_at: datetime
     updated_at: datetime
+    state: str = "open"  # an action's: open, done or dropped
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRevisionView:
+    """A note as it was before a change (``edited``, ``deleted``, or an action's ``state``), and who changed it."""
+
+    note_id: int
+    change: str
+    changed_by: str
+    changed_at: datetime
+    kind: str
+    text: str
+    owner: str
+    due: date | None
+    state: str
+    written_at: datetime  # when this version was stored
