@@ -12,7 +12,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress
 from workbench.services.views.meetings import MeetingView
 
 PRODID = "-//Vendor Interview Workbench//EN"
-STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
+STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "minuted": "CONFIRMED", "cancelled": "CANCELLED"}
 # Attendees have no e-mail in the data model. RFC 5545 (3.3.3) makes a cal-address any URI,
 # so each person gets a stable name-based UUID URN (RFC 4122), the same in every export.
 _PEOPLE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:x-vendor-interview-workbench:people")
