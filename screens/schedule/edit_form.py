@@ -92,8 +92,8 @@ class MeetingEditForm(ScheduleForm):
                 yield Button("Cancel (esc)", id="form-cancel")
         yield WorkbenchFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#fold-box").display = False
+    def start(self) -> None:
+        """The form starts on the time, previewed at once."""
         self.query_one("#when", Input).focus()
         self.request_preview()
 

@@ -108,6 +108,10 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#fold-box").display = False
+        self.start()
+
+    def start(self) -> None:
+        """Where the form starts once mounted: the candidate (chosen when there is one)."""
         if len(self.context.candidates) == 1:
             self.query_one("#candidate", Select).value = self.context.candidates[0][0]
         self.query_one("#candidate", Select).focus()
