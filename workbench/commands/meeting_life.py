@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
     p.set_defaults(handler=meetings_held)
 
-    p = meet_sub.add_parser("minuted", help="mark a held meeting minuted (writing its minutes to a file does it too)")
+    p = meet_sub.add_parser("minuted", help="mark a held meeting minuted (its minutes are agreed and sent)")
     p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
     p.set_defaults(handler=meetings_minuted)
 

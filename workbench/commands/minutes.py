@@ -64,8 +64,6 @@ def minutes(args: argparse.Namespace, services: Services) -> int:
     ):
         raise UserError(f"meeting {view.meeting.id} is not in the selection {args.selection!r}", field="MEETING")
     emit(render_minutes(view, args.format), args.output)
-    if args.output not in (None, "-"):  # the minutes are out: a held meeting is minuted
-        services.meeting_life.minuted(view.meeting.id, strict=False)
     return 0
 
 
@@ -87,8 +85,6 @@ def _all(args: argparse.Namespace, services: Services) -> int:
     documents = [(inside(folder, minutes_file_name(v, args.format)), render_minutes(v, args.format)) for v in views]
     for target, text in documents:
         write_private(target, text)
-    for v in views:  # the minutes are out: each held meeting is minuted
-        services.meeting_life.minuted(v.meeting.id, strict=False)
     noun = "file" if len(documents) == 1 else "files"
     print(f"wrote {len(documents)} minutes {noun} to {folder}", file=sys.stdout)
     return 0

@@ -21,7 +21,7 @@ MEETING_KIND_LABELS: Final[Mapping[str, str]] = {
 
 MEETING_STATUSES: Final = ("planned", "held", "minuted", "cancelled")
 # A meeting is planned, then held (a score, comment, note or scorecard arrived after its start, or marked
-# by hand), then minuted (its minutes were written to a file, or marked by hand); it may be cancelled.
+# by hand), then minuted (marked by hand once its minutes are agreed and sent); it may be cancelled.
 HELD_STATUSES: Final = ("held", "minuted")
 
 SERIES_FREQUENCIES: Final = ("daily", "weekly", "monthly")

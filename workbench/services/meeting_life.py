@@ -73,6 +73,6 @@ class MeetingLifeService(Service):
         return mark_held(session, meeting_id, now=now)
 
     @unit_of_work(write=True)
-    def minuted(self, session: Session, meeting_id: str | int, *, strict: bool = True) -> MeetingView:
-        """Mark a held meeting minuted; without ``strict`` a meeting not held yet is left as it is."""
-        return mark_minuted(session, meeting_id, strict=strict)
+    def minuted(self, session: Session, meeting_id: str | int) -> MeetingView:
+        """Mark a held meeting minuted (its minutes are agreed and sent); a minuted one is left as it is."""
+        return mark_minuted(session, meeting_id)

@@ -3,9 +3,9 @@
 - **held**: the first score, note or submitted scorecard that arrives at or after the meeting's
   start marks a planned meeting held (``held_if_started``, in the unit of work that stored it); a
   person may mark it held by hand once it has started (``mark_held``).
-- **minuted**: a held meeting becomes minuted when its minutes are written to a file
-  (``workbench minutes MEETING -o FILE``, or the minutes screen's export), or by hand
-  (``mark_minuted``). Minutes shown on the screen or printed do not count: nobody has them yet.
+- **minuted**: a held meeting is marked minuted by hand (``workbench meetings minuted ID``) once
+  its minutes are agreed and sent. Writing the minutes to a file does not mark it: a draft may be
+  written many times, and files written before and after must say the same.
 - Either change raises the meeting's calendar sequence. A cancelled meeting stays cancelled;
   a minuted one does not go back to held.
 """
@@ -67,22 +67,16 @@ def mark_held(session: Session, meeting_id: str | int, *, now: datetime | None =
     return meeting_view(session, meeting, with_agenda=False)
 
 
-def mark_minuted(
-    session: Session, meeting_id: str | int, *, now: datetime | None = None, strict: bool = True
-) -> MeetingView:
-    """Mark a held meeting minuted, in the caller's unit of work.
-
-    Args:
-        strict: refuse a meeting that is not held (by hand); without it (minutes written to a
-            file) a planned or cancelled meeting is left as it is.
+def mark_minuted(session: Session, meeting_id: str | int, *, now: datetime | None = None) -> MeetingView:
+    """Mark a held meeting minuted by hand, in the caller's unit of work (a minuted one is left as it is).
 
     Raises:
-        UserError: ``strict`` and the meeting is planned or cancelled (naming MEETING).
+        UserError: the meeting is planned or cancelled (naming MEETING).
     """
     meeting = find_meeting(session, meeting_id)
     if meeting.status == "held":
         _set(session, meeting, "minuted", now or utcnow())
-    elif strict and meeting.status not in HELD_STATUSES:
+    elif meeting.status not in HELD_STATUSES:
         why = "is cancelled" if meeting.status == "cancelled" else "has not been held yet"
         raise UserError(f"meeting {meeting.id} {why}; only a held meeting is minuted", field="MEETING")
     return meeting_view(session, meeting, with_agenda=False)
