@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, TextArea
 from screens.home.home import HomeScreen
 from screens.schedule.edit_form import MeetingEditForm
 from tests.harness import Notices
-from tests.ui.test_schedule_screen import _cells, _open_schedule, _preview, _settle, _type
+from tests.ui.test_schedule_screen import _cells, _fill, _open_form, _open_schedule, _preview, _settle, _type
 
 SAMPLE = "Outsource IT support (sample)"
 
@@ -159,3 +159,20 @@ async def test_delete_removes_a_planned_meeting_without_scores(sample_app, store
         await pilot.press("delete")
         await _settle(app, pilot)
         assert any("only a planned meeting is deleted" in n for n in notices.messages())
+
+
+async def test_the_new_meeting_form_takes_their_attendees(sample_app, stored) -> None:  # type: ignore[no-untyped-def]
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_schedule(app, pilot)
+        form = await _open_form(app, pilot)
+        await _fill(app, pilot, form, "Vistula Cloud Services", "22 Mar 2027 10am")
+        form.query_one("#their", TextArea).text = "Jan Nowak; CTO; jan@vistula.example\n\nEwa Lis"
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert app.screen is screen
+        [new] = [m for m in stored.meetings.list(with_agenda=False) if m.start_utc.month == 3]
+        assert [(p.name, p.role, p.email) for p in new.their_people] == [
+            ("Jan Nowak", "CTO", "jan@vistula.example"),
+            ("Ewa Lis", "", ""),
+        ]
