@@ -36,7 +36,7 @@ class MeetingLifeActions(WorkbenchScreen):
     def _refused(self, exc: BaseException) -> None:
         from screens.schedule.form_parts import user_message
 
-        self.notify(user_message(exc), title="Not saved", severity="error", timeout=10)
+        self.notify(user_message(exc), title="Not saved", severity="error", timeout=10, markup=False)
 
     def action_edit_meeting(self) -> None:
         """Open the edit form on the meeting under the cursor."""
@@ -87,10 +87,11 @@ class MeetingLifeActions(WorkbenchScreen):
         if result is None:
             return
         ids = ", ".join(str(s.meeting.id) for s in result.meetings)
-        self.notify(f"Meeting {ids} changed." + "".join(f"\nNote: {n}" for n in result.notes), title="Saved")
+        notes = "".join(f"\nNote: {n}" for n in result.notes)
+        self.notify(f"Meeting {ids} changed.{notes}", title="Saved", markup=False)
         warned = [f"Meeting {s.meeting.id}: {w}" for s in result.meetings for w in s.warnings]
         if warned:
-            self.notify("\n".join(warned[:8]), title="Warnings", severity="warning", timeout=12)
+            self.notify("\n".join(warned[:8]), title="Warnings", severity="warning", timeout=12, markup=False)
         self.load()
 
     def action_mark_held(self) -> None:
