@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "workbench.commands.scoring",
     "workbench.commands.compare",
     "workbench.commands.schedule",
+    "workbench.commands.meeting_life",
     "workbench.commands.calendar",
     "workbench.commands.minutes",
     "workbench.commands.admin",

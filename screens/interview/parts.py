@@ -70,7 +70,7 @@ def header_text(h: InterviewHeader, member: str, now: datetime) -> Text:
     text.append(f" · {kind_label(h.kind)} · #{h.meeting_id}")
     if h.series_id is not None:
         text.append(f" · series {h.series_id}, {(h.series_index or 0) + 1}")
-    text.append(f" · {h.status}", style="green" if h.status == "held" else "")
+    text.append(f" · {h.status}", style="green" if h.status in ("held", "minuted") else "")
     text.append(" · ")
     text.append(f" {member} ", style="bold reverse")
     text.append(f"\n{start:%a %d %b %Y %H:%M}–{end:%H:%M %Z} · ")

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static, TextArea
 
 from screens.schedule.form_parts import (
     DEBOUNCE,
@@ -23,6 +23,7 @@ from screens.schedule.form_parts import (
     _escape,
     _offset_name,
     _stamp,
+    their_attendees,
     user_message,
 )
 from screens.shell.base import describe_error
@@ -38,6 +39,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
     """Schedule a meeting or a series; dismisses the stored result, or None when left."""
 
     CSS_PATH = "schedule.tcss"
+    REFUSED = "Not scheduled"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Schedule", tooltip="Store the meeting (or the series)"),
         Binding("escape", "cancel", "Cancel", tooltip="Leave without scheduling"),
@@ -52,6 +54,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
         self._fold: str | None = None
         self._busy = False
         self._left = False
+        self.exclude: tuple[int, ...] = ()  # meetings the warnings do not count as clashes (one being edited)
 
     def compose(self) -> ComposeResult:
         ctx = self.context
@@ -100,6 +103,9 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
                     with Vertical(classes="form-field wide"):
                         yield Label("Location or link")
                         yield Input(id="location", placeholder="a room, an address or a video link")
+                with Vertical(classes="form-field wide"):
+                    yield Label("Their attendees · one a line: name; role; e-mail")
+                    yield TextArea(id="their", soft_wrap=False, show_line_numbers=False)
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Schedule (ctrl+s)", id="form-submit", variant="primary")
@@ -108,6 +114,10 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#fold-box").display = False
+        self.start()
+
+    def start(self) -> None:
+        """Where the form starts once mounted: the candidate (chosen when there is one)."""
         if len(self.context.candidates) == 1:
             self.query_one("#candidate", Select).value = self.context.candidates[0][0]
         self.query_one("#candidate", Select).focus()
@@ -117,6 +127,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
     @on(Input.Changed)
     @on(Select.Changed)
     @on(SelectionList.SelectedChanged)
+    @on(TextArea.Changed)
     def _edited(self) -> None:
         """A refusal shown after submitting goes once the form is changed."""
         if not self._busy:
@@ -154,7 +165,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
         if not text:
             self._show_preview(asked, Preview())
             return
-        selection, fold = self.context.selection, self._fold
+        selection, fold, exclude = self.context.selection, self._fold, self.exclude
         minutes = self._value("#duration")
         members = list(self.query_one("#members", SelectionList).selected)
 
@@ -184,6 +195,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
                         duration=int(minutes),
                         members=members,
                         selection=selection,
+                        exclude=exclude,
                     )
             return Preview(resolved=resolved, error=message, folds=folds, warnings=warnings)
 
@@ -282,11 +294,16 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
         self._error("")
         self.query_one("#form-error", Static).update("Scheduling…")
         self._in_thread(
-            lambda services: services.scheduling.schedule(**values),
+            lambda services: self.store(services, values),
             self._scheduled,
             failed=self._refused,
             group="submit",
         )
+
+    @staticmethod
+    def store(services: Services, values: dict[str, Any]) -> Any:
+        """Store what the form holds (in a worker thread): schedule the meeting or the series."""
+        return services.scheduling.schedule(**values)
 
     def _values(self) -> dict[str, Any]:
         """The form as keyword arguments of SchedulingService.schedule; ValueError names a missing field."""
@@ -319,6 +336,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
             until=until or None,
             members=list(self.query_one("#members", SelectionList).selected),
             location=self._value("#location"),
+            their_attendees=their_attendees(self.query_one("#their", TextArea).text),
             fold=self._fold if self._preview.folds is not None else None,
             selection=self.context.selection,
         )
@@ -332,7 +350,7 @@ class ScheduleForm(ModalScreen["ScheduleResult | None"]):
         """Nothing was stored: say why and keep everything typed."""
         self._busy = False
         self.query_one("#form-submit", Button).disabled = False
-        self._error(f"Not scheduled · {user_message(exc)}")
+        self._error(f"{self.REFUSED} · {user_message(exc)}")
 
     def _error(self, text: str) -> None:
         self.query_one("#form-error", Static).update(f"[b red]{_escape(text)}[/]" if text else "")

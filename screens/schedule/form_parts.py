@@ -30,6 +30,11 @@ FIELD_LABELS = {
     "--location": "Location",
     "--fold": "Earlier or later",
     "MEMBER": "Members",
+    "their_attendees": "Their attendees",
+    "their_attendees role": "Their attendees (role)",
+    "their_attendees e-mail": "Their attendees (e-mail)",
+    "MEETING": "Meeting",
+    "--following": "This and the following",
 }
 
 
@@ -42,6 +47,21 @@ def user_message(exc: BaseException) -> str:
         label = FIELD_LABELS.get(exc.field or "", exc.field or "")
         return f"{label}: {text}" if label else text
     return describe_error(exc)
+
+
+def their_attendees(text: str) -> list[Any]:
+    """The vendor's people typed one a line as ``name; role; e-mail``; ValueError names the line."""
+    from workbench.domain.attendees import Attendee, split_typed
+
+    people = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            people.append(Attendee(*split_typed(line)))
+        except ValueError as exc:
+            raise ValueError(f"Their attendees: line {number}: {exc}") from None
+    return people
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ COLUMNS = (
 )
 
 
-STATUS_STYLE = {"planned": "", "held": "green", "cancelled": "red strike"}
+STATUS_STYLE = {"planned": "", "held": "green", "minuted": "green", "cancelled": "red strike"}
 
 
 class SortText(Text):

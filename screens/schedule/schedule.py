@@ -15,8 +15,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from screens.schedule.life_actions import MeetingLifeActions
 from screens.schedule.rows import COLUMNS, DOUBLE_BOOKED, OUT_OF_HOURS, SERIES, _day, _same, day_cells, meeting_cells
-from screens.shell.base import WorkbenchScreen, describe_error
+from screens.shell.base import describe_error
 from screens.widgets.row_list import RowList
 from workbench.domain.display import one_line
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from workbench.services.views.schedule import ScheduleResult, ScheduleRow
 
 
-class ScheduleScreen(WorkbenchScreen):
+class ScheduleScreen(MeetingLifeActions):
     """The selection's meetings grouped by our day; only changed cells are redrawn."""
 
     CSS_PATH = "schedule.tcss"
@@ -45,6 +46,11 @@ class ScheduleScreen(WorkbenchScreen):
         Binding("e", "export", "Export .ics", tooltip="Write the selection's meetings to an iCalendar file"),
         Binding("c", "toggle_cancelled", "Cancelled", tooltip="Show or hide cancelled meetings"),
         Binding("r", "refresh", "Refresh", tooltip="Read the schedule again"),
+        Binding(
+            "u", "edit_meeting", "Edit", tooltip="Reschedule the meeting, change its attendees, length or location"
+        ),
+        Binding("h", "mark_held", "Held", tooltip="Mark the meeting under the cursor held (once it has started)"),
+        Binding("delete", "delete_meeting", "Delete", tooltip="Delete a planned meeting with no scores (asks first)"),
     ]
 
     show_cancelled: reactive[bool] = reactive(True, init=False)
@@ -124,7 +130,7 @@ class ScheduleScreen(WorkbenchScreen):
         if not self._loaded:
             self._loaded = True
             table.focus()
-            keep = keep or next((k for k in self._upcoming_keys()), None)
+            keep = keep or self._first_key()
         if keep is not None and keep in self._cells:
             table.move_cursor(row=table.get_row_index(keep))
         self._update_status()
@@ -146,12 +152,15 @@ class ScheduleScreen(WorkbenchScreen):
             self.table.update_row(key, cells)
         return False
 
-    def _upcoming_keys(self) -> Iterable[str]:
-        """Row keys of live meetings from today on, earliest first (where the cursor starts)."""
+    def _first_key(self) -> str | None:
+        """Where the cursor starts: the next planned meeting, else the last meeting (never a day line)."""
         now = datetime.now(UTC)
-        for row in sorted(self._rows.values(), key=lambda r: r.meeting.start_utc):
-            if row.meeting.start_utc >= now and self._visible(row):
-                yield f"m{row.meeting.id}"
+        shown = sorted(
+            (r for r in self._rows.values() if self._visible(r)), key=lambda r: (r.meeting.start_utc, r.meeting.id)
+        )
+        upcoming = (r for r in shown if r.meeting.status == "planned" and r.meeting.start_utc >= now)
+        row = next(upcoming, shown[-1] if shown else None)
+        return None if row is None else f"m{row.meeting.id}"
 
     def _update_status(self) -> None:
         rows = self._rows.values()

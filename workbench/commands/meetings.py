@@ -1,4 +1,4 @@
-"""`workbench meetings list|show|add|cancel`."""
+"""`workbench meetings list|show|add|cancel` (and `edit|delete|held|minuted` in commands/meeting_life.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from workbench.commands.values import whole_number
 from workbench.domain.vocabulary import MEETING_KINDS, spoken
 
 if TYPE_CHECKING:
+    from workbench.domain.attendees import Attendee
     from workbench.services import Services
     from workbench.services.views.meetings import MeetingView
 
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tz", metavar="ZONE", required=True, help="the IANA time zone of --at, e.g. Europe/London")
     p.add_argument("--duration", metavar="MIN", type=whole_number, default=60, help="minutes, 1 to 1440 (default 60)")
     p.add_argument("--member", metavar="NAME", action="append", default=[], help="a panel member attending (repeat)")
-    p.add_argument("--their-attendee", metavar="NAME", action="append", default=[], help="a vendor attendee (repeat)")
+    add_their_attendee_option(p)
     p.add_argument("--location", default="", help="a place or a link")
     p.add_argument(
         "--fold", choices=["earlier", "later"], help="which of the two times when --at happens twice (clocks go back)"
@@ -54,6 +55,33 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("meeting", metavar="MEETING", help="the meeting's number")
     p.add_argument("--series", action="store_true", help="cancel every planned occurrence of the meeting's series")
     p.set_defaults(handler=meetings_cancel)
+
+
+def add_their_attendee_option(parser: argparse.ArgumentParser) -> None:
+    """``--their-attendee NAME [ROLE [E-MAIL]]``, repeated: one of the vendor's people each time."""
+    parser.add_argument(
+        "--their-attendee",
+        metavar="NAME [ROLE [E-MAIL]]",
+        nargs="+",
+        action="append",
+        default=[],
+        help="a vendor attendee: a name, then optionally a role and an e-mail address (repeat)",
+    )
+
+
+def their_attendees(values: list[list[str]]) -> list[Attendee]:
+    """The people of ``--their-attendee``; UserError when one is given more than three words."""
+    from workbench.domain.attendees import Attendee
+    from workbench.services.errors import UserError
+
+    out = []
+    for parts in values:
+        if len(parts) > 3:
+            raise UserError(
+                "give NAME, then at most a ROLE and an E-MAIL (quote a name of several words)", field="--their-attendee"
+            )
+        out.append(Attendee(*parts))
+    return out
 
 
 def parse_local_datetime(value: str, *, field: str = "--at") -> datetime:
@@ -135,7 +163,7 @@ def meetings_show(args: argparse.Namespace, services: Services) -> int:
             ["status", view.status],
             ["location", view.location],
             ["our attendees", ", ".join(view.members)],
-            ["their attendees", ", ".join(view.their_attendees)],
+            ["their attendees", "; ".join(p.label for p in view.their_people)],
         ],
         title=f"Meeting {view.id}",
     )
@@ -157,7 +185,7 @@ def meetings_add(args: argparse.Namespace, services: Services) -> int:
         duration_minutes=args.duration,
         members=args.member,
         location=args.location,
-        their_attendees=args.their_attendee,
+        their_attendees=their_attendees(args.their_attendee),
         fold=args.fold,
         selection=args.selection,
     )

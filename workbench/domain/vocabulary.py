@@ -19,7 +19,10 @@ MEETING_KIND_LABELS: Final[Mapping[str, str]] = {
     "site-visit": "Site visit",
 }
 
-MEETING_STATUSES: Final = ("planned", "held", "cancelled")
+MEETING_STATUSES: Final = ("planned", "held", "minuted", "cancelled")
+# A meeting is planned, then held (a score, comment, note or scorecard arrived after its start, or marked
+# by hand), then minuted (marked by hand once its minutes are agreed and sent); it may be cancelled.
+HELD_STATUSES: Final = ("held", "minuted")
 
 SERIES_FREQUENCIES: Final = ("daily", "weekly", "monthly")
 SERIES_STATUSES: Final = ("active", "cancelled")

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress
 
+from workbench.domain.attendees import Attendee
 from workbench.services.views.meetings import MeetingView
 
 PRODID = "-//Vendor Interview Workbench//EN"
-STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
-# Attendees have no e-mail in the data model. RFC 5545 (3.3.3) makes a cal-address any URI,
-# so each person gets a stable name-based UUID URN (RFC 4122), the same in every export.
+STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "minuted": "CONFIRMED", "cancelled": "CANCELLED"}
+# A vendor attendee with an e-mail address is ``mailto:`` it; anyone else (our members have no e-mail
+# yet) gets a stable name-based UUID URN (RFC 4122): RFC 5545 (3.3.3) makes a cal-address any URI.
 _PEOPLE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:x-vendor-interview-workbench:people")
 _UTC_ZONES = {"UTC", "Etc/UTC", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu"}
 
@@ -94,8 +95,8 @@ def _event(m: MeetingView, *, our_zone: str, vendor_zone: str | None, stamp: dat
     event.add("CATEGORIES", [kind_title(m.kind)])
     for name in m.members:
         event.add("ATTENDEE", _attendee(name, f"member:{m.selection_id}:{name}"))
-    for name in m.their_attendees:
-        event.add("ATTENDEE", _attendee(name, f"vendor:{m.candidate_id}:{name}"))
+    for person in m.their_people or tuple(Attendee(name) for name in m.their_attendees):
+        event.add("ATTENDEE", _attendee(person.name, f"vendor:{m.candidate_id}:{person.name}", email=person.email))
     event.add("X-WORKBENCH-MEETING", str(m.id))
     event.add("X-WORKBENCH-STATUS", m.status)
     if m.series_id is not None:
@@ -131,8 +132,9 @@ def _timezones(meetings: Sequence[MeetingView]) -> list[Timezone]:
     return [Timezone.from_tzinfo(ZoneInfo(name), name, first, last) for name in zones]
 
 
-def _attendee(name: str, key: str) -> vCalAddress:
-    address = vCalAddress(uuid.uuid5(_PEOPLE, key).urn)
+def _attendee(name: str, key: str, *, email: str = "") -> vCalAddress:
+    """A person: their ``mailto:`` address when it is known, else a stable URN made from ``key``."""
+    address = vCalAddress(f"mailto:{email}" if email else uuid.uuid5(_PEOPLE, key).urn)
     address.params["CN"] = name
     address.params["CUTYPE"] = "INDIVIDUAL"
     address.params["ROLE"] = "REQ-PARTICIPANT"

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from workbench.services.comparison_details import ComparisonDetailsService
     from workbench.services.demo import DemoService
     from workbench.services.interview import InterviewService
+    from workbench.services.meeting_life import MeetingLifeService
     from workbench.services.meetings import MeetingService
     from workbench.services.members import MemberService
     from workbench.services.minutes import MinutesService
@@ -65,6 +66,12 @@ class Services:
         from workbench.services.meetings import MeetingService
 
         return MeetingService(self.db)
+
+    @cached_property
+    def meeting_life(self) -> MeetingLifeService:
+        from workbench.services.meeting_life import MeetingLifeService
+
+        return MeetingLifeService(self.db)
 
     @cached_property
     def scoring(self) -> ScoringService:

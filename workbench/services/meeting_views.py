@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from workbench.domain.attendees import decode
 from workbench.services.views.meetings import AgendaItemView, MeetingView
 from workbench.store.models import (
     AgendaItem,
@@ -79,6 +80,7 @@ def meeting_views(
     views = []
     for m, cname in pairs:
         mid = stored_id(m)
+        people = decode(m.their_attendees)
         views.append(
             MeetingView(
                 id=mid,
@@ -90,7 +92,7 @@ def meeting_views(
                 timezone=m.timezone,
                 duration_minutes=m.duration_minutes,
                 location=m.location,
-                their_attendees=tuple(a for a in m.their_attendees.split("\n") if a),
+                their_attendees=tuple(p.name for p in people),
                 status=m.status,
                 uid=m.uid,
                 sequence=m.sequence,
@@ -99,6 +101,7 @@ def meeting_views(
                 series_id=m.series_id,
                 series_index=m.series_index,
                 updated_at=m.updated_at,
+                their_people=people,
             )
         )
     return views

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from workbench.domain.attendees import Attendee, check_email, encode
 from workbench.domain.timezones import FOLDS, AmbiguousTime, NonexistentTime, resolve_local, to_zone
 from workbench.domain.vocabulary import MEETING_KINDS, MEETING_STATUSES
 from workbench.services.base import Service, clean_text, unit_of_work, utcnow
@@ -75,13 +76,25 @@ def local_to_utc(wall: datetime, zone_name: str, *, fold: str | None = None, fie
         raise UserError(str(error), field=field) from None
 
 
-def _attendees(values: Iterable[str]) -> str:
-    names = []
+def their_people(values: Iterable[str | Attendee]) -> str:
+    """The vendor's attendees as stored (see ``domain/attendees.py``): each part checked, empty names left out.
+
+    A plain string is a name alone; an ``Attendee`` brings a role and an e-mail too.
+    """
+    people = []
     for value in values:
-        name = clean_text(value, field="their_attendees", max_length=200)  # one line: they are stored one a line
-        if name:
-            names.append(name)
-    return "\n".join(names)
+        person = value if isinstance(value, Attendee) else Attendee(str(value))
+        name = clean_text(person.name, field="their_attendees", max_length=200)  # one line: stored one a line
+        if not name:
+            continue
+        role = clean_text(person.role, field="their_attendees role", max_length=200)
+        email = clean_text(person.email, field="their_attendees e-mail", max_length=254)
+        try:
+            check_email(email)
+        except ValueError as exc:
+            raise UserError(str(exc), field="their_attendees e-mail") from None
+        people.append(Attendee(name, role, email))
+    return encode(people)
 
 
 def insert_meeting(
@@ -140,7 +153,7 @@ def add_meeting(
     duration_minutes: int = 60,
     members: Sequence[str] = (),
     location: str = "",
-    their_attendees: Sequence[str] = (),
+    their_attendees: Sequence[str | Attendee] = (),
     status: str = "planned",
     fold: str | None = None,
     selection: str | int | None = None,
@@ -187,7 +200,7 @@ def add_meeting(
         location=location,
         member_ids=member_ids,
         agenda=agenda,
-        their_attendees=_attendees(their_attendees),
+        their_attendees=their_people(their_attendees),
         status=status,
     )
     session.flush()
@@ -222,7 +235,7 @@ class MeetingService(Service):
         duration_minutes: int = 60,
         members: Sequence[str] = (),
         location: str = "",
-        their_attendees: Sequence[str] = (),
+        their_attendees: Sequence[str | Attendee] = (),
         status: str = "planned",
         fold: str | None = None,
         selection: str | int | None = None,

@@ -207,7 +207,7 @@ class _Batch:
         return [self._view(m) for m in self.meetings]
 
     def _columns(self, mid: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        """(members expected, score columns) of a meeting: the expected ones, then others who submitted."""
+        """(members expected, score columns) of a meeting: the expected ones, then others who scored."""
         panel = self.panels[mid]
         names = {**self.names, **self.scorer_names.get(mid, {})}
 
@@ -215,7 +215,10 @@ class _Batch:
             return sorted(((pid, names.get(pid, "")) for pid in ids), key=lambda item: (item[1], item[0]))
 
         expected = by_name(panel.expected)
-        return expected, expected + by_name(panel.submitted - panel.expected)
+        # Others who submitted or typed scores (a member taken off the meeting keeps them): marked as such.
+        scored = frozenset(pid for _, pid in self.scores.get(mid, {}))
+        others = by_name((panel.submitted | scored) - panel.expected)
+        return expected, expected + [(pid, f"{name} (not on the meeting)") for pid, name in others]
 
     def _view(self, m: MeetingView) -> MinutesView:
         sel = self.selection
@@ -285,7 +288,7 @@ class _Batch:
             start_ours=m.start_utc.astimezone(ours),
             start_theirs=m.start_utc.astimezone(theirs),
             our_attendees=m.members,
-            their_attendees=m.their_attendees,
+            their_attendees=tuple(p.label for p in m.their_people),
             scorers=tuple(name for _, name in columns),
             scores_pending=pending,
             pending_members=pending_members,

@@ -16,6 +16,7 @@ from workbench.domain.vocabulary import NOTE_KINDS
 from workbench.services.base import Service, clean_text, id_of, parse_ref, unit_of_work, utcnow
 from workbench.services.errors import NotFound, UserError
 from workbench.services.lookups import find_meeting
+from workbench.services.meeting_status import started
 from workbench.services.members import find_member
 from workbench.services.note_history import keep_revision, note_history
 from workbench.services.validate import check_choice
@@ -158,6 +159,7 @@ def add_note(
         updated_at=now,
     )
     session.add(row)
+    started(session, meeting, now)  # the first note since the start marks the meeting held
     session.flush()
     return _view(row, panel_member.name)
 

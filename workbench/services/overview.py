@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, case, func, select
 
 from workbench.domain.timezones import as_utc
-from workbench.domain.vocabulary import CANDIDATE_STATUSES
+from workbench.domain.vocabulary import CANDIDATE_STATUSES, HELD_STATUSES
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
 from workbench.services.validate import is_whole_in
@@ -116,13 +116,13 @@ class OverviewService(Service):
             for row in conn.execute(
                 select(
                     mt.selection_id,
-                    _count_if(mt.status == "held"),
+                    _count_if(mt.status.in_(HELD_STATUSES)),
                     _count_if(mt.status == "planned"),
                     _count_if(mt.status == "cancelled"),
                 ).group_by(mt.selection_id)
             ).all()
         }
-        held = mt.status == "held"
+        held = mt.status.in_(HELD_STATUSES)
         owed = expected_pairs().subquery()  # who is expected at each meeting: its attendees, else the panel
         expected: dict[int, int] = dict(
             conn.execute(

@@ -100,6 +100,7 @@ class ScheduleViewService(Service):
         duration: int = 60,
         members: Sequence[str] = (),
         selection: str | int | None = None,
+        exclude: Sequence[int] = (),
     ) -> tuple[str, ...]:
         """The warnings a meeting would get if it were scheduled now (nothing is stored).
 
@@ -109,6 +110,7 @@ class ScheduleViewService(Service):
             duration: minutes.
             members: our attendees by name.
             selection: the selection's name or id (may be left out when there is one).
+            exclude: meetings not to count as clashes (the one being rescheduled).
 
         Returns:
             Out of the vendor's hours, out of ours, members double-booked: the scheduler's words.
@@ -117,4 +119,4 @@ class ScheduleViewService(Service):
         sel_id = stored_id(sel)
         cand = find_meeting_candidate(session, sel_id, candidate)
         member_ids = list(dict.fromkeys(stored_id(find_member(session, sel_id, ref)) for ref in members))
-        return tuple(meeting_warnings(session, sel, cand, start_utc, duration, member_ids))
+        return tuple(meeting_warnings(session, sel, cand, start_utc, duration, member_ids, exclude=exclude))

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from workbench.domain import recurrence, timezones
+from workbench.domain.attendees import Attendee
 from workbench.domain.vocabulary import MEETING_KINDS
 from workbench.services.base import Service, unit_of_work, utcnow
 from workbench.services.errors import UserError
 from workbench.services.lookups import find_meeting, find_meeting_candidate
 from workbench.services.meeting_views import meeting_views
 from workbench.services.meeting_warnings import meeting_warnings, our_hours, vendor_of
-from workbench.services.meetings import insert_meeting
+from workbench.services.meetings import insert_meeting, their_people
 from workbench.services.members import find_active_member
 from workbench.services.selections import find_selection, load_questions
 from workbench.services.series import extend_series, list_series, schedule_result
@@ -73,6 +74,7 @@ class SchedulingService(Service):
         fold: str | None = None,
         selection: str | int | None = None,
         now: datetime | None = None,
+        their_attendees: Sequence[str | Attendee] = (),
     ) -> ScheduleResult:
         """Schedule one meeting, or a series when ``every`` is given (with ``count`` or ``until``).
 
@@ -92,6 +94,7 @@ class SchedulingService(Service):
         duration = check_duration(duration)
         location = check_one_line(location, field="--location", max_length=1000)
         member_ids = list(dict.fromkeys(stored_id(find_active_member(session, sel_id, ref)) for ref in members))
+        theirs = their_people(their_attendees)
         wall, first_start, note = read_time(at, zone, date_order=sel.date_order, now=now, fold=fold)
         notes = [note] if note else []
         series_id = None
@@ -156,6 +159,7 @@ class SchedulingService(Service):
                 location=location,
                 member_ids=member_ids,
                 agenda=agenda,
+                their_attendees=theirs,
                 series_id=series_id,
                 index=index if series_id else None,
             )

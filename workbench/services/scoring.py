@@ -15,6 +15,7 @@ from workbench.services.base import Service, clean_text, id_of, parse_ref, unit_
 from workbench.services.errors import Conflict, NotFound, UserError
 from workbench.services.independence import meeting_panels, require_expected
 from workbench.services.lookups import find_meeting, meeting_id_of
+from workbench.services.meeting_status import held_if_started, started
 from workbench.services.members import find_member
 from workbench.services.score_queries import score_check, score_query
 from workbench.services.selections import find_selection
@@ -172,6 +173,7 @@ def checked_score(
     }
     update = ("value", "updated_at") if comment is None else ("value", "comment", "updated_at")
     stored = upsert(session, Score, values, ("meeting_id", "question_id", "member_id"), update, returning=("comment",))
+    held_if_started(session, mid, now)
     return ScoreView(
         meeting_id=mid,
         candidate_id=candidate_id,
@@ -223,6 +225,7 @@ def submit_scorecard(
             field="--empty",
         )
     now = now or utcnow()
+    started(session, meeting, now)
     session.add(Scorecard(meeting_id=stored_id(meeting), member_id=stored_id(panel_member), submitted_at=now))
     try:
         session.flush()
@@ -317,6 +320,8 @@ class ScoringService(Service):
         if stored is NOT_RUN:
             stored, now = self._store(mid, qid, value, name, comment)
         if stored is not None:
+            if stored.starts_held:  # the first score since the start: the meeting is held
+                self._held(mid, now)
             return _live_view(stored, mid, qid, value, name, now)
         # Nothing stored: a rule failed (this names it), or the member was named by id or in another case.
         return self._checked_score(mid, qid, value, member, comment)
@@ -327,6 +332,10 @@ class ScoringService(Service):
     ) -> tuple[StoredScore | None, datetime]:
         now = utcnow()
         return store_score(conn, mid, qid, value, name, comment, now), now
+
+    @unit_of_work(write=True, core=True)
+    def _held(self, conn: Connection, mid: int, now: datetime) -> None:
+        held_if_started(conn, mid, now)
 
     @unit_of_work(write=True)
     def _checked_score(

@@ -48,6 +48,8 @@ meeting = table(
     column("duration_minutes", Integer),
     column("location", String),
     column("status", String),
+    column("sequence", Integer),
+    column("updated_at", UTCDateTime()),
 )
 
 meeting_member = table(

@@ -58,6 +58,7 @@ class StoredScore(NamedTuple):
     candidate: str
     criterion_id: int
     criterion: str
+    starts_held: bool  # the meeting is planned and has started: this score marks it held
 
 
 def _statement(dialect: str, keep_comment: bool) -> Any:
@@ -99,7 +100,13 @@ def _statement(dialect: str, keep_comment: bool) -> Any:
     candidate = select(t.candidate.c.name).where(t.candidate.c.id == candidate_id).scalar_subquery()
     criterion_id = select(t.question.c.criterion_id).where(t.question.c.id == qid).scalar_subquery()
     criterion = select(t.criterion.c.name).where(t.criterion.c.id == criterion_id).scalar_subquery()
-    return stmt.returning(sc.member_id, sc.comment, candidate_id, candidate, criterion_id, criterion)
+    # Whether the meeting waits to be marked held (planned, started): one more test, read in the same statement.
+    starts_held = (
+        exists()
+        .where(mt.id == mid, mt.status == "planned", mt.start_utc <= bindparam("now", type_=sc.updated_at.type))
+        .label("starts_held")
+    )
+    return stmt.returning(sc.member_id, sc.comment, candidate_id, candidate, criterion_id, criterion, starts_held)
 
 
 def _params(mid: int, qid: int, value: int | None, name: str, comment: str | None, now: Any) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from workbench.domain.attendees import Attendee
+
 
 @dataclass(frozen=True, slots=True)
 class AgendaItemView:
@@ -36,6 +38,7 @@ class MeetingView:
     series_id: int | None = None
     series_index: int | None = None
     updated_at: datetime | None = None
+    their_people: tuple[Attendee, ...] = ()  # their_attendees with roles and e-mails
 
 
 @dataclass(frozen=True, slots=True)
