@@ -91,6 +91,7 @@ class CandidatesScreen(EditingScreen):
         super().__init__()
         self._views: dict[int, CandidateView] = {}
         """The candidates as the database holds them."""
+        self._changes = 0  # changes of ours shown so far: a list read before one of them is read again
         self._made: dict[int, tuple[CandidateView, tuple[Any, ...], str]] = {}
         """Candidate id -> (the view, its cells, its haystack), so that typing in the filter makes none of them."""
         self._order: list[tuple[CandidateView, str]] | None = None
@@ -143,8 +144,12 @@ class CandidatesScreen(EditingScreen):
 
     def load(self) -> None:
         selection = self.wb.selection
+        changes = self._changes
 
         def shown(views: list[CandidateView]) -> None:
+            if self._changes != changes:  # read before a change of ours landed: it would bring back what went
+                self.load()
+                return
             self._views = {v.id: v for v in views}
             self._order = None
             self.table.retain(str(v.id) for v in views)
@@ -261,6 +266,7 @@ class CandidatesScreen(EditingScreen):
 
     def show_view(self, view: CandidateView) -> None:
         """Show a stored candidate (after an edit or an undo)."""
+        self._changes += 1  # a list read before this landed is read again
         self._views[view.id] = view
         self._order = None
         if not self.saves_pending:
@@ -366,6 +372,7 @@ class CandidatesScreen(EditingScreen):
         selection = self.wb.selection
 
         def deleted(snapshot: CandidateSnapshot) -> None:
+            self._changes += 1
             self._views.pop(view.id, None)
             self._order = None
             self._intended.pop(view.id, None)

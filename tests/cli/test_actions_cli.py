@@ -95,9 +95,20 @@ def test_a_bad_due_date_is_refused_and_nothing_is_stored(demo_db: str, run) -> N
         (("actions", "list", "--owner", "  "), "workbench: --owner: give the owner's name"),
         (("actions", "list", "--as", "Zed"), "workbench: --as: no panel member named 'Zed'"),
         (("actions", "list", "--selection", "Nope"), "workbench: "),
-        (("actions", "reopen", "1"), "workbench actions reopen: the following arguments are required: --member"),
-        (("actions", "list", "--format", "csv"), "workbench actions list: argument --format: invalid choice"),
-        (("actions",), "workbench actions: the following arguments are required: COMMAND"),
+        (
+            ("actions", "reopen", "1"),
+            "workbench: actions reopen: the following arguments are required: --member"
+            " (see 'workbench actions reopen --help')",
+        ),
+        (
+            ("actions", "list", "--format", "csv"),
+            "workbench: actions list: argument --format: invalid choice: 'csv' (choose from 'table', 'json')"
+            " (see 'workbench actions list --help')",
+        ),
+        (
+            ("actions",),
+            "workbench: actions: the following arguments are required: COMMAND (see 'workbench actions --help')",
+        ),
     ],
 )
 def test_errors_exit_2_with_one_line(demo_db: str, run, args: tuple[str, ...], line: str) -> None:  # type: ignore[no-untyped-def]

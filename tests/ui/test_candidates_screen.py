@@ -273,3 +273,38 @@ async def test_ctrl_z_brings_back_a_deleted_candidate_with_its_meetings(
         assert stored.comparison.compare(selection=SAMPLE) == comparison
         assert name in _names(table)
         assert screen.current() is not None and screen.current().name == name  # the cursor is on it again
+
+
+async def test_a_list_read_before_a_deletion_does_not_bring_the_candidate_back(
+    sample_app: Any, settle: Any, stored: Any, monkeypatch: Any
+) -> None:
+    """Closing the confirmation reloads the list; a read that began before the deletion landed is read again."""
+    import time
+
+    from workbench.services.candidates import CandidateService
+
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot, settle)
+        table = screen.query_one("#candidates-table", RowList)
+        name = _names(table)[1]
+        real = CandidateService.list
+        late: list[bool] = []
+
+        def read_then_wait(self: Any, *args: Any, **kwargs: Any) -> Any:
+            found = real(self, *args, **kwargs)
+            if not late:  # the first read after the dialog closes is delivered after the deletion
+                late.append(True)
+                time.sleep(0.5)
+            return found
+
+        monkeypatch.setattr(CandidateService, "list", read_then_wait)
+        _cursor_to(table, stored, name)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert late, "the list was not read again after the dialog closed"
+        assert name not in {c.name for c in stored.candidates.list(selection=SAMPLE)}
+        assert name not in _names(table)
