@@ -139,6 +139,8 @@ class InterviewScreen(KeptLines, Saving):
         self.query_one("#iv-editor").display = False
         self.query_one("#iv-side").display = False
         self.query_one(Footer).compact = True  # the keys of a live interview fit on one line
+        # Kept at the newest note as the notes grow or rewrap (a scrollbar appearing narrows them), until scrolled.
+        self.query_one("#iv-notes-scroll", QuietScroll).anchor()
         self.set_interval(1.0, self._tick)
         self.saver = Saver(self)
         self.member = self.member or self.wb.member
@@ -198,8 +200,8 @@ class InterviewScreen(KeptLines, Saving):
         )
 
     def _open_actions_read(self, member: str, found: list[ActionView]) -> None:
-        if self.view is not None and self.view.member == member:
-            self.open_actions = list(found)
+        if self.view is not None and self.view.member == member and list(found) != self.open_actions:
+            self.open_actions = list(found)  # redrawn only when they changed: the notes keep their scroll
             self.show_notes()
 
     def _show_head(self) -> None:
